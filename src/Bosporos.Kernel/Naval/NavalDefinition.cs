@@ -1,0 +1,35 @@
+using System.ComponentModel;
+using Bosporos.Kernel.Numerics;
+
+namespace Bosporos.Kernel.Naval;
+
+/// <summary>Control of the water and what happens to boats that meet warships.</summary>
+public sealed record NavalDefinition
+{
+    [Description("Warships on station that give a water zone's patrol its reference odds.")]
+    public required int ReferenceGalleys { get; init; }
+
+    [Description("Odds, per water zone crossed, that a reference patrol catches a boat group by day.")]
+    public required Ratio InterceptByDay { get; init; }
+
+    [Description("The same odds at night.")]
+    public required Ratio InterceptByNight { get; init; }
+
+    [Description("Share of the boats of an intercepted group sunk or taken (galley against canoe).")]
+    public required Ratio BoatsLostWhenCaught { get; init; }
+
+    [Description("Share of the men of a lost boat who drown or are killed (the rest are taken).")]
+    public required Ratio CrewKilledWhenSunk { get; init; }
+
+    [Description("Interception odds when the defenders lie in wait, having learned the signal.")]
+    public required Ratio TrapIntercept { get; init; }
+
+    [Description("Warships a side needs on a water zone to hold it.")]
+    public required int ControlMinGalleys { get; init; }
+
+    [Description("Persians one monoxylon can carry on one trip.")]
+    public required int PassengersPerBoat { get; init; }
+
+    [Description("Share of a boat group's crews killed when a canoe attack reaches the shore and is beaten there.")]
+    public required Ratio LandingRepulsedLoss { get; init; }
+}

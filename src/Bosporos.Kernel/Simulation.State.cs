@@ -1,0 +1,326 @@
+using Bosporos.Kernel.Command;
+using Bosporos.Kernel.Events;
+using Bosporos.Kernel.Forces;
+using Bosporos.Kernel.Numerics;
+using Bosporos.Kernel.Randomness;
+using Bosporos.Kernel.Time;
+
+#pragma warning disable CS0414 // TEMP: fields used by the mechanics being written
+namespace Bosporos.Kernel;
+
+// Live state of a run, held in flat arrays indexed like the definition's lists. Every field that affects the
+// future is folded into the daily state hash.
+public sealed partial class Simulation
+{
+    private readonly ulong[] dailyHashes;
+    private int dailyHashCount;
+
+    private Outcome outcome;
+    private EndCause endCause;
+    private bool horizonReached;
+
+    private Simulation(SiegeDefinition definition)
+    {
+        Definition = definition;
+        Events = new EventLog();
+        dailyHashes = new ulong[definition.Calendar.HorizonDays + 2];
+        var c = definition.Contingents.Length;
+        present = new int[c];
+        arrived = new int[c];
+        killed = new int[c];
+        wounded = new int[c];
+        deserted = new int[c];
+        captured = new int[c];
+        morale = new int[c];
+        food = new long[c];
+        lossesToday = new int[c];
+        zoneOfContingent = new short[c];
+        var f = definition.Flotillas.Length;
+        hulls = new int[f];
+        hullsArrived = new int[f];
+        var e = definition.Engines.Length;
+        engines = new int[e];
+        enginesReady = new bool[e];
+        var w = definition.WallSectors.Length;
+        outerIntegrity = new int[w];
+        innerIntegrity = new int[w];
+        defendersAt = new int[w];
+        lodgementHours = new int[w];
+        var z = definition.Zones.Length;
+        patrolHulls = new int[z];
+        Index = new DefinitionIndex(definition);
+    }
+
+    internal DefinitionIndex Index { get; }
+
+    // Forces
+    private readonly int[] present;
+    private readonly int[] arrived;
+    private readonly int[] killed;
+    private readonly int[] wounded;
+    private readonly int[] deserted;
+    private readonly int[] captured;
+    private readonly int[] morale; // Ratio raw
+    private readonly long[] food; // man-days carried (besiegers)
+    private readonly int[] lossesToday;
+    private readonly short[] zoneOfContingent;
+
+    // Naval
+    private readonly int[] hulls;
+    private readonly int[] hullsArrived;
+    private readonly int[] patrolHulls; // Roman warships on station per zone
+
+    // Siegecraft and walls
+    private readonly int[] engines;
+    private readonly bool[] enginesReady;
+    private readonly int[] outerIntegrity; // Ratio raw
+    private readonly int[] innerIntegrity;
+    private readonly int[] defendersAt;
+    private readonly int[] lodgementHours;
+
+    // Random streams, one per subsystem
+    private RandomStream combatDice;
+    private RandomStream siegecraftDice;
+    private RandomStream navalDice;
+    private RandomStream moraleDice;
+    private RandomStream diplomacyDice;
+
+    // Scalars
+    private long foragePool;
+    private long hostFoodStore;
+    private int cityFoodRaw; // days * Ratio.Scale
+    private bool aqueductCut;
+    private int engineBuildStartHour;
+    private bool envoysSent;
+    private int envoysResolved; // 0 pending, 1 arrived, 2 caught
+    private bool signalLearned;
+    private bool signalUsed;
+    private int persiansLanded;
+    private int persianLandedAlive;
+    private int canoesLaunched;
+    private int canoesLost;
+    private int enginesLost;
+    private int towersBurned;
+    private int assaultAttackerLosses;
+    private int assaultDefenderLosses;
+    private int assaultDayAttackerLosses;
+    private int assaultDayDefenderLosses;
+    private int activeAssaultSector;
+    private bool combinedAttackFailed;
+    private int lastProcessionDay;
+    private int minWallIntegrity;
+    private int planSpentDay;
+    private Order withdrawOrder;
+    private bool withdrawOrdered;
+    private bool holdAssaultToday;
+    private int assaultOverrideSector;
+
+    private void ResetState()
+    {
+        var d = Definition;
+        outcome = Outcome.Undecided;
+        endCause = EndCause.None;
+        horizonReached = false;
+        combatDice = RandomStream.For(Seed, StreamId.Combat);
+        siegecraftDice = RandomStream.For(Seed, StreamId.Siegecraft);
+        navalDice = RandomStream.For(Seed, StreamId.Naval);
+        moraleDice = RandomStream.For(Seed, StreamId.Morale);
+        diplomacyDice = RandomStream.For(Seed, StreamId.Diplomacy);
+
+        for (var i = 0; i < d.Contingents.Length; i++)
+        {
+            present[i] = 0;
+            arrived[i] = 0;
+            killed[i] = 0;
+            wounded[i] = 0;
+            deserted[i] = 0;
+            captured[i] = 0;
+            morale[i] = d.Contingents[i].Morale.Raw;
+            food[i] = 0;
+            lossesToday[i] = 0;
+            zoneOfContingent[i] = (short)Index.Zone(d.Contingents[i].Zone);
+        }
+
+        for (var i = 0; i < d.Flotillas.Length; i++)
+        {
+            hulls[i] = 0;
+            hullsArrived[i] = 0;
+        }
+
+        Array.Clear(patrolHulls);
+        for (var i = 0; i < d.Engines.Length; i++)
+        {
+            engines[i] = d.Engines[i].Count;
+            enginesReady[i] = d.Engines[i].BuildHours == 0;
+        }
+
+        for (var i = 0; i < d.WallSectors.Length; i++)
+        {
+            var s = d.WallSectors[i];
+            outerIntegrity[i] = s.OuterWall ? s.Integrity.Raw : 0;
+            innerIntegrity[i] = s.InnerWall ? s.Integrity.Raw : 0;
+            defendersAt[i] = 0;
+            lodgementHours[i] = 0;
+        }
+
+        foragePool = d.Supply.ForagePoolManDays;
+        hostFoodStore = 0;
+        cityFoodRaw = d.Supply.CityFoodDays * Ratio.Scale;
+        aqueductCut = false;
+        engineBuildStartHour = -1;
+        envoysSent = false;
+        envoysResolved = 0;
+        signalLearned = false;
+        signalUsed = false;
+        persiansLanded = 0;
+        persianLandedAlive = 0;
+        canoesLaunched = 0;
+        canoesLost = 0;
+        enginesLost = 0;
+        towersBurned = 0;
+        assaultAttackerLosses = 0;
+        assaultDefenderLosses = 0;
+        assaultDayAttackerLosses = 0;
+        assaultDayDefenderLosses = 0;
+        activeAssaultSector = -1;
+        combinedAttackFailed = false;
+        lastProcessionDay = -1000;
+        minWallIntegrity = Ratio.Scale;
+        planSpentDay = -1;
+        withdrawOrder = default;
+        withdrawOrdered = false;
+        holdAssaultToday = false;
+        assaultOverrideSector = -1;
+    }
+
+    /// <summary>The current state hash (FNV-1a over every field that shapes the future).</summary>
+    public ulong StateHash => ComputeHash();
+
+    /// <summary>Men of contingent <paramref name="index"/> (definition order), accounted for.</summary>
+    public ContingentLedger Ledger(int index) =>
+        new(arrived[index], present[index], killed[index], wounded[index], deserted[index], captured[index]);
+
+    public int Morale(int contingent) => morale[contingent];
+
+    public int Hulls(int flotilla) => hulls[flotilla];
+
+    public int OuterIntegrity(int sector) => outerIntegrity[sector];
+
+    public int InnerIntegrity(int sector) => innerIntegrity[sector];
+
+    public int Engines(int park) => engines[park];
+
+    public int PersiansLanded => persiansLanded;
+
+    public SiegeSummary Summary
+    {
+        get
+        {
+            int roman = 0, host = 0, persian = 0;
+            for (var i = 0; i < present.Length; i++)
+            {
+                var lost = killed[i] + wounded[i] + deserted[i] + captured[i];
+                switch (Definition.Contingents[i].Side)
+                {
+                    case Side.Roman: roman += lost; break;
+                    case Side.Avar: host += lost; break;
+                    default: persian += lost; break;
+                }
+            }
+
+            var mainDay = Definition.Command.Withdrawal.MainArmyDay;
+            var closeDays = Math.Max(0, Now.Day - mainDay);
+            return new SiegeSummary(
+                IsOver ? (outcome == Outcome.Undecided ? Outcome.Undecided : outcome) : Outcome.Undecided,
+                horizonReached && outcome == Outcome.Undecided ? EndCause.Horizon : endCause,
+                Now,
+                closeDays,
+                persiansLanded,
+                assaultAttackerLosses,
+                assaultDefenderLosses,
+                canoesLaunched,
+                canoesLost,
+                enginesLost,
+                towersBurned,
+                roman,
+                host,
+                persian,
+                minWallIntegrity / 10,
+                envoysResolved == 2,
+                signalLearned,
+                ComputeHash());
+        }
+    }
+
+    private ulong ComputeHash()
+    {
+        var h = new StateHasher();
+        h.Add(Now.Hours);
+        h.Add((int)outcome);
+        for (var i = 0; i < present.Length; i++)
+        {
+            h.Add(present[i]);
+            h.Add(killed[i]);
+            h.Add(wounded[i]);
+            h.Add(deserted[i]);
+            h.Add(captured[i]);
+            h.Add(morale[i]);
+            h.Add(food[i]);
+            h.Add(zoneOfContingent[i]);
+        }
+
+        for (var i = 0; i < hulls.Length; i++)
+        {
+            h.Add(hulls[i]);
+        }
+
+        for (var i = 0; i < patrolHulls.Length; i++)
+        {
+            h.Add(patrolHulls[i]);
+        }
+
+        for (var i = 0; i < engines.Length; i++)
+        {
+            h.Add(engines[i]);
+            h.Add(enginesReady[i] ? 1 : 0);
+        }
+
+        for (var i = 0; i < outerIntegrity.Length; i++)
+        {
+            h.Add(outerIntegrity[i]);
+            h.Add(innerIntegrity[i]);
+            h.Add(lodgementHours[i]);
+        }
+
+        h.Add(foragePool);
+        h.Add(hostFoodStore);
+        h.Add(cityFoodRaw);
+        h.Add(persiansLanded);
+        h.Add(persianLandedAlive);
+        h.Add(signalLearned ? 1 : 0);
+        h.Add(envoysResolved);
+        h.Add(canoesLost);
+        h.Add(Events.Count);
+        return h.Value;
+    }
+}
+
+/// <summary>64-bit FNV-1a over little-endian integers: small, frozen and the same everywhere.</summary>
+internal struct StateHasher
+{
+    private const ulong Prime = 0x0000_0100_0000_01B3UL;
+
+    public StateHasher() => Value = 0xCBF2_9CE4_8422_2325UL;
+
+    public ulong Value { get; private set; }
+
+    public void Add(long v)
+    {
+        var x = (ulong)v;
+        for (var i = 0; i < 8; i++)
+        {
+            Value = (Value ^ (x & 0xFF)) * Prime;
+            x >>= 8;
+        }
+    }
+}
