@@ -164,3 +164,24 @@ public class ValidFixtureTests
         Assert.Equal("a.yaml:3:7: error BOS1205: No zone. [zones.x] Hint: Did you mean 'y'?", d.ToString());
     }
 }
+
+public class JsonInputTests
+{
+    [Fact]
+    public void Accepts_tab_indented_json_with_a_schema_key()
+    {
+        var json = JsonFromYaml.Convert(Fixture.Text);
+        json = "{\n\t\"$schema\": \"schema/scenario.schema.json\",\n" + json[1..].Replace("  ", "\t", StringComparison.Ordinal);
+        var result = ScenarioLoader.LoadText(json, "tabs.json");
+        Assert.True(result.Succeeded, Fixture.Describe(result));
+    }
+
+    [Fact]
+    public void Json_errors_are_located_too()
+    {
+        var json = JsonFromYaml.Convert(Fixture.Replace("strength: 3000,", "strength: -3000,"));
+        var result = ScenarioLoader.LoadText(json, "bad.json");
+        var error = Fixture.SingleError(result, Bosporos.Scenarios.Validation.DiagnosticCodes.Negative);
+        Assert.Equal(Fixture.PositionOf(json, "-3000"), (error.Line, error.Column));
+    }
+}
