@@ -64,6 +64,11 @@ public sealed partial class Simulation
     {
         if (day < dailyHashes.Length && dailyHashCount == day)
         {
+            for (var s = 0; s < SubsystemCount; s++)
+            {
+                dailySubsystemHashes[(dailyHashCount * SubsystemCount) + s] = SubsystemHash((Subsystem)s);
+            }
+
             dailyHashes[dailyHashCount++] = ComputeHash();
         }
     }
