@@ -207,7 +207,7 @@ public sealed partial class Simulation
         assaultOverrideSector = -1;
     }
 
-    /// <summary>The current state hash (FNV-1a over every field that shapes the future).</summary>
+    /// <summary>The current state hash (a word-wise FNV-style hash over every field that shapes the future, by subsystem).</summary>
     public ulong StateHash => ComputeHash();
 
     /// <summary>Men of contingent <paramref name="index"/> (definition order), accounted for.</summary>
@@ -276,11 +276,22 @@ public sealed partial class Simulation
 
     private ulong ComputeHash()
     {
-        var h = new StateHasher();
-        h.Add(Now.Hours);
+        Span<ulong> parts = stackalloc ulong[SubsystemCount];
         for (var s = 0; s < SubsystemCount; s++)
         {
-            h.Add((long)SubsystemHash((Subsystem)s));
+            parts[s] = SubsystemHash((Subsystem)s);
+        }
+
+        return Combine(parts);
+    }
+
+    private ulong Combine(ReadOnlySpan<ulong> parts)
+    {
+        var h = new StateHasher();
+        h.Add(Now.Hours);
+        foreach (var p in parts)
+        {
+            h.Add((long)p);
         }
 
         return h.Value;
@@ -364,7 +375,10 @@ public sealed partial class Simulation
     public const int SubsystemCount = 5;
 }
 
-/// <summary>64-bit FNV-1a over little-endian integers: small, frozen and the same everywhere.</summary>
+/// <summary>
+/// A word-at-a-time FNV-style hash over integers (xor, multiply by the 64-bit FNV prime, fold the high bits down):
+/// small, frozen and the same on every machine.
+/// </summary>
 internal struct StateHasher
 {
     private const ulong Prime = 0x0000_0100_0000_01B3UL;
@@ -375,11 +389,7 @@ internal struct StateHasher
 
     public void Add(long v)
     {
-        var x = (ulong)v;
-        for (var i = 0; i < 8; i++)
-        {
-            Value = (Value ^ (x & 0xFF)) * Prime;
-            x >>= 8;
-        }
+        var x = (Value ^ (ulong)v) * Prime;
+        Value = x ^ (x >> 29);
     }
 }

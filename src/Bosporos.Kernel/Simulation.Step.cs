@@ -64,12 +64,13 @@ public sealed partial class Simulation
     {
         if (day < dailyHashes.Length && dailyHashCount == day)
         {
+            var parts = dailySubsystemHashes.AsSpan(dailyHashCount * SubsystemCount, SubsystemCount);
             for (var s = 0; s < SubsystemCount; s++)
             {
-                dailySubsystemHashes[(dailyHashCount * SubsystemCount) + s] = SubsystemHash((Subsystem)s);
+                parts[s] = SubsystemHash((Subsystem)s);
             }
 
-            dailyHashes[dailyHashCount++] = ComputeHash();
+            dailyHashes[dailyHashCount++] = Combine(parts);
         }
     }
 
