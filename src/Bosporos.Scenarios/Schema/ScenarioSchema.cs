@@ -168,12 +168,12 @@ public static class ScenarioSchema
         var described = EnumNames.For(enumType)
             .Select(e => (e.Key, Text: EnumNames.Description(enumType, e.Value.ToString()!)))
             .Where(e => e.Text is not null)
-            .Select(e => $"{e.Key}: {e.Text}")
+            .Select(e => $"'{e.Key}': {e.Text}")
             .ToList();
         var schema = new JsonObject { ["type"] = "string", ["enum"] = names };
         if (described.Count > 0)
         {
-            schema["description"] = "Values: " + string.Join("; ", described);
+            schema["description"] = "Values: " + string.Join(" ", described);
         }
 
         return schema;
