@@ -1,0 +1,13 @@
+namespace Bosporos.Analysis.Stores;
+
+/// <summary>How a store is opened.</summary>
+/// <param name="Durable">SQLite: synchronous=FULL, so committed batches also survive an OS crash or power loss
+/// (the default, NORMAL, survives a killed process but may lose the last commits on power loss).</param>
+/// <param name="ReadOnly">Open for reading only (reports, exports); every write fails with <see cref="ResultStoreException"/>.</param>
+public sealed record ResultStoreOptions(bool Durable = false, bool ReadOnly = false)
+{
+    public static ResultStoreOptions Default { get; } = new();
+
+    /// <summary>SQLite max_page_count for tests that simulate a full disk; null leaves SQLite's default.</summary>
+    internal long? MaxPageCount { get; init; }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Bosporos.Analysis.Stores;
+using Bosporos.StoreKill;
+
+// Appends synthetic runs to a store in batches, printing one "ack" line per committed batch, so that a test can kill
+// this process at any moment and check that nothing acknowledged was lost.
+// Usage: Bosporos.StoreKill <store> <run-count> <batch-size>
+if (args.Length != 3
+    || !long.TryParse(args[1], CultureInfo.InvariantCulture, out var runCount)
+    || !int.TryParse(args[2], CultureInfo.InvariantCulture, out var batchSize) || batchSize < 1)
+{
+    Console.Error.WriteLine("usage: Bosporos.StoreKill <store> <run-count> <batch-size>");
+    return 2;
+}
+
+try
+{
+    using var store = ResultStores.Open(args[0]);
+    var manifest = SyntheticRuns.Manifest(runCount);
+    store.WriteManifest(manifest);
+    var done = store.CompletedRuns();
+    Console.Out.WriteLine("ready " + done.Count.ToString(CultureInfo.InvariantCulture));
+    Console.Out.Flush();
+    var batch = new List<RunRecord>(batchSize);
+    void Flush()
+    {
+        store.Append(batch);
+        foreach (var row in batch)
+        {
+            Console.Out.Write(string.Create(CultureInfo.InvariantCulture, $"ack {row.Variant} {row.RunIndex}\n"));
+        }
+        Console.Out.Flush();
+        batch.Clear();
+    }
+
+    foreach (var variant in manifest.Variants)
+    {
+        for (var k = manifest.FirstRun; k < manifest.EndRun; k++)
+        {
+            if (done.Contains((variant, k)))
+            {
+                continue;
+            }
+            batch.Add(SyntheticRuns.Row(variant, k, withParameters: k % 3 == 0));
+            if (batch.Count == batchSize)
+            {
+                Flush();
+            }
+        }
+    }
+    if (batch.Count > 0)
+    {
+        Flush();
+    }
+    var digest = ExperimentDigest.Compute(store.ReadAll());
+    store.MarkComplete(digest);
+    Console.Out.WriteLine("done " + digest);
+    return 0;
+}
+catch (ResultStoreException e)
+{
+    Console.Error.WriteLine("error: " + e.Message);
+    return 1;
+}
