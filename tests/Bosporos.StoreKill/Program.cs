@@ -4,14 +4,18 @@ using Bosporos.StoreKill;
 
 // Appends synthetic runs to a store in batches, printing one "ack" line per committed batch, so that a test can kill
 // this process at any moment and check that nothing acknowledged was lost.
-// Usage: Bosporos.StoreKill <store> <run-count> <batch-size>
-if (args.Length != 3
+// Usage: Bosporos.StoreKill <store> <run-count> <batch-size> [work-microseconds-per-run]
+// The optional work per run stands in for the simulation itself, so that kills land both between and inside commits.
+var workTicks = 0L;
+if (args.Length is < 3 or > 4
     || !long.TryParse(args[1], CultureInfo.InvariantCulture, out var runCount)
-    || !int.TryParse(args[2], CultureInfo.InvariantCulture, out var batchSize) || batchSize < 1)
+    || !int.TryParse(args[2], CultureInfo.InvariantCulture, out var batchSize) || batchSize < 1
+    || (args.Length == 4 && !long.TryParse(args[3], CultureInfo.InvariantCulture, out workTicks)))
 {
-    Console.Error.WriteLine("usage: Bosporos.StoreKill <store> <run-count> <batch-size>");
+    Console.Error.WriteLine("usage: Bosporos.StoreKill <store> <run-count> <batch-size> [work-microseconds-per-run]");
     return 2;
 }
+workTicks = workTicks * System.Diagnostics.Stopwatch.Frequency / 1_000_000;
 
 try
 {
@@ -25,10 +29,9 @@ try
     void Flush()
     {
         store.Append(batch);
-        foreach (var row in batch)
-        {
-            Console.Out.Write(string.Create(CultureInfo.InvariantCulture, $"ack {row.Variant} {row.RunIndex}\n"));
-        }
+        Console.Out.Write(string.Create(
+            CultureInfo.InvariantCulture,
+            $"ack {batch[0].Variant} {batch[0].RunIndex} {batch[^1].Variant} {batch[^1].RunIndex} {batch.Count}\n"));
         Console.Out.Flush();
         batch.Clear();
     }
@@ -40,6 +43,11 @@ try
             if (done.Contains((variant, k)))
             {
                 continue;
+            }
+            var until = System.Diagnostics.Stopwatch.GetTimestamp() + workTicks;
+            while (System.Diagnostics.Stopwatch.GetTimestamp() < until)
+            {
+                Thread.SpinWait(20);
             }
             batch.Add(SyntheticRuns.Row(variant, k, withParameters: k % 3 == 0));
             if (batch.Count == batchSize)

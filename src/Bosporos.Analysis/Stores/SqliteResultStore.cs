@@ -18,6 +18,7 @@ public sealed class SqliteResultStore : IResultStore
     private readonly bool readOnly;
     private ExperimentManifest? manifest;
     private bool manifestLoaded;
+    private bool unversioned; // an empty file opened read-only: no tables to read
 
     private SqliteResultStore(string path, SqliteConnection connection, bool readOnly)
     {
@@ -104,13 +105,16 @@ public sealed class SqliteResultStore : IResultStore
     /// <summary>The schema version stored in <c>PRAGMA user_version</c>.</summary>
     public int SchemaVersion => Run(() => Convert.ToInt32(Scalar("PRAGMA user_version"), CultureInfo.InvariantCulture), "read");
 
+    /// <summary>The value of a read-only pragma (journal_mode, synchronous ...), for tests and diagnostics.</summary>
+    internal string PragmaValue(string name) => Run(() => Convert.ToString(Scalar("PRAGMA " + name), CultureInfo.InvariantCulture) ?? "", "read");
+
     public ExperimentManifest? ReadManifest()
     {
         if (manifestLoaded)
         {
             return manifest;
         }
-        manifest = Run(LoadManifest, "read");
+        manifest = unversioned ? null : Run(LoadManifest, "read");
         manifestLoaded = true;
         return manifest;
     }
@@ -165,6 +169,10 @@ public sealed class SqliteResultStore : IResultStore
     public IReadOnlySet<(string Variant, long RunIndex)> CompletedRuns() => Run(() =>
     {
         var set = new HashSet<(string, long)>();
+        if (unversioned)
+        {
+            return (IReadOnlySet<(string, long)>)set;
+        }
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT variant, run_index FROM runs";
         using var reader = command.ExecuteReader();
@@ -263,7 +271,7 @@ public sealed class SqliteResultStore : IResultStore
         }, "mark complete");
     }
 
-    public string? CompletedDigest => Run(() =>
+    public string? CompletedDigest => unversioned ? null : Run(() =>
     {
         var value = Scalar("SELECT completed_digest FROM manifest WHERE id = 1");
         return value is string s ? s : null;
@@ -379,7 +387,8 @@ public sealed class SqliteResultStore : IResultStore
         {
             if (version == 0)
             {
-                return; // an empty file opened for reading: no manifest, no runs
+                unversioned = true; // an empty file opened for reading: no manifest, no runs
+                return;
             }
             throw new ResultStoreException(
                 $"{Location}: the store has schema version {version} and needs upgrading to {SqliteSchema.CurrentVersion}; "
