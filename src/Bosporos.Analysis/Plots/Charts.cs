@@ -16,7 +16,7 @@ public sealed record ChartImage(string Name, string Title, string Svg, byte[] Pn
 }
 
 /// <summary>The effect of one uncertain parameter at its low and high value, relative to the baseline (0).</summary>
-public sealed record TornadoBar(string Parameter, double LowEffect, double HighEffect)
+public sealed record TornadoEffect(string Parameter, double LowEffect, double HighEffect)
 {
     public double Swing => Math.Abs(HighEffect - LowEffect);
 }
@@ -185,7 +185,7 @@ public static class Charts
     /// Tornado chart: for each parameter a bar from 0 to its effect at the low value and one to its effect at the high
     /// value; the widest swing on top.
     /// </summary>
-    public static ChartImage Tornado(IReadOnlyList<TornadoBar> bars, string effectLabel = "change in share of runs where the city holds")
+    public static ChartImage Tornado(IReadOnlyList<TornadoEffect> bars, string effectLabel = "change in share of runs where the city holds")
     {
         ArgumentNullException.ThrowIfNull(bars);
         var ordered = bars.OrderBy(b => b.Swing).ThenByDescending(b => b.Parameter, StringComparer.Ordinal).ToList();

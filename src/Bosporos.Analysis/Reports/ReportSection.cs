@@ -13,7 +13,7 @@ public sealed record TableSection(string Title, IReadOnlyList<string> Header, IR
     : ReportSection(Title);
 
 /// <summary>A tornado chart of parameter effects (from the sensitivity analysis), drawn and tabulated.</summary>
-public sealed record TornadoSection(string Title, IReadOnlyList<TornadoBar> Bars, string EffectLabel = "change in share of runs where the city holds")
+public sealed record TornadoSection(string Title, IReadOnlyList<TornadoEffect> Bars, string EffectLabel = "change in share of runs where the city holds")
     : ReportSection(Title);
 
 /// <summary>Where a variant's run first parted from the baseline run with the same seed, told as a short story.</summary>

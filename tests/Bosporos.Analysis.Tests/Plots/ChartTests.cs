@@ -147,7 +147,7 @@ public class ChartTests
         Assert.Equal(200 - (1.959963984540054 * 100 / Math.Sqrt(3)), roman.Low, 9);
     }
 
-    internal static IReadOnlyList<TornadoBar> Tornado() =>
+    internal static IReadOnlyList<TornadoEffect> Tornado() =>
     [
         new("supply.host-daily-need", -0.02, 0.03),
         new("combat.defender-lethality", -0.12, 0.09),
