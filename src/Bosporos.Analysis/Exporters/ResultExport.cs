@@ -52,6 +52,27 @@ public static class ResultExport
         return new ExportResult(csvPath, parquetPath, sidecar, provenance);
     }
 
+    /// <summary>Exports everything in the store at <paramref name="storeLocation"/> (opened read-only).</summary>
+    public static ExportResult WriteFromStore(
+        string storeLocation,
+        string basePath,
+        bool csv = true,
+        bool parquet = true,
+        IReadOnlyList<string>? commandLine = null)
+    {
+        var (manifest, rows) = ReadStore(storeLocation);
+        return Write(manifest, rows, basePath, csv, parquet, commandLine);
+    }
+
+    /// <summary>The manifest and rows of a store, opened read-only; a store without manifest is refused.</summary>
+    public static (ExperimentManifest Manifest, IReadOnlyList<RunRecord> Rows) ReadStore(string storeLocation)
+    {
+        using var store = ResultStores.Open(storeLocation, new ResultStoreOptions(ReadOnly: true));
+        var manifest = store.ReadManifest()
+            ?? throw new ResultStoreException($"{storeLocation}: has no experiment manifest; nothing to export or report.");
+        return (manifest, store.ReadAll().ToList());
+    }
+
     /// <summary>Writes a provenance sidecar on its own (atomically).</summary>
     public static void WriteSidecar(string path, Provenance provenance)
     {

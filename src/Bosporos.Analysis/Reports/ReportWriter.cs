@@ -67,6 +67,13 @@ public static partial class ReportWriter
         return new ReportResult(index, images);
     }
 
+    /// <summary>Writes the report of everything in the store at <paramref name="storeLocation"/> (opened read-only).</summary>
+    public static ReportResult WriteFromStore(string storeLocation, IEnumerable<ReportSection>? extraSections, string outDir)
+    {
+        var (manifest, rows) = ResultExport.ReadStore(storeLocation);
+        return Write(manifest, rows, extraSections, outDir);
+    }
+
     private static string Render(
         ExperimentManifest manifest,
         IReadOnlyList<RunRecord> rows,

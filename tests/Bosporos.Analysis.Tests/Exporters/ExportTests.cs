@@ -327,3 +327,37 @@ public class ExportTests
         public override DateTimeOffset GetUtcNow() => now;
     }
 }
+
+public class StoreExportTests
+{
+    [Fact]
+    public void A_store_exports_and_reports_through_its_location()
+    {
+        using var dir = new TempDir();
+        var manifest = SyntheticRuns.Manifest(30);
+        var rows = SyntheticRuns.Rows(manifest).ToList();
+        var location = dir.File("s.db");
+        using (var store = ResultStores.Open(location))
+        {
+            store.WriteManifest(manifest);
+            store.Append(rows);
+        }
+        var export = ResultExport.WriteFromStore(location, dir.File("out"), csv: false);
+        Assert.Null(export.CsvPath);
+        Assert.Equal(ExperimentDigest.Compute(rows), export.Provenance.Digest);
+        var report = Bosporos.Analysis.Reports.ReportWriter.WriteFromStore(location, null, dir.File("report"));
+        Assert.Contains(ExperimentDigest.Compute(rows), File.ReadAllText(report.IndexPath), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_store_without_manifest_has_nothing_to_export()
+    {
+        using var dir = new TempDir();
+        var location = dir.File("empty.db");
+        using (ResultStores.Open(location))
+        {
+        }
+        var error = Assert.Throws<ResultStoreException>(() => ResultExport.WriteFromStore(location, dir.File("out")));
+        Assert.Contains("has no experiment manifest", error.Message, StringComparison.Ordinal);
+    }
+}
