@@ -144,6 +144,7 @@ public sealed partial class PostgresResultStore : IResultStore
                 Host = uri.Host,
                 Port = uri.IsDefaultPort || uri.Port <= 0 ? 5432 : uri.Port,
                 Database = database,
+                Timeout = 10,
             };
             var userInfo = uri.UserInfo.Split(':', 2);
             if (userInfo[0].Length > 0)
@@ -195,7 +196,6 @@ public sealed partial class PostgresResultStore : IResultStore
             throw new ResultStoreException(
                 $"'{schema}' is not a usable schema name: use lowercase letters, digits and underscores (at most 63).");
         }
-        builder.Timeout = builder.Timeout <= 0 || builder.Timeout == 15 ? 10 : builder.Timeout;
         builder.ApplicationName ??= "bosporos";
         return (builder, schema);
     }

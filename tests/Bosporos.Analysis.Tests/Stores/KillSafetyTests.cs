@@ -23,18 +23,36 @@ public class KillSafetyTests
     {
         using var dir = new TempDir();
         var path = dir.File("killed.db");
+        KillAndResume(
+            path,
+            Kills,
+            () => SqliteResultStore.Open(path, new ResultStoreOptions(ReadOnly: File.Exists(path) && new FileInfo(path).Length > 0)),
+            store => Assert.Equal("ok", ((SqliteResultStore)store).IntegrityCheck()),
+            dir);
+    }
+
+    [PostgresFact]
+    public void Killed_postgres_clients_lose_nothing_acknowledged_and_resume()
+    {
+        using var dir = new TempDir();
+        using var h = StoreHarness.Create("postgres");
+        KillAndResume(h.Location, 12, () => h.Open(), _ => { }, dir);
+    }
+
+    private static void KillAndResume(string location, int kills, Func<IResultStore> openForCheck, Action<IResultStore> check, TempDir dir)
+    {
         var manifest = SyntheticRuns.Manifest(RunCount);
         var order = manifest.Variants
             .SelectMany(v => Enumerable.Range(0, RunCount).Select(k => SyntheticRuns.Row(v, k, withParameters: k % 3 == 0)))
             .ToList();
         var random = new Random(626);
-        var kills = 0;
+        var done = 0;
         var position = order.Select((row, i) => (row, i)).ToDictionary(p => (p.row.Variant, p.row.RunIndex), p => p.i);
         var acknowledged = 0; // the helper works in order: acknowledged batches are a prefix of the work
 
-        for (var life = 0; kills < Kills && life < Kills * 3; life++)
+        for (var life = 0; done < kills && life < kills * 3; life++)
         {
-            var (exitedByItself, acks) = RunHelper(path, process =>
+            var (exitedByItself, acks) = RunHelper(location, process =>
             {
                 if (random.Next(4) == 0)
                 {
@@ -52,27 +70,27 @@ public class KillSafetyTests
             }
             if (!exitedByItself)
             {
-                kills++;
+                done++;
             }
 
-            using var store = SqliteResultStore.Open(path, new ResultStoreOptions(ReadOnly: File.Exists(path) && new FileInfo(path).Length > 0));
-            Assert.Equal("ok", store.IntegrityCheck());
+            using var store = openForCheck();
+            check(store);
             var stored = store.ReadAll().ToList();
             Assert.Equal(order.Take(stored.Count), stored); // a prefix of the work: no gaps, no duplicates, no torn rows
             Assert.True(stored.Count >= acknowledged, $"life {life}: {acknowledged} runs acknowledged, {stored.Count} stored");
             Assert.True(stored.Count < order.Count, "the helper finished before enough kills; raise RunCount");
         }
-        Assert.True(kills >= Kills, $"only {kills} kills happened");
+        Assert.True(done >= kills, $"only {done} kills happened");
 
-        var (finished, _) = RunHelper(path, h => h.Process.WaitForExit());
+        var (finished, _) = RunHelper(location, h => h.Process.WaitForExit());
         Assert.True(finished, "the resumed helper did not finish");
         var uninterrupted = dir.File("uninterrupted.db");
         var (finishedToo, _) = RunHelper(uninterrupted, h => h.Process.WaitForExit());
         Assert.True(finishedToo, "the uninterrupted helper did not finish");
 
-        using var resumed = SqliteResultStore.Open(path);
+        using var resumed = openForCheck();
         using var reference = SqliteResultStore.Open(uninterrupted);
-        Assert.Equal("ok", resumed.IntegrityCheck());
+        check(resumed);
         var all = resumed.ReadAll().ToList();
         Assert.Equal(order.Count, all.Count);
         Assert.Equal(order.Count, all.Select(r => (r.Variant, r.RunIndex)).Distinct().Count());
