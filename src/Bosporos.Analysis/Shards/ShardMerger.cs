@@ -26,86 +26,77 @@ internal static class ShardMerger
             throw new ResultStoreException($"{output}: the merge output must not be one of its inputs; choose a new file.");
         }
 
-        var shards = new List<(string Location, IResultStore Store, ExperimentManifest Manifest)>();
-        try
+        // Inputs are opened one at a time (a sweep may have thousands of shards; file handles are limited).
+        var shards = new List<(string Location, ExperimentManifest Manifest)>();
+        foreach (var location in locations)
         {
-            foreach (var location in locations)
+            using var store = OpenInput(location);
+            var manifest = store.ReadManifest() ?? throw new ResultStoreException(
+                $"{location}: has no experiment manifest (was the shard ever started?); it cannot be merged.");
+            shards.Add((location, manifest));
+        }
+
+        var first = shards[0];
+        foreach (var shard in shards.Skip(1))
+        {
+            RequireSameSweep(first.Location, first.Manifest, shard.Location, shard.Manifest);
+        }
+        RequireExactCover(shards);
+
+        foreach (var (location, manifest) in shards)
+        {
+            using var store = OpenInput(location);
+            RequireComplete(location, store, manifest);
+        }
+
+        var whole = first.Manifest with
+        {
+            ShardIndex = 0,
+            ShardCount = 1,
+            FirstRun = 0,
+            EndRun = first.Manifest.RunCount,
+            Machine = string.Join(", ", shards.Select(s => s.Manifest.Machine).Distinct(StringComparer.Ordinal)),
+            CreatedUtc = shards.Min(s => s.Manifest.CreatedUtc),
+        };
+
+        using var target = ResultStores.Open(output, outputOptions);
+        target.WriteManifest(whole);
+        var batch = new List<RunRecord>(BatchSize);
+        foreach (var (location, _) in shards.OrderBy(s => s.Manifest.FirstRun))
+        {
+            using var store = OpenInput(location);
+            foreach (var row in store.ReadAll())
             {
-                var store = ResultStores.Open(location, new ResultStoreOptions(ReadOnly: true));
-                var manifest = store.ReadManifest();
-                if (manifest is null)
+                batch.Add(row);
+                if (batch.Count == BatchSize)
                 {
-                    store.Dispose();
-                    throw new ResultStoreException(
-                        $"{location}: has no experiment manifest (was the shard ever started?); it cannot be merged.");
-                }
-                shards.Add((location, store, manifest));
-            }
-
-            var first = shards[0];
-            foreach (var shard in shards.Skip(1))
-            {
-                RequireSameSweep(first.Location, first.Manifest, shard.Location, shard.Manifest);
-            }
-            RequireExactCover(shards.Select(s => (s.Location, s.Manifest)).ToList());
-
-            foreach (var shard in shards)
-            {
-                RequireComplete(shard.Location, shard.Store, shard.Manifest);
-            }
-
-            var whole = first.Manifest with
-            {
-                ShardIndex = 0,
-                ShardCount = 1,
-                FirstRun = 0,
-                EndRun = first.Manifest.RunCount,
-                Machine = string.Join(", ", shards.Select(s => s.Manifest.Machine).Distinct(StringComparer.Ordinal)),
-                CreatedUtc = shards.Min(s => s.Manifest.CreatedUtc),
-            };
-
-            using var target = ResultStores.Open(output, outputOptions);
-            target.WriteManifest(whole);
-            var batch = new List<RunRecord>(BatchSize);
-            foreach (var shard in shards.OrderBy(s => s.Manifest.FirstRun))
-            {
-                foreach (var row in shard.Store.ReadAll())
-                {
-                    batch.Add(row);
-                    if (batch.Count == BatchSize)
-                    {
-                        target.Append(batch);
-                        batch.Clear();
-                    }
+                    target.Append(batch);
+                    batch.Clear();
                 }
             }
             target.Append(batch);
+            batch.Clear();
+        }
 
-            var rows = 0L;
-            using var digest = new ExperimentDigest.Accumulator();
-            foreach (var row in target.ReadAll())
-            {
-                digest.Add(row);
-                rows++;
-            }
-            if (rows != whole.ExpectedRows)
-            {
-                throw new ResultStoreException(
-                    $"{output}: after merging it holds {rows} rows where {whole.ExpectedRows} were expected; "
-                    + "it already held rows of another merge? Merge into a new file.");
-            }
-            var result = digest.Finish();
-            target.MarkComplete(result);
-            return new MergeResult(whole, rows, result, locations);
-        }
-        finally
+        var rows = 0L;
+        using var digest = new ExperimentDigest.Accumulator();
+        foreach (var row in target.ReadAll())
         {
-            foreach (var shard in shards)
-            {
-                shard.Store.Dispose();
-            }
+            digest.Add(row);
+            rows++;
         }
+        if (rows != whole.ExpectedRows)
+        {
+            throw new ResultStoreException(
+                $"{output}: after merging it holds {rows} rows where {whole.ExpectedRows} were expected; "
+                + "it already held rows of another merge? Merge into a new file.");
+        }
+        var result = digest.Finish();
+        target.MarkComplete(result);
+        return new MergeResult(whole, rows, result, locations);
     }
+
+    private static IResultStore OpenInput(string location) => ResultStores.Open(location, new ResultStoreOptions(ReadOnly: true));
 
     private static void RequireSameSweep(string aLocation, ExperimentManifest a, string bLocation, ExperimentManifest b)
     {
