@@ -5,6 +5,27 @@ using Bosporos.StoreKill;
 // Appends synthetic runs to a store in batches, printing one "ack" line per committed batch, so that a test can kill
 // this process at any moment and check that nothing acknowledged was lost.
 // Usage: Bosporos.StoreKill <store> <run-count> <batch-size> [work-microseconds-per-run]
+//        Bosporos.StoreKill export <file.csv|file.parquet> <run-count>   (exports synthetic runs, over and over)
+if (args.Length == 3 && args[0] == "export")
+{
+    var rows = SyntheticRuns.Rows(SyntheticRuns.Manifest(long.Parse(args[2], CultureInfo.InvariantCulture)), withParameters: true).ToList();
+    Console.Out.WriteLine("ready");
+    Console.Out.Flush();
+    while (true)
+    {
+        if (args[1].EndsWith(".csv", StringComparison.Ordinal))
+        {
+            Bosporos.Analysis.Exporters.CsvExporter.Write(args[1], rows);
+        }
+        else
+        {
+            Bosporos.Analysis.Exporters.ParquetExporter.Write(args[1], rows);
+        }
+        Console.Out.WriteLine("exported");
+        Console.Out.Flush();
+    }
+}
+
 // The optional work per run stands in for the simulation itself, so that kills land both between and inside commits.
 var workTicks = 0L;
 if (args.Length is < 3 or > 4

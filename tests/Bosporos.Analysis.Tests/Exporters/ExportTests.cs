@@ -208,7 +208,7 @@ public class ExportTests
     private static List<string> ExpectedColumns(IEnumerable<RunRecord> rows) =>
         [.. RunColumns.All.Select(c => c.Name), .. RunColumns.ParameterPaths(rows).Select(p => "param_" + p)];
 
-    private static (List<string> Header, List<RunRecord> Rows) ReadCsv(string path)
+    internal static (List<string> Header, List<RunRecord> Rows) ReadCsv(string path)
     {
         using var csv = CsvReader.FromFile(path, new CsvReaderOptions());
         var rows = new List<RunRecord>();
@@ -223,7 +223,7 @@ public class ExportTests
         return (header, rows);
     }
 
-    private static async Task<(List<string> Columns, List<RunRecord> Rows, IReadOnlyDictionary<string, string> Metadata)> ReadParquet(string path)
+    internal static async Task<(List<string> Columns, List<RunRecord> Rows, IReadOnlyDictionary<string, string> Metadata)> ReadParquet(string path)
     {
         await using var reader = await ParquetReader.CreateAsync(path);
         var fields = reader.Schema.GetDataFields();
