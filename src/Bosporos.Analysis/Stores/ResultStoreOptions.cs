@@ -10,4 +10,10 @@ public sealed record ResultStoreOptions(bool Durable = false, bool ReadOnly = fa
 
     /// <summary>SQLite max_page_count for tests that simulate a full disk; null leaves SQLite's default.</summary>
     internal long? MaxPageCount { get; init; }
+
+    /// <summary>
+    /// Tests only: opens the file through a read-only SQLite connection while the store believes it may write, so
+    /// writes fail inside SQLite exactly as on a read-only file (for machines where no file can be made read-only).
+    /// </summary>
+    internal bool SimulateReadOnlyFile { get; init; }
 }

@@ -56,7 +56,7 @@ public sealed class SqliteResultStore : IResultStore
         var builder = new SqliteConnectionStringBuilder
         {
             DataSource = full,
-            Mode = options.ReadOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+            Mode = options.ReadOnly || options.SimulateReadOnlyFile ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
             DefaultTimeout = 30,
         };
@@ -68,7 +68,7 @@ public sealed class SqliteResultStore : IResultStore
             {
                 connection.Open();
                 store.Pragma("busy_timeout = 10000");
-                if (!options.ReadOnly)
+                if (!options.ReadOnly && !options.SimulateReadOnlyFile)
                 {
                     store.Pragma("journal_mode = WAL");
                     store.Pragma(options.Durable ? "synchronous = FULL" : "synchronous = NORMAL");

@@ -139,14 +139,17 @@ public class SqliteStoreTests
             store.Append(rows.Take(10).ToList());
         }
         // chmod a-w; root ignores permission bits, so there the file is also made immutable (chattr +i, ext4/xfs/tmpfs).
+        // Where neither works (root on a file system without chattr, as in some containers), the write goes through a
+        // read-only SQLite connection instead, which fails the same way inside SQLite.
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-        var immutable = Environment.UserName == "root" && Chattr("+i", path);
+        var root = Environment.UserName == "root";
+        var immutable = root && Chattr("+i", path);
         try
         {
-            Assert.True(immutable || Environment.UserName != "root", "as root the test needs chattr to make the file read-only");
+            var options = root && !immutable ? new ResultStoreOptions { SimulateReadOnlyFile = true } : ResultStoreOptions.Default;
             var error = Assert.Throws<ResultStoreException>(() =>
             {
-                using var store = ResultStores.Open(path);
+                using var store = SqliteResultStore.Open(path, options);
                 store.WriteManifest(manifest);
                 store.Append(rows.Skip(10).ToList());
             });
@@ -167,6 +170,22 @@ public class SqliteStoreTests
         resumed.Append(rows.Where(r => !resumed.CompletedRuns().Contains((r.Variant, r.RunIndex))).ToList());
         Assert.Equal(rows, resumed.ReadAll());
         Assert.Equal("ok", resumed.IntegrityCheck());
+    }
+
+    [Fact]
+    public void A_write_refused_by_sqlite_itself_is_reported_as_read_only()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("ro2.db");
+        var manifest = SyntheticRuns.Manifest(4);
+        using (var store = ResultStores.Open(path))
+        {
+            store.WriteManifest(manifest);
+        }
+        using var readOnly = SqliteResultStore.Open(path, new ResultStoreOptions { SimulateReadOnlyFile = true });
+        var error = Assert.Throws<ResultStoreException>(() => readOnly.Append([SyntheticRuns.Row("baseline", 0)]));
+        Assert.Contains("the result store is read-only (file or directory not writable", error.Message, StringComparison.Ordinal);
+        Assert.Empty(readOnly.ReadAll());
     }
 
     [Fact]
