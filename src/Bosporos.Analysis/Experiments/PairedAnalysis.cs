@@ -21,7 +21,10 @@ public sealed record VariantComparison(
     Estimate MedianCloseSiegeDaysChange,
     IReadOnlyList<QuantityChange> Quantities);
 
-public sealed record PairedReport(IReadOnlyList<(string Outcome, Share Share)> BaselineShares, long BaselineRuns, IReadOnlyList<VariantComparison> Comparisons);
+/// <summary>An outcome's share of runs.</summary>
+public sealed record OutcomeShare(string Outcome, Share Share);
+
+public sealed record PairedReport(IReadOnlyList<OutcomeShare> BaselineShares, long BaselineRuns, IReadOnlyList<VariantComparison> Comparisons);
 
 /// <summary>
 /// Paired comparison of each variant with the baseline. Run k of every arm used the same seed, so per-run differences
@@ -40,7 +43,7 @@ public static class PairedAnalysis
         ArgumentNullException.ThrowIfNull(rows);
         var byVariant = Group(rows);
         var baseline = byVariant.GetValueOrDefault(ExperimentDefinition.BaselineName) ?? [];
-        var baseShares = Metrics.OutcomeNames.Select(o => (o, ShareOf(baseline.Values, o))).ToList();
+        var baseShares = Metrics.OutcomeNames.Select(o => new OutcomeShare(o, ShareOf(baseline.Values, o))).ToList();
         var comparisons = new List<VariantComparison>();
         for (var i = 0; i < experiment.Variants.Count; i++)
         {
