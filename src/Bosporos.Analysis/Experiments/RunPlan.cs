@@ -142,37 +142,37 @@ public sealed class RunPlan
         switch (experiment.Mode)
         {
             case ExperimentMode.Uncertainty:
-            {
-                var u = experiment.Uncertainty;
-                var points = LatinHypercube.Sample(u.Draws, d, seed, EpistemicSalt);
-                return new RunPlan(experiment, overrides, parameters, points, u.SeedsPerDraw);
-            }
+                {
+                    var u = experiment.Uncertainty;
+                    var points = LatinHypercube.Sample(u.Draws, d, seed, EpistemicSalt);
+                    return new RunPlan(experiment, overrides, parameters, points, u.SeedsPerDraw);
+                }
 
             case ExperimentMode.Morris:
-            {
-                var m = experiment.Morris;
-                var design = MorrisDesign.Generate(m.Trajectories, d, m.Levels, UnitUniform.Stream(seed, MorrisSalt));
-                var tornado = TornadoDesign.Generate(parameters.Select(p => p.NominalUnit).ToArray());
-                return new RunPlan(experiment, overrides, parameters, [.. design.Points, .. tornado.Points], m.SeedsPerPoint)
                 {
-                    Morris = design,
-                    Tornado = tornado,
-                    TornadoOffset = design.Points.Length,
-                };
-            }
+                    var m = experiment.Morris;
+                    var design = MorrisDesign.Generate(m.Trajectories, d, m.Levels, UnitUniform.Stream(seed, MorrisSalt));
+                    var tornado = TornadoDesign.Generate(parameters.Select(p => p.NominalUnit).ToArray());
+                    return new RunPlan(experiment, overrides, parameters, [.. design.Points, .. tornado.Points], m.SeedsPerPoint)
+                    {
+                        Morris = design,
+                        Tornado = tornado,
+                        TornadoOffset = design.Points.Length,
+                    };
+                }
 
             default:
-            {
-                var s = experiment.Sobol;
-                var design = SaltelliDesign.Generate(s.BaseSamples, d, UnitUniform.Stream(seed, SobolSalt));
-                var tornado = TornadoDesign.Generate(parameters.Select(p => p.NominalUnit).ToArray());
-                return new RunPlan(experiment, overrides, parameters, [.. design.Points, .. tornado.Points], s.SeedsPerPoint)
                 {
-                    Saltelli = design,
-                    Tornado = tornado,
-                    TornadoOffset = design.Points.Length,
-                };
-            }
+                    var s = experiment.Sobol;
+                    var design = SaltelliDesign.Generate(s.BaseSamples, d, UnitUniform.Stream(seed, SobolSalt));
+                    var tornado = TornadoDesign.Generate(parameters.Select(p => p.NominalUnit).ToArray());
+                    return new RunPlan(experiment, overrides, parameters, [.. design.Points, .. tornado.Points], s.SeedsPerPoint)
+                    {
+                        Saltelli = design,
+                        Tornado = tornado,
+                        TornadoOffset = design.Points.Length,
+                    };
+                }
         }
     }
 

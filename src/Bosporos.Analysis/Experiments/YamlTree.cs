@@ -155,61 +155,61 @@ internal static class YamlTree
 
                 return new YamlNode { Kind = YamlNodeKind.Scalar, Line = line, Column = col, Value = s.Value, Plain = s.Style == ScalarStyle.Plain };
             case MappingStart:
-            {
-                parser.MoveNext();
-                var node = new YamlNode { Kind = YamlNodeKind.Mapping, Line = line, Column = col };
-                var seen = new HashSet<string>(StringComparer.Ordinal);
-                while (!parser.Accept<MappingEnd>(out _))
                 {
-                    var key = ReadNode(parser, file, diagnostics, depth + 1, ref nodes);
-                    if (key is null)
+                    parser.MoveNext();
+                    var node = new YamlNode { Kind = YamlNodeKind.Mapping, Line = line, Column = col };
+                    var seen = new HashSet<string>(StringComparer.Ordinal);
+                    while (!parser.Accept<MappingEnd>(out _))
                     {
-                        return null;
+                        var key = ReadNode(parser, file, diagnostics, depth + 1, ref nodes);
+                        if (key is null)
+                        {
+                            return null;
+                        }
+
+                        var value = ReadNode(parser, file, diagnostics, depth + 1, ref nodes);
+                        if (value is null)
+                        {
+                            return null;
+                        }
+
+                        if (key.Kind != YamlNodeKind.Scalar)
+                        {
+                            diagnostics.Add(Error(file, key.Line, key.Column, "BOSX007", "A key must be a plain name, not " + key.KindName + ".", null));
+                            continue;
+                        }
+
+                        if (!seen.Add(key.Value))
+                        {
+                            diagnostics.Add(Error(file, key.Line, key.Column, "BOSX007", $"The key '{key.Value}' appears twice in this mapping.", "Keep one of them."));
+                            continue;
+                        }
+
+                        node.Entries.Add((key, value));
                     }
 
-                    var value = ReadNode(parser, file, diagnostics, depth + 1, ref nodes);
-                    if (value is null)
-                    {
-                        return null;
-                    }
-
-                    if (key.Kind != YamlNodeKind.Scalar)
-                    {
-                        diagnostics.Add(Error(file, key.Line, key.Column, "BOSX007", "A key must be a plain name, not " + key.KindName + ".", null));
-                        continue;
-                    }
-
-                    if (!seen.Add(key.Value))
-                    {
-                        diagnostics.Add(Error(file, key.Line, key.Column, "BOSX007", $"The key '{key.Value}' appears twice in this mapping.", "Keep one of them."));
-                        continue;
-                    }
-
-                    node.Entries.Add((key, value));
+                    parser.MoveNext();
+                    return node;
                 }
-
-                parser.MoveNext();
-                return node;
-            }
 
             case SequenceStart:
-            {
-                parser.MoveNext();
-                var node = new YamlNode { Kind = YamlNodeKind.Sequence, Line = line, Column = col };
-                while (!parser.Accept<SequenceEnd>(out _))
                 {
-                    var item = ReadNode(parser, file, diagnostics, depth + 1, ref nodes);
-                    if (item is null)
+                    parser.MoveNext();
+                    var node = new YamlNode { Kind = YamlNodeKind.Sequence, Line = line, Column = col };
+                    while (!parser.Accept<SequenceEnd>(out _))
                     {
-                        return null;
+                        var item = ReadNode(parser, file, diagnostics, depth + 1, ref nodes);
+                        if (item is null)
+                        {
+                            return null;
+                        }
+
+                        node.Items.Add(item);
                     }
 
-                    node.Items.Add(item);
+                    parser.MoveNext();
+                    return node;
                 }
-
-                parser.MoveNext();
-                return node;
-            }
 
             default:
                 diagnostics.Add(Error(file, line, col, "BOSX004", $"Unexpected YAML element {ev.GetType().Name}.", null));
