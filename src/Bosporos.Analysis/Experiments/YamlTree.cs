@@ -64,10 +64,10 @@ internal static class YamlTree
             return null;
         }
 
+        var state = new State();
         try
         {
             var parser = new Parser(new StringReader(text));
-            var nodes = 0;
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
             {
@@ -76,7 +76,7 @@ internal static class YamlTree
             }
 
             parser.Consume<DocumentStart>();
-            var root = ReadNode(parser, file, diagnostics, 1, ref nodes);
+            var root = ReadNode(parser, file, diagnostics, 1, state);
             if (root is null)
             {
                 return null;
@@ -100,17 +100,20 @@ internal static class YamlTree
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            diagnostics.Add(Error(file, 0, 0, "BOSX004", $"This is not valid YAML: {ex.Message}", "Check the file's syntax."));
+            // The library sometimes fails without a place: report where reading stopped.
+            diagnostics.Add(Error(file, state.Line, state.Column, "BOSX004", $"This is not valid YAML (reading stopped after this place): {ex.Message}", "Check indentation, colons and brackets around this place."));
             return null;
         }
     }
 
-    private static YamlNode? ReadNode(IParser parser, string file, List<Diagnostic> diagnostics, int depth, ref int nodes)
+    private static YamlNode? ReadNode(IParser parser, string file, List<Diagnostic> diagnostics, int depth, State state)
     {
         var ev = parser.Current!;
         var line = Line(ev.Start);
         var col = Col(ev.Start);
-        if (++nodes > MaxNodes)
+        state.Line = line;
+        state.Column = col;
+        if (++state.Nodes > MaxNodes)
         {
             diagnostics.Add(Error(file, line, col, "BOSX005", $"The experiment file has more than {MaxNodes} nodes.", "Experiment files are short; this one looks generated or corrupted."));
             return null;
@@ -161,13 +164,13 @@ internal static class YamlTree
                     var seen = new HashSet<string>(StringComparer.Ordinal);
                     while (!parser.Accept<MappingEnd>(out _))
                     {
-                        var key = ReadNode(parser, file, diagnostics, depth + 1, ref nodes);
+                        var key = ReadNode(parser, file, diagnostics, depth + 1, state);
                         if (key is null)
                         {
                             return null;
                         }
 
-                        var value = ReadNode(parser, file, diagnostics, depth + 1, ref nodes);
+                        var value = ReadNode(parser, file, diagnostics, depth + 1, state);
                         if (value is null)
                         {
                             return null;
@@ -198,7 +201,7 @@ internal static class YamlTree
                     var node = new YamlNode { Kind = YamlNodeKind.Sequence, Line = line, Column = col };
                     while (!parser.Accept<SequenceEnd>(out _))
                     {
-                        var item = ReadNode(parser, file, diagnostics, depth + 1, ref nodes);
+                        var item = ReadNode(parser, file, diagnostics, depth + 1, state);
                         if (item is null)
                         {
                             return null;
@@ -215,6 +218,15 @@ internal static class YamlTree
                 diagnostics.Add(Error(file, line, col, "BOSX004", $"Unexpected YAML element {ev.GetType().Name}.", null));
                 return null;
         }
+    }
+
+    private sealed class State
+    {
+        public int Nodes { get; set; }
+
+        public int Line { get; set; } = 1;
+
+        public int Column { get; set; } = 1;
     }
 
     internal static Diagnostic Error(string file, int line, int col, string code, string message, string? hint, string path = "") =>
