@@ -58,6 +58,12 @@ public sealed record CombatDefinition
     [Description("Hours a lodgement must be held against counter-attack before the city is lost.")]
     public required int HoldHours { get; init; }
 
+    [Description("Weight of the defenders' reserve when it counter-attacks a lodgement on ground it knows.")]
+    public required Ratio CounterAttackBonus { get; init; }
+
+    [Description("Share of the men in a lodgement lost when the defenders retake it.")]
+    public required Ratio LodgementLossWhenRetaken { get; init; }
+
     [Description("Wall integrity below which a layer counts as breached (gives no cover).")]
     public required Ratio BreachBelow { get; init; }
 }
