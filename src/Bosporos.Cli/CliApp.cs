@@ -123,6 +123,11 @@ public static class CliApp
             p.GetValue(mcScenario)!, p.GetValue(runs), p.GetValue(mcSeed), Overrides(p.GetValue(mcSet)), p.GetValue(threads), p.GetValue(mcFormat) == "json")));
         root.Add(mc);
 
+        // schema
+        var schema = new Command("schema", "Print the JSON Schema of scenario files (for editors and validators).");
+        schema.SetAction(_ => SchemaCommand.Execute(env));
+        root.Add(schema);
+
         return root;
     }
 

@@ -74,7 +74,8 @@ public class ChronicleTests
     [Fact]
     public void Sentences_use_scenario_names_for_contingents_flotillas_and_engines()
     {
-        Assert.Equal("Shahrbaraz's army arrived, 10,000 men strong.", Chronicle.Sentence(Siege, E(0, 0, EventKind.ContingentArrived, actor: 5, v1: 10000)));
+        Assert.Equal("Shahrbaraz's army arrived, 10,000 men strong.", Chronicle.Sentence(Siege, E(0, 7, EventKind.ContingentArrived, actor: 5, v1: 10000)));
+        Assert.Equal("Shahrbaraz's army: 10,000 men in position.", Chronicle.Sentence(Siege, E(0, 0, EventKind.ContingentArrived, actor: 5, v1: 10000)));
         Assert.Contains("Slav monoxyla", Chronicle.Sentence(Siege, E(9, 1, EventKind.BoatsSunk, zone: 4, actor: 1, other: 4, v1: 50, v2: 400, v3: 20, odds: 7000, roll: 100)), StringComparison.Ordinal);
         Assert.Contains("Slav boatmen", Chronicle.Sentence(Siege, E(9, 1, EventKind.BoatsSunk, zone: 4, actor: 1, other: 4, v1: 50, v2: 400, v3: 20)), StringComparison.Ordinal);
         Assert.Contains("towers", Chronicle.Sentence(Siege, E(6, 3, EventKind.TowerBurned, zone: 0, actor: 1, v1: 3)), StringComparison.Ordinal);
@@ -91,6 +92,17 @@ public class ChronicleTests
             Assert.DoesNotContain("someone", s, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void Zone_glosses_in_parentheses_are_left_out_of_sentences()
+    {
+        var siege = Siege with { Zones = [.. Siege.Zones.Select((z, i) => i == 0 ? z with { Name = "Mesoteichion (Lycus valley)" } : z)] };
+        Assert.Equal("An assault began on Mesoteichion: 5 attackers against 2 defenders, with 0 towers.", Chronicle.Sentence(siege, E(3, 5, EventKind.AssaultBegan, zone: 0, v1: 5, v2: 2)));
+    }
+
+    [Fact]
+    public void Small_odds_keep_two_decimals() =>
+        Assert.EndsWith("(odds 0.42%, roll 0.07%).", Chronicle.Sentence(Siege, E(3, 5, EventKind.TowerBurned, zone: 0, actor: 1, v1: 2, odds: 42, roll: 7)), StringComparison.Ordinal);
 
     [Fact]
     public void An_empty_log_says_so()

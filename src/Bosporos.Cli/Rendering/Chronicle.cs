@@ -85,7 +85,9 @@ internal static class Chronicle
         var odds = Odds(e);
         return e.Kind switch
         {
+            EventKind.ContingentArrived when e.Time.Hours == 0 => $"{actor}: {Count(e.Value1)} men in position.",
             EventKind.ContingentArrived => $"{actor} arrived, {Count(e.Value1)} men strong.",
+            EventKind.FlotillaArrived when e.Time.Hours == 0 => $"{actor}: {Count(e.Value1)} hulls on station.",
             EventKind.FlotillaArrived => $"{actor} arrived with {Count(e.Value1)} hulls.",
             EventKind.AqueductCut => $"The aqueduct was cut{odds}.",
             EventKind.ShowOfForce => $"The khagan paraded {Count(e.Value1)} men before {zone}.",
@@ -113,12 +115,12 @@ internal static class Chronicle
             EventKind.ContingentDeserted => $"{Count(e.Value1)} of {actor} deserted (morale {Percent(e.Value2)}){odds}.",
             EventKind.SurvivorsExecuted => $"The khagan had {Count(e.Value1)} survivors of {actor} put to death.",
             EventKind.ProcessionHeld => "The patriarch carried the icons in procession along the walls.",
-            EventKind.HostHungry => $"The khagan's host went hungry: food for {Count(e.Value1)} days, {Count(e.Value2)} man-days short.",
-            EventKind.KhaganWithdrew => $"The khagan burned his engines and withdrew: {Cause((EndCause)e.Value1)} (cohesion {Percent(e.Value2)}, food for {Count(e.Value3)} days).",
+            EventKind.HostHungry => $"The khagan's host went hungry: food for {Days(e.Value1)}, {Count(e.Value2)} man-days short.",
+            EventKind.KhaganWithdrew => $"The khagan burned his engines and withdrew: {Cause((EndCause)e.Value1)} (cohesion {Percent(e.Value2)}, food for {Days(e.Value3)}).",
             EventKind.CityNegotiated => $"The city came to terms with the khagan (morale {Percent(e.Value1)}){odds}.",
             EventKind.SiegeUndecided => "The siege was still undecided when the account ends.",
             EventKind.SiegeLifted => "The siege was lifted.",
-            EventKind.CityHungry => $"Bread ran short in the city: food for {Count(e.Value1)} days.",
+            EventKind.CityHungry => $"Bread ran short in the city: food for {Days(e.Value1)}.",
             _ => $"{Kebab(e.Kind.ToString())} at {zone}{odds}.",
         };
     }

@@ -9,8 +9,21 @@ internal static class Names
 {
     public static string? ZoneId(SiegeDefinition d, int zone) => zone >= 0 && zone < d.Zones.Length ? d.Zones[zone].Id : null;
 
-    public static string Zone(SiegeDefinition d, int zone) =>
-        zone >= 0 && zone < d.Zones.Length ? d.Zones[zone].Name : "an unnamed place";
+    /// <summary>The zone's name without its parenthesised gloss: "Mesoteichion (Lycus valley)" reads as "Mesoteichion".</summary>
+    public static string Zone(SiegeDefinition d, int zone)
+    {
+        if (zone < 0 || zone >= d.Zones.Length)
+        {
+            return "the walls";
+        }
+
+        var name = d.Zones[zone].Name;
+        var paren = name.IndexOf(" (", StringComparison.Ordinal);
+        return paren > 0 ? name[..paren] : name;
+    }
+
+    /// <summary>"1 day", "3 days".</summary>
+    public static string Days(int n) => n == 1 ? "1 day" : $"{Count(n)} days";
 
     public static string? Id(SiegeDefinition d, EventRef kind, int index) => kind switch
     {
@@ -34,7 +47,7 @@ internal static class Names
 
     /// <summary>" (odds 62%, roll 18%)" when the dice decided, otherwise empty.</summary>
     public static string Odds(in SiegeEvent e) =>
-        e.Odds < 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" (odds {e.Odds / 100.0:0.#}%, roll {Math.Max(0, e.Roll) / 100.0:0.#}%)");
+        e.Odds < 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" (odds {e.Odds / 100.0:0.##}%, roll {Math.Max(0, e.Roll) / 100.0:0.##}%)");
 
     public static string Cause(EndCause cause) => cause switch
     {

@@ -96,6 +96,8 @@ internal static class TestSieges
             SeizeRatio = R(3000),
             HoldHours = 6,
             BreachBelow = R(300),
+            CounterAttackBonus = R(500),
+            LodgementLossWhenRetaken = R(500),
         },
         Naval = new NavalDefinition
         {
@@ -108,6 +110,7 @@ internal static class TestSieges
             ControlMinGalleys = 10,
             PassengersPerBoat = 10,
             LandingRepulsedLoss = R(500),
+            BoatsPerGroup = 50,
         },
         Command = new CommandDefinition
         {
@@ -128,7 +131,10 @@ internal static class TestSieges
                 ProcessionEveryDays = 3,
                 Patrols = [new PatrolDefinition { Flotilla = "guard-ships", Zone = "bosporus", Hulls = 10 }],
                 SetTrapIfSignalLearned = true,
+                ThreatWeight = R(800),
+                SeaWallWeight = R(250),
             },
+            SurvivorsExecutedShare = R(500),
             Withdrawal = new WithdrawalDefinition { CohesionBelow = R(300), SupplyDaysBelow = 3, AfterPlanSpentDays = 2, MainArmyDay = 1 },
         },
         Diplomacy = new DiplomacyDefinition
