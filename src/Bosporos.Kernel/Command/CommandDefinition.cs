@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Bosporos.Kernel.Numerics;
 
 namespace Bosporos.Kernel.Command;
@@ -71,9 +72,11 @@ public sealed record DefenderDoctrineDefinition
     public required Ratio ReserveShare { get; init; }
 
     [Description("How many times thicker the threatened sector is manned than its length alone would give.")]
+    [Range(0d, 100d)]
     public required Ratio ThreatWeight { get; init; }
 
     [Description("Manning of the sea walls per metre, relative to the land walls.")]
+    [Range(0d, 100d)]
     public required Ratio SeaWallWeight { get; init; }
 
     [Description("Wall integrity restored per night hour by a full sector garrison's labour.")]
