@@ -66,7 +66,7 @@ internal static class Fixture
         ScenarioLoader.LoadText(text, "test.yaml", overrides);
 
     public static string Describe(LoadResult result) =>
-        string.Join(Environment.NewLine, result.Diagnostics.Select(d => d.ToString()));
+        string.Join(Environment.NewLine, result.Errors.Select(d => d.ToString()));
 
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 

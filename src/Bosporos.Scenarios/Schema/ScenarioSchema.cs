@@ -32,7 +32,6 @@ public static class ScenarioSchema
         var top = new JsonObject
         {
             ["$schema"] = "http://json-schema.org/draft-07/schema#",
-            ["$id"] = "https://bosporos.example/schema/scenario.schema.json",
             ["title"] = "Bosporos scenario",
             ["description"] = "A siege scenario for Bosporos (format 1). Every number may be written plain or as a cited number.",
             ["type"] = "object",
@@ -40,7 +39,7 @@ public static class ScenarioSchema
         var all = new JsonObject
         {
             ["$schema"] = new JsonObject { ["type"] = "string", ["description"] = "Path or URL of this schema (for editors)." },
-            ["format"] = new JsonObject { ["const"] = ScenarioLoader.Format, ["description"] = "Version of the scenario format; must be 1." },
+            ["format"] = new JsonObject { ["enum"] = new JsonArray(ScenarioLoader.Format), ["description"] = "Version of the scenario format; must be 1." },
             ["sources"] = new JsonObject
             {
                 ["type"] = "object",

@@ -18,12 +18,14 @@ internal sealed partial class YamlTreeReader
     private readonly DiagnosticBag bag;
     private readonly bool forOverride;
     private readonly string path;
+    private readonly string text;
     private int nodes;
     private TextMark last = new(1, 1);
 
     private YamlTreeReader(string text, LoaderLimits limits, DiagnosticBag bag, bool forOverride, string path)
     {
         parser = new Parser(new StringReader(text));
+        this.text = text;
         this.limits = limits;
         this.bag = bag;
         this.forOverride = forOverride;
@@ -78,15 +80,16 @@ internal sealed partial class YamlTreeReader
         }
         catch (YamlException e)
         {
-            Report(DiagnosticCodes.YamlSyntax, ToMark(e.Start), $"YAML syntax error: {Clean(e.Message)}", SyntaxHint(e.Message));
+            var mark = e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) ? IndentationTab() ?? ToMark(e.Start) : ToMark(e.Start);
+            Report(DiagnosticCodes.YamlSyntax, mark, $"YAML syntax error: {Clean(e.Message)}", SyntaxHint(e.Message));
             return null;
         }
 #pragma warning disable CA1031 // the YAML layer throws many exception types on malformed input; all become diagnostics
         catch (Exception e) when (e is not OutOfMemoryException)
 #pragma warning restore CA1031
         {
-            Report(DiagnosticCodes.YamlSyntax, last, $"YAML syntax error: the text could not be parsed ({e.GetType().Name}: {e.Message}).",
-                "Check the quoting and brackets around this place.");
+            Report(DiagnosticCodes.YamlSyntax, last, $"YAML syntax error: the structure breaks off after this place ({e.GetType().Name}).",
+                "Check that every '[' and '{' is closed, that items are separated by commas, and the quoting here.");
             return null;
         }
     }
@@ -226,6 +229,34 @@ internal sealed partial class YamlTreeReader
     {
         Report(code, ToMark(mark), message, hint);
         throw new StopReading();
+    }
+
+    /// <summary>YamlDotNet places some tab errors at the start of the file; find the first tab used as indentation.</summary>
+    private TextMark? IndentationTab()
+    {
+        var line = 1;
+        var atLineStart = true;
+        var column = 1;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                line++;
+                column = 1;
+                atLineStart = true;
+                continue;
+            }
+
+            if (atLineStart && c == '\t')
+            {
+                return new TextMark(line, column);
+            }
+
+            atLineStart = atLineStart && c == ' ';
+            column++;
+        }
+
+        return null;
     }
 
     private static TextMark ToMark(Mark mark) => new((int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
