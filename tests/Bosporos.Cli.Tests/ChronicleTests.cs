@@ -111,4 +111,19 @@ public class ChronicleTests
         Chronicle.Write(w, Siege, []);
         Assert.Equal("Tuesday 29 July 626: nothing of note was recorded.", w.ToString().TrimEnd());
     }
+
+    [Fact]
+    public void Boat_groups_caught_in_the_same_hour_and_place_fold_into_one_line()
+    {
+        using var w = new StringWriter();
+        Chronicle.Write(w, Siege,
+        [
+            E(9, 6, EventKind.BoatsSunk, zone: 4, actor: 1, other: 4, v1: 50, v2: 400, v3: 20, odds: 9700, roll: 3000),
+            E(9, 6, EventKind.BoatsSunk, zone: 4, actor: 1, other: 4, v1: 40, v2: 300, v3: 10, odds: 9700, roll: 9000),
+            E(9, 6, EventKind.BoatsSlipped, zone: 4, actor: 1, v1: 10, odds: 9700, roll: 9800),
+        ]);
+        var text = w.ToString();
+        Assert.Contains("Slav monoxyla was caught off Golden Horn in 2 groups: 90 boats lost, 700 of Slav boatmen killed and 30 taken (odds 97%, rolls 30% to 90%).", text, StringComparison.Ordinal);
+        Assert.Contains("10 boats of Slav monoxyla slipped past the guard ships off Golden Horn (odds 97%, roll 98%).", text, StringComparison.Ordinal);
+    }
 }
