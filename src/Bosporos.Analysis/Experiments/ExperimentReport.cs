@@ -136,7 +136,8 @@ public static class ExperimentReportWriter
             w.WriteLine(F($"  median close-siege days {Num(c.BaselineMedianCloseSiegeDays)} -> {Num(c.VariantMedianCloseSiegeDays)}: change {Signed(c.MedianCloseSiegeDaysChange.Value)} [{Signed(c.MedianCloseSiegeDaysChange.Low)}, {Signed(c.MedianCloseSiegeDaysChange.High)}] (paired bootstrap)"));
             foreach (var q in c.Quantities)
             {
-                w.WriteLine(F($"  mean {q.Quantity} {Num(q.BaselineMean)} -> {Num(q.VariantMean)}: change {Signed(q.Difference.Value)} [{Signed(q.Difference.Low)}, {Signed(q.Difference.High)}]"));
+                var flag = q.Difference.ExcludesZero ? " *" : string.Empty;
+                w.WriteLine(F($"  mean {q.Quantity} {Num(q.BaselineMean)} -> {Num(q.VariantMean)}: change {Signed(q.Difference.Value)} [{Signed(q.Difference.Low)}, {Signed(q.Difference.High)}]{flag}"));
             }
         }
 

@@ -55,11 +55,60 @@ public sealed class RunExecutor
         return result;
     }
 
+    /// <summary>
+    /// Runs the work and returns the records in the order asked. Stretches of consecutive runs of one configuration
+    /// go through the configuration's own range runner when it has one (the kernel's Monte Carlo runner); the rest
+    /// run on this executor's worker threads.
+    /// </summary>
     public IReadOnlyList<RunRecord> Execute(IReadOnlyList<(int Variant, long RunIndex)> work)
     {
         ArgumentNullException.ThrowIfNull(work);
         var results = new RunRecord[work.Count];
-        var chunks = (work.Count + Chunk - 1) / Chunk;
+        var loose = new List<int>();
+        var i = 0;
+        while (i < work.Count)
+        {
+            var (v, k0) = work[i];
+            var point = plan.PointOf(k0);
+            var end = i + 1;
+            while (end < work.Count && work[end].Variant == v && work[end].RunIndex == work[end - 1].RunIndex + 1 && plan.PointOf(work[end].RunIndex) == point)
+            {
+                end++;
+            }
+
+            if (Configuration(v, point) is IRangeRunner ranges)
+            {
+                var start = i;
+                var seedFirst = plan.SeedIndexOf(k0);
+                var parameters = plan.ParametersAt(point);
+                ranges.RunSeeds(plan.Experiment.MasterSeed, seedFirst, end - i, threads, (seedIndex, seed, summary) =>
+                {
+                    var at = start + (int)(seedIndex - seedFirst);
+                    results[at] = ToRecord(plan.Variants[v], work[at].RunIndex, seed, summary, parameters);
+                });
+            }
+            else
+            {
+                for (var j = i; j < end; j++)
+                {
+                    loose.Add(j);
+                }
+            }
+
+            i = end;
+        }
+
+        if (loose.Count > 0)
+        {
+            RunOnWorkers(work, loose, results);
+        }
+
+        return results;
+    }
+
+    private void RunOnWorkers(IReadOnlyList<(int Variant, long RunIndex)> work, List<int> positions, RunRecord[] results)
+    {
+        var chunks = (positions.Count + Chunk - 1) / Chunk;
         var next = -1;
         Exception? failure = null;
         void Worker()
@@ -70,9 +119,10 @@ public sealed class RunExecutor
                 int c;
                 while ((c = Interlocked.Increment(ref next)) < chunks && Volatile.Read(ref failure) is null)
                 {
-                    var end = Math.Min(work.Count, (c + 1) * Chunk);
-                    for (var i = c * Chunk; i < end; i++)
+                    var end = Math.Min(positions.Count, (c + 1) * Chunk);
+                    for (var n = c * Chunk; n < end; n++)
                     {
+                        var i = positions[n];
                         var (v, k) = work[i];
                         var point = plan.PointOf(k);
                         if (!runs.TryGetValue((v, point), out var run))
@@ -126,8 +176,6 @@ public sealed class RunExecutor
 
             throw new InvalidOperationException("A run failed: " + failure.Message, failure);
         }
-
-        return results;
     }
 
     internal IModelRun CreateRun(int variant, int point) => Configuration(variant, point).CreateRun();

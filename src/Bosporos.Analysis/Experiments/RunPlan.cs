@@ -87,9 +87,10 @@ public sealed class RunPlan
 
     public int PointOf(long runIndex) => Experiment.Mode == ExperimentMode.Paired ? 0 : (int)(runIndex / SeedsPerPoint);
 
-    public ulong SeedOf(long runIndex) => Experiment.Mode is ExperimentMode.Morris or ExperimentMode.Sobol
-        ? SplitMix64.Derive(Experiment.MasterSeed, (ulong)(runIndex % SeedsPerPoint))
-        : SplitMix64.Derive(Experiment.MasterSeed, (ulong)runIndex);
+    public ulong SeedOf(long runIndex) => SplitMix64.Derive(Experiment.MasterSeed, (ulong)SeedIndexOf(runIndex));
+
+    /// <summary>The seed's index i in SplitMix64.Derive(masterSeed, i): k, or the replicate k mod R in Morris and Sobol designs.</summary>
+    public long SeedIndexOf(long runIndex) => Experiment.Mode is ExperimentMode.Morris or ExperimentMode.Sobol ? runIndex % SeedsPerPoint : runIndex;
 
     public IReadOnlyDictionary<string, decimal> ParametersAt(int point) => pointParameters[point];
 

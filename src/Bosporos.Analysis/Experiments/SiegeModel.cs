@@ -1,3 +1,4 @@
+using Bosporos.Analysis.Runs;
 using Bosporos.Kernel;
 using Bosporos.Kernel.Events;
 using Bosporos.Scenarios;
@@ -35,6 +36,16 @@ public interface IConfiguredModel
 {
     /// <summary>A reusable run for one worker thread (not thread-safe itself).</summary>
     IModelRun CreateRun();
+}
+
+/// <summary>
+/// A configuration that runs whole seed ranges itself: seeds SplitMix64.Derive(masterSeed, i) for i in
+/// [first, first + count), each summary handed to the sink in index order. The kernel model does this through the
+/// Monte Carlo runner (one reused simulation per worker thread).
+/// </summary>
+public interface IRangeRunner
+{
+    void RunSeeds(ulong masterSeed, long first, long count, int threads, Action<long, ulong, SiegeSummary> sink);
 }
 
 /// <summary>One worker's simulation: reset with a seed and run to the end, reusing its storage.</summary>
@@ -152,9 +163,27 @@ public sealed class ScenarioSiegeModel : ISiegeModel
         return entry.Path;
     }
 
-    private sealed class Configured(SiegeDefinition definition) : IConfiguredModel
+    private sealed class Configured(SiegeDefinition definition) : IConfiguredModel, IRangeRunner
     {
+        private MonteCarloRunner? runner;
+
         public IModelRun CreateRun() => new Run(definition);
+
+        public void RunSeeds(ulong masterSeed, long first, long count, int threads, Action<long, ulong, SiegeSummary> sink)
+        {
+            // The executor runs one range at a time, so the runner (and its simulations) is reused across batches.
+            if (runner is null || runner.Threads != threads)
+            {
+                runner = new MonteCarloRunner(definition, threads);
+            }
+
+            runner.Run(masterSeed, first, count, new Sink(sink));
+        }
+    }
+
+    private sealed class Sink(Action<long, ulong, SiegeSummary> target) : IRunSink
+    {
+        public void Accept(long index, ulong seed, in SiegeSummary summary) => target(index, seed, summary);
     }
 
     private sealed class Run(SiegeDefinition definition) : IModelRun

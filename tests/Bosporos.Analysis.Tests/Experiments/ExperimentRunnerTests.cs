@@ -46,6 +46,18 @@ public class ExperimentRunnerTests
         Assert.Equal(one.Digest, two.Digest);
     }
 
+    [Theory]
+    [InlineData("id: p\nscenario: toy.yaml\nmaster-seed: 3\nruns: 40\nbatch: 7\nvariants: [{ name: v, set: { fleet.hulls: 50 } }]\n")]
+    [InlineData("id: s\nscenario: toy.yaml\nmaster-seed: 3\nmode: sobol\nsobol: { base-samples: 6, seeds-per-point: 3 }\nbatch: 10\n")]
+    [InlineData("id: u\nscenario: toy.yaml\nmaster-seed: 3\nmode: uncertainty\nuncertainty: { draws: 5, seeds-per-draw: 4 }\nbatch: 3\n")]
+    public void Range_runners_and_worker_threads_give_the_same_records(string text)
+    {
+        var plan = Fixtures.Plan(text);
+        var (_, loose) = Fixtures.Run(plan, new RunOptions { Threads = 2 });
+        var (_, ranged) = Fixtures.Run(plan, new RunOptions { Threads = 2 }, model: new ToyModel(ranges: true));
+        Assert.Equal(loose.Digest, ranged.Digest);
+    }
+
     [Fact]
     public void A_stopped_run_resumes_where_it_left_off()
     {

@@ -27,10 +27,14 @@ internal sealed class ToyModel : ISiegeModel
         new("luck.weight", 1.0m, "model", Reliability.Standard, null, null, null, 7, 5),
     ];
 
-    public ToyModel(IReadOnlyList<CitedNumber>? numbers = null, string hash = "toy-hash")
+    private readonly bool ranges;
+
+    /// <param name="ranges">When true, configurations run whole seed ranges themselves (like the kernel model).</param>
+    public ToyModel(IReadOnlyList<CitedNumber>? numbers = null, string hash = "toy-hash", bool ranges = false)
     {
         Numbers = numbers ?? DefaultNumbers;
         ScenarioHash = hash;
+        this.ranges = ranges;
     }
 
     public string ScenarioId => "toy";
@@ -60,12 +64,28 @@ internal sealed class ToyModel : ISiegeModel
             values[o.Path] = v;
         }
 
-        return new ModelConfiguration(new Configured(values), []);
+        return new ModelConfiguration(ranges ? new RangeConfigured(values) : new Configured(values), []);
     }
 
-    private sealed class Configured(Dictionary<string, decimal> values) : IConfiguredModel
+    private class Configured(Dictionary<string, decimal> values) : IConfiguredModel
     {
         public IModelRun CreateRun() => new ToyRun(values);
+    }
+
+    private sealed class RangeConfigured(Dictionary<string, decimal> values) : Configured(values), IRangeRunner
+    {
+        public int Ranges { get; private set; }
+
+        public void RunSeeds(ulong masterSeed, long first, long count, int threads, Action<long, ulong, SiegeSummary> sink)
+        {
+            Ranges++;
+            var run = CreateRun();
+            for (var i = first; i < first + count; i++)
+            {
+                var seed = SplitMix64.Derive(masterSeed, (ulong)i);
+                sink(i, seed, run.Run(seed));
+            }
+        }
     }
 
     private sealed class ToyRun(Dictionary<string, decimal> values) : IModelRun
