@@ -96,14 +96,39 @@ public sealed class RunExecutor
             }
 
             i = end;
+            if (loose.Count == 0)
+            {
+                Forget(except: point);
+            }
         }
 
         if (loose.Count > 0)
         {
             RunOnWorkers(work, loose, results);
+            Forget(except: plan.PointOf(work[^1].RunIndex));
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Designed experiments visit thousands of points in order, each with its own scenario and simulations: keep only
+    /// the current point's configurations (a point cut by a batch boundary is simply configured again).
+    /// </summary>
+    private void Forget(int except)
+    {
+        if (plan.PointCount <= 1)
+        {
+            return;
+        }
+
+        foreach (var key in configurations.Keys)
+        {
+            if (key.Point != except)
+            {
+                configurations.TryRemove(key, out _);
+            }
+        }
     }
 
     private void RunOnWorkers(IReadOnlyList<(int Variant, long RunIndex)> work, List<int> positions, RunRecord[] results)
@@ -177,6 +202,9 @@ public sealed class RunExecutor
             throw new InvalidOperationException("A run failed: " + failure.Message, failure);
         }
     }
+
+    /// <summary>How many configurations are held (tests check that designs do not pile them up).</summary>
+    internal int CachedConfigurations => configurations.Count;
 
     internal IModelRun CreateRun(int variant, int point) => Configuration(variant, point).CreateRun();
 

@@ -58,6 +58,21 @@ public class ExperimentRunnerTests
         Assert.Equal(loose.Digest, ranged.Digest);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Designs_hold_only_the_current_points_configurations(bool ranges)
+    {
+        var plan = Fixtures.Plan("id: s\nscenario: toy.yaml\nmaster-seed: 3\nmode: sobol\nsobol: { base-samples: 8, seeds-per-point: 4 }\nvariants: [{ name: v, set: { luck.weight: 0.5 } }]\n");
+        var model = new ToyModel(ranges: ranges);
+        var executor = new RunExecutor(plan, model, 2);
+        var work = Enumerable.Range(0, 2).SelectMany(v => Enumerable.Range(0, (int)plan.RunCount).Select(k => (v, (long)k))).ToList();
+        var records = executor.Execute(work);
+        Assert.Equal(work.Count, records.Count);
+        Assert.True(executor.CachedConfigurations <= 2, $"{executor.CachedConfigurations} configurations held");
+        Assert.Equal(2 * plan.PointCount, model.Configurations); // each point configured once per variant
+    }
+
     [Fact]
     public void A_stopped_run_resumes_where_it_left_off()
     {

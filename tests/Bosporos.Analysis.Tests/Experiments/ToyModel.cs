@@ -43,11 +43,13 @@ internal sealed class ToyModel : ISiegeModel
 
     public IReadOnlyList<CitedNumber> Numbers { get; }
 
-    public int Configurations { get; private set; }
+    private int configurations;
+
+    public int Configurations => configurations;
 
     public ModelConfiguration Configure(IReadOnlyList<ScenarioOverride> overrides)
     {
-        Configurations++;
+        Interlocked.Increment(ref configurations);
         var values = Numbers.ToDictionary(n => n.Path, n => n.Value);
         foreach (var o in overrides)
         {
