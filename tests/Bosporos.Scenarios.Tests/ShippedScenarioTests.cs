@@ -1,21 +1,9 @@
 using Bosporos.Kernel;
-using Bosporos.Scenarios.Validation;
 
 namespace Bosporos.Scenarios.Tests;
 
 public class ShippedScenarioTests
 {
-    /// <summary>
-    /// Problems in scenarios/constantinople-626.yaml that the scenario itself must fix (the loader is right to
-    /// refuse them), as (path, code). Remove an entry once the scenario is fixed; a test fails while a listed
-    /// problem is gone, so the list cannot go stale.
-    /// </summary>
-    private static readonly (string Path, string Code)[] KnownScenarioProblems =
-    [
-        // 0.00012 is not a Ratio: ratios are kept to 4 decimal places (raw 1.2 of 10,000).
-        ("siegecraft.stone-damage-per-engine-hour", DiagnosticCodes.TooManyDecimals),
-    ];
-
     private static string ScenarioPath => Path.Combine(Fixture.RepoRoot(), "scenarios", "constantinople-626.yaml");
 
     private static readonly Lazy<LoadResult> Loaded = new(() => ScenarioLoader.LoadFile(ScenarioPath));
@@ -23,26 +11,10 @@ public class ShippedScenarioTests
     [Fact]
     public void Constantinople_626_loads_with_no_errors_and_no_warnings()
     {
-        var unexpected = Loaded.Value.Diagnostics.Where(d => !KnownScenarioProblems.Contains((d.Path, d.Code))).ToList();
-        Assert.True(unexpected.Count == 0, string.Join(Environment.NewLine, unexpected.Select(d => d.ToString())));
-        if (KnownScenarioProblems.Length == 0)
-        {
-            Assert.True(Loaded.Value.Succeeded);
-            Assert.Equal("constantinople-626", Loaded.Value.Definition!.Id);
-        }
-
+        Assert.True(Loaded.Value.Diagnostics.Count == 0, string.Join(Environment.NewLine, Loaded.Value.Diagnostics.Select(d => d.ToString())));
+        Assert.True(Loaded.Value.Succeeded);
+        Assert.Equal("constantinople-626", Loaded.Value.Definition!.Id);
         Assert.Equal("constantinople-626", Loaded.Value.Document!.Id);
-    }
-
-    [Fact]
-    public void Known_scenario_problems_are_still_present()
-    {
-        foreach (var (path, code) in KnownScenarioProblems)
-        {
-            Assert.True(
-                Loaded.Value.Diagnostics.Any(d => d.Path == path && d.Code == code),
-                $"{code} at {path} is gone from the scenario: remove it from {nameof(KnownScenarioProblems)}.");
-        }
     }
 
     [Fact]
@@ -58,10 +30,7 @@ public class ShippedScenarioTests
     [Fact]
     public void Constantinople_626_runs_in_the_kernel()
     {
-        var fixes = KnownScenarioProblems.Select(p => new ScenarioOverride(p.Path, "0.0001")).ToArray();
-        var result = ScenarioLoader.LoadFile(ScenarioPath, fixes);
-        Assert.True(result.Succeeded, Fixture.Describe(result));
-        var summary = Simulation.Create(result.Definition!, 626).RunToEnd();
+        var summary = Simulation.Create(Loaded.Value.Definition!, 626).RunToEnd();
         Assert.True(summary.End.Hours > 0);
     }
 
