@@ -208,6 +208,39 @@ public sealed class ExperimentCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Reporting_on_an_unfinished_design_exits_1_and_says_what_is_missing()
+    {
+        var path = Write("id: u\nscenario: toy.yaml\nmaster-seed: 3\nmode: uncertainty\nuncertainty: { draws: 3, seeds-per-draw: 2 }\n");
+        var c = Commands();
+        Assert.Equal(0, c.Run(new ExperimentRunArguments(path, "s.db") { Shard = "0/2" }, stdout, stderr));
+        Assert.Equal(1, c.Report(new ExperimentReportArguments(path, "s.db"), stdout, stderr));
+        Assert.Equal(["BOSX085"], Codes());
+        Assert.Contains("run 3 is missing", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_designed_experiment_reports_its_ranking()
+    {
+        var path = Write("id: m\nscenario: toy.yaml\nmaster-seed: 3\nmode: morris\nmorris: { trajectories: 3, seeds-per-point: 2 }\noutputs: [roman-losses]\n");
+        Assert.Equal(0, Commands().Run(new ExperimentRunArguments(path, "s.db"), stdout, stderr));
+        var text = stdout.ToString();
+        Assert.Contains("baseline, roman-losses: which numbers decide it", text, StringComparison.Ordinal);
+        Assert.Contains("  1 garrison.strength", text, StringComparison.Ordinal);
+        Assert.Contains("tornado", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_scenario_that_does_not_load_passes_on_its_own_diagnostics()
+    {
+        File.WriteAllText(Path.Combine(dir, "broken.yaml"), "format: 1\nid: broken\nname: Broken\n");
+        var path = Write("id: a\nscenario: broken.yaml\nmaster-seed: 1\nruns: 5\n");
+        var c = new ExperimentCommands(_ => new MemoryResultStore());
+        Assert.Equal(2, c.Check(path, stdout, stderr));
+        Assert.Contains("broken.yaml:", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains(": error BOS", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_experiment_file_exits_2()
     {
         Assert.Equal(2, Commands().Check(Path.Combine(dir, "none.yaml"), stdout, stderr));

@@ -190,6 +190,17 @@ public class ExperimentLoaderTests
     }
 
     [Fact]
+    public void Overlong_values_are_refused() =>
+        Single("id: a\nname: " + new string('x', YamlTree.MaxScalarLength + 1) + "\n", "BOSX005");
+
+    [Fact]
+    public void Keys_must_be_plain_names()
+    {
+        var d = Single("id: a\nscenario: s\nmaster-seed: 1\nruns: 5\n? [a, b]\n: 1\n", "BOSX007");
+        Assert.Equal((5, 3), (d.Line, d.Column));
+    }
+
+    [Fact]
     public void Deep_nesting_is_refused()
     {
         var deep = "id: a\nscenario: s\nmaster-seed: 1\nruns: 5\nbaseline: " + new string('[', 100) + new string(']', 100) + "\n";

@@ -18,6 +18,17 @@ public class ShippedExperimentTests
     }
 
     [Fact]
+    public void A_shipped_scenario_is_found_by_its_id()
+    {
+        var e = ExperimentLoader.LoadText("id: a\nscenario: constantinople-626\nmaster-seed: 1\nruns: 5\n", RepoFile("scenarios", "experiments", "x.yaml")).Experiment!;
+        var diagnostics = new List<Diagnostic>();
+        var model = ScenarioSiegeModel.Open(e, diagnostics);
+        Assert.True(model is not null, string.Join("\n", diagnostics));
+        Assert.Equal("constantinople-626", model!.ScenarioId);
+        Assert.Contains(model.Numbers, n => n.Path == "contingents.field-troops.strength" && n.RangeLow == 10000);
+    }
+
+    [Fact]
     public void The_counterfactuals_of_626_load_and_every_variant_is_a_valid_scenario()
     {
         var loaded = ExperimentLoader.LoadFile(RepoFile("scenarios", "experiments", "counterfactuals-626.yaml"));
