@@ -229,6 +229,19 @@ public sealed class ExperimentCommandsTests : IDisposable
         Assert.Contains("tornado", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("mode: sobol\nsobol: { base-samples: 8, seeds-per-point: 2, bootstrap: 20 }", "sensitivity")]
+    [InlineData("mode: uncertainty\nuncertainty: { draws: 4, seeds-per-draw: 3 }", "uncertainty")]
+    public void Designed_reports_serialise_to_json(string settings, string section)
+    {
+        var path = Write($"id: d\nscenario: toy.yaml\nmaster-seed: 3\n{settings}\n");
+        Assert.Equal(0, Commands().Run(new ExperimentRunArguments(path, "s.db") { Format = "json" }, stdout, stderr));
+        var json = stdout.ToString();
+        using var doc = System.Text.Json.JsonDocument.Parse(json[json.IndexOf('{', StringComparison.Ordinal)..]);
+        Assert.Equal(System.Text.Json.JsonValueKind.Object, doc.RootElement.GetProperty(section).ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, doc.RootElement.GetProperty("paired").ValueKind);
+    }
+
     [Fact]
     public void A_scenario_that_does_not_load_passes_on_its_own_diagnostics()
     {
