@@ -129,7 +129,7 @@ public sealed class ExperimentCommands
             var outcome = ExperimentRunner.Run(plan, model, store, options);
             if (Print(outcome.Diagnostics, stderr))
             {
-                return outcome.Diagnostics.Any(d => d.File == "store") ? Failed : BadInput;
+                return outcome.StoreFailed ? Failed : BadInput;
             }
 
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{outcome.Executed} runs done, {outcome.Skipped} already in the store; digest {outcome.Digest}"));

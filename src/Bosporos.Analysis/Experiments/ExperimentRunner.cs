@@ -35,6 +35,9 @@ public sealed record RunOptions
 /// <summary>What a run of an experiment did.</summary>
 public sealed record RunOutcome(IReadOnlyList<Diagnostic> Diagnostics, long Executed, long Skipped, long EndRun, string? Digest, bool Complete, bool StoppedEarly)
 {
+    /// <summary>True when the store failed (full disk, read-only file): not the input's fault.</summary>
+    public bool StoreFailed { get; init; }
+
     public bool Succeeded => !Diagnostics.Any(d => d.Severity == Severity.Error);
 }
 
@@ -114,13 +117,13 @@ public static class ExperimentRunner
         var end = options.EndRun ?? plan.RunCount;
         if (first < 0 || end > plan.RunCount || first > end)
         {
-            return Fail("BOSX071", $"The run range [{first}, {end}) is outside the experiment's {plan.RunCount} runs.", "Ranges and shards must lie within [0, runs).");
+            return Fail(e.File, "BOSX071", $"The run range [{first}, {end}) is outside the experiment's {plan.RunCount} runs.", "Ranges and shards must lie within [0, runs).");
         }
 
         var adaptive = e.UntilCi is not null;
         if (adaptive && (first != 0 || end != plan.RunCount))
         {
-            return Fail("BOSX072", "An experiment with 'until-ci' cannot be split into ranges or shards: where it stops depends on all runs before.", "Remove 'until-ci' (and set 'runs') to shard it.");
+            return Fail(e.File, "BOSX072", "An experiment with 'until-ci' cannot be split into ranges or shards: where it stops depends on all runs before.", "Remove 'until-ci' (and set 'runs') to shard it.");
         }
 
         var executor = new RunExecutor(plan, model, options.Threads);
@@ -140,7 +143,7 @@ public static class ExperimentRunner
                 var diff = Mismatches(stored, wanted);
                 if (diff.Count > 0)
                 {
-                    return Fail("BOSX070", "The result store holds another experiment's runs: " + string.Join("; ", diff) + ".", "Use a new store (another --out), or rerun the experiment that made this one.");
+                    return Fail(e.File, "BOSX070", "The result store holds another experiment's runs: " + string.Join("; ", diff) + ".", "Use a new store (another --out), or rerun the experiment that made this one.");
                 }
             }
             else
@@ -152,7 +155,7 @@ public static class ExperimentRunner
         }
         catch (ResultStoreException ex)
         {
-            return Fail("BOSX073", "The result store refused: " + ex.Message, null, runtime: true);
+            return Fail(e.File, "BOSX073", "The result store refused: " + ex.Message, null, storeFailed: true);
         }
 
         var outcomes = adaptive ? new byte[plan.Variants.Count, plan.RunCount] : null;
@@ -225,7 +228,7 @@ public static class ExperimentRunner
         }
         catch (ResultStoreException ex)
         {
-            return Fail("BOSX073", "The result store refused: " + ex.Message, null, runtime: true);
+            return Fail(e.File, "BOSX073", "The result store refused: " + ex.Message, null, storeFailed: true);
         }
 
         var digest = ExperimentDigest.Compute(store.ReadAll());
@@ -276,6 +279,6 @@ public static class ExperimentRunner
         return 0;
     }
 
-    private static RunOutcome Fail(string code, string message, string? hint, bool runtime = false) =>
-        new([new Diagnostic(Severity.Error, code, runtime ? "store" : "experiment", 0, 0, string.Empty, message, hint)], 0, 0, 0, null, false, false);
+    private static RunOutcome Fail(string file, string code, string message, string? hint, bool storeFailed = false) =>
+        new([new Diagnostic(Severity.Error, code, file, 0, 0, string.Empty, message, hint)], 0, 0, 0, null, false, false) { StoreFailed = storeFailed };
 }

@@ -95,6 +95,8 @@ public class ExperimentRunnerTests
         var outcome = ExperimentRunner.Run(other, new ToyModel(), store, new RunOptions());
         var d = Assert.Single(outcome.Diagnostics);
         Assert.Equal("BOSX070", d.Code);
+        Assert.Equal("exp.yaml", d.File);
+        Assert.False(outcome.StoreFailed);
         Assert.Contains("master seed", d.Message, StringComparison.Ordinal);
         Assert.Contains("experiment hash", d.Message, StringComparison.Ordinal);
 
@@ -154,6 +156,7 @@ public class ExperimentRunnerTests
         var d = Assert.Single(outcome.Diagnostics);
         Assert.Equal("BOSX073", d.Code);
         Assert.Contains("disk full", d.Message, StringComparison.Ordinal);
+        Assert.True(outcome.StoreFailed);
     }
 
     [Fact]
