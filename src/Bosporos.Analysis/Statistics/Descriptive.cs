@@ -86,20 +86,7 @@ public static class Descriptive
 
     /// <summary>
     /// The p-quantile of sorted values by linear interpolation between order statistics (Hyndman and Fan's type 7,
-    /// the default of R and NumPy).
+    /// the default of R and NumPy); see <see cref="Quantiles"/>.
     /// </summary>
-    public static double PercentileOfSorted(ReadOnlySpan<double> sorted, double p)
-    {
-        if (sorted.IsEmpty)
-        {
-            return double.NaN;
-        }
-
-        ArgumentOutOfRangeException.ThrowIfLessThan(p, 0);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(p, 1);
-        var h = (sorted.Length - 1) * p;
-        var lo = (int)Math.Floor(h);
-        var hi = Math.Min(lo + 1, sorted.Length - 1);
-        return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
-    }
+    public static double PercentileOfSorted(ReadOnlySpan<double> sorted, double p) => Quantiles.OfSorted(sorted, p);
 }
