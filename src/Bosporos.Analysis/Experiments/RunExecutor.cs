@@ -80,7 +80,7 @@ public sealed class RunExecutor
             {
                 var start = i;
                 var seedFirst = plan.SeedIndexOf(k0);
-                var parameters = plan.ParametersAt(point);
+                var parameters = plan.ParametersUsed(v, point);
                 ranges.RunSeeds(plan.Experiment.MasterSeed, seedFirst, end - i, threads, (seedIndex, seed, summary) =>
                 {
                     var at = start + (int)(seedIndex - seedFirst);
@@ -162,7 +162,7 @@ public sealed class RunExecutor
                         }
 
                         var seed = plan.SeedOf(k);
-                        results[i] = ToRecord(plan.Variants[v], k, seed, run.Run(seed), plan.ParametersAt(point));
+                        results[i] = ToRecord(plan.Variants[v], k, seed, run.Run(seed), plan.ParametersUsed(v, point));
                     }
                 }
             }

@@ -94,15 +94,43 @@ public sealed class RunPlan
 
     public IReadOnlyDictionary<string, decimal> ParametersAt(int point) => pointParameters[point];
 
+    /// <summary>The parameter values a run of this variant at this point really used (explicit overrides win).</summary>
+    public IReadOnlyDictionary<string, decimal> ParametersUsed(int variant, int point)
+    {
+        var values = pointParameters[point];
+        var fixedHere = VariantOverrides[variant].Where(o => values.ContainsKey(o.Path)).ToList();
+        if (fixedHere.Count == 0)
+        {
+            return values;
+        }
+
+        var copy = new Dictionary<string, decimal>(values, StringComparer.Ordinal);
+        foreach (var o in fixedHere)
+        {
+            if (decimal.TryParse(o.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v))
+            {
+                copy[o.Path] = v;
+            }
+            else
+            {
+                copy.Remove(o.Path);
+            }
+        }
+
+        return copy;
+    }
+
     /// <summary>Overrides of one run configuration: variant overrides, then the design point's parameter values.</summary>
+    /// <remarks>The design point's values come first, so a value the experiment fixes explicitly (baseline or variant) wins.</remarks>
     public IReadOnlyList<ScenarioOverride> OverridesFor(int variant, int point)
     {
-        var list = new List<ScenarioOverride>(VariantOverrides[variant]);
+        var list = new List<ScenarioOverride>();
         foreach (var (path, value) in ParametersAt(point))
         {
             list.Add(new ScenarioOverride(path, value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
+        list.AddRange(VariantOverrides[variant]);
         return list;
     }
 
@@ -136,6 +164,17 @@ public sealed class RunPlan
         if (parameters is null)
         {
             return null;
+        }
+
+        var sampled = parameters.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+        foreach (var (name, line, column, set) in experiment.Variants.Select(v => (v.Name, v.Line, v.Column, v.Overrides)).Prepend((ExperimentDefinition.BaselineName, 1, 1, experiment.Baseline)))
+        {
+            foreach (var o in set.Where(o => sampled.Contains(o.Path)))
+            {
+                diagnostics.Add(new Diagnostic(Severity.Warning, "BOSX063", experiment.File, line, column, o.Path,
+                    $"'{o.Path}' is both sampled and set to {o.Value} in {name}: the set value is used in every run of {name}.",
+                    "Leave it out of 'parameters' if it should not vary."));
+            }
         }
 
         var d = parameters.Count;

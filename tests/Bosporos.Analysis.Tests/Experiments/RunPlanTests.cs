@@ -99,6 +99,23 @@ public class RunPlanTests
     }
 
     [Fact]
+    public void A_sampled_number_fixed_by_a_variant_keeps_the_fixed_value_with_a_warning()
+    {
+        var diagnostics = new List<Diagnostic>();
+        var e = Fixtures.Experiment(Uncertainty + "\nvariants:\n  - { name: no-fleet, set: { fleet.hulls: 0 } }\n");
+        var plan = RunPlan.Build(e, new ToyModel(), diagnostics)!;
+        var d = Assert.Single(diagnostics);
+        Assert.Equal((Severity.Warning, "BOSX063", 7, 5), (d.Severity, d.Code, d.Line, d.Column));
+        Assert.Equal("0", plan.OverridesFor(1, 3).Last(o => o.Path == "fleet.hulls").Value);
+        Assert.Equal(0, plan.ParametersUsed(1, 3)["fleet.hulls"]);
+        Assert.Equal(plan.ParametersAt(3)["garrison.strength"], plan.ParametersUsed(1, 3)["garrison.strength"]);
+        Assert.Same(plan.ParametersAt(3), plan.ParametersUsed(0, 3));
+
+        var (store, _) = Fixtures.Run(plan);
+        Assert.All(store.ReadAll().Where(r => r.Variant == "no-fleet"), r => Assert.Equal(0, r.Parameters["fleet.hulls"]));
+    }
+
+    [Fact]
     public void Unknown_parameter_paths_are_located_with_a_hint()
     {
         var diagnostics = new List<Diagnostic>();
