@@ -203,7 +203,8 @@ internal static class MalformedCorpus
         M("hour-25", "start-hour: 5, end-hour: 17", "start-hour: 25, end-hour: 17", BadHours, "25");
         M("hour-negative", "start-hour: 1, end-hour: 4", "start-hour: 1, end-hour: -1", BadHours, "-1");
         M("hours-reversed", "start-hour: 5, end-hour: 17", "start-hour: 17, end-hour: 5", BadHours, "5");
-        L("hours-equal", "start-hour: 1, end-hour: 4", "start-hour: 4, end-hour: 4", BadHours, "4");
+        L("hours-equal", "start-hour: 5, end-hour: 17", "start-hour: 17, end-hour: 17", BadHours, "17");
+        L("hours-reversed-combined", "{ action: combined-attack, from-day: 8,", "{ action: combined-attack, from-day: 8, start-hour: 20,", BadHours, "{");
         M("shoot-hours-reversed", "shoot-until-hour: 18", "shoot-until-hour: 5", BadHours, "5");
         M("shoot-until-30", "shoot-until-hour: 18", "shoot-until-hour: 30", BadHours, "30");
 

@@ -347,7 +347,7 @@ internal sealed class DefinitionBinder(DiagnosticBag bag, IReadOnlyDictionary<st
         Locator.Value(owner, property.Name, valueScalar, path);
 
         var inFile = !node.FromOverride;
-        if (inFile && source is null)
+        if (inFile && source is null && !IsSchedule(property))
         {
             bag.Warning(DiagnosticCodes.UncitedNumber, valueScalar, path, $"The number {valueScalar.Value} has no source.",
                 cited ? "Add 'source:' to the cited number." : "Write it as a cited number: { value: ..., source: ..., reliability: V|K|C }.");
@@ -355,6 +355,14 @@ internal sealed class DefinitionBinder(DiagnosticBag bag, IReadOnlyDictionary<st
 
         return true;
     }
+
+    /// <summary>
+    /// The days and hours of the khagan's plan steps are its schedule, dated as a whole from the narrative sources,
+    /// not quantities: they may be written plain without a BOS2001 warning.
+    /// </summary>
+    private static bool IsSchedule(PropertyModel property) =>
+        property.Info.DeclaringType == typeof(Kernel.Command.PlanStepDefinition)
+        && property.Name is "FromDay" or "ToDay" or "StartHour" or "EndHour";
 
     private YNode? ReadCitation(
         YMapping map, string path, ref string? source, ref string? note, ref Reliability reliability,
