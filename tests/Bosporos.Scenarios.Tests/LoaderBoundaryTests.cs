@@ -208,3 +208,17 @@ public class LoaderBoundaryTests
                 iter: 500);
     }
 }
+
+public class BooleanHintTests
+{
+    [Theory]
+    [InlineData("moat: yes", "yes/no/on/off")]
+    [InlineData("moat: True", "lower case")]
+    [InlineData("moat: \"true\"", "without quotes")]
+    [InlineData("moat: 1", "Write true or false.")]
+    public void Booleans_get_a_hint_that_fits_the_mistake(string replace, string expected)
+    {
+        var error = Fixture.SingleError(Fixture.Load(Fixture.Replace("moat: true", replace)), Bosporos.Scenarios.Validation.DiagnosticCodes.NotABoolean);
+        Assert.Contains(expected, error.Hint, StringComparison.Ordinal);
+    }
+}

@@ -101,9 +101,13 @@ internal sealed class DefinitionBinder(DiagnosticBag bag, IReadOnlyDictionary<st
             case ValueKind.Bool:
                 if (node is not YScalar { Plain: true, Value: "true" or "false" } flag)
                 {
-                    var yesNo = node is YScalar { Value: var v } && v.ToLowerInvariant() is "yes" or "no" or "on" or "off" or "y" or "n" or "True" or "False";
-                    bag.Error(DiagnosticCodes.NotABoolean, node, path, $"Expected true or false, found {node.Describe()}.",
-                        yesNo ? "Write true or false; yes/no/on/off are not accepted." : "Write true or false.");
+                    var hint = node is YScalar { Value: var v } ? v.ToLowerInvariant() switch
+                    {
+                        "yes" or "no" or "on" or "off" or "y" or "n" => "Write true or false; yes/no/on/off are not accepted.",
+                        "true" or "false" => "Write true or false in lower case and without quotes.",
+                        _ => "Write true or false.",
+                    } : "Write true or false.";
+                    bag.Error(DiagnosticCodes.NotABoolean, node, path, $"Expected true or false, found {node.Describe()}.", hint);
                     return false;
                 }
 

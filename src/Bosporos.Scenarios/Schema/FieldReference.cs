@@ -17,6 +17,23 @@ public static class FieldReference
         var text = new StringBuilder();
         var done = new HashSet<Type>();
         Section(text, RecordModel.For(typeof(SiegeDefinition)), "Top level", done);
+        var enums = done.SelectMany(t => RecordModel.For(t).Properties)
+            .Where(p => p.Kind == ValueKind.Enum)
+            .Select(p => p.ElementType!)
+            .Distinct()
+            .Where(t => EnumNames.For(t).Values.Any(v => EnumNames.Description(t, v.ToString()!) is not null))
+            .ToList();
+        foreach (var type in enums)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"### Values of {PropertyModel.Kebab(type.Name)}\n\n| value | meaning |\n|---|---|\n");
+            foreach (var (name, value) in EnumNames.For(type))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"| `{name}` | {Escape(EnumNames.Description(type, value.ToString()!) ?? string.Empty)} |\n");
+            }
+
+            text.Append('\n');
+        }
+
         return text.ToString().TrimEnd('\n') + "\n";
     }
 
