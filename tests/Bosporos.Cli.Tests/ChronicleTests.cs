@@ -1,8 +1,8 @@
+using Bosporos.Analysis.Tests.Runs;
 using Bosporos.Cli.Rendering;
 using Bosporos.Kernel;
 using Bosporos.Kernel.Events;
 using Bosporos.Kernel.Time;
-using Bosporos.Testing;
 using NodaTime;
 
 namespace Bosporos.Cli.Tests;
@@ -55,6 +55,7 @@ public class ChronicleTests
             E(4, 6, EventKind.Engagement, zone: 0, v1: 200, v2: 20),
             E(4, 6, EventKind.Engagement, zone: 1, v1: 5, v2: 1),
             E(4, 7, EventKind.Engagement, zone: 0, v1: 1000, v2: 30),
+            E(4, 16, EventKind.AssaultRepulsed, zone: 0, v1: 1300, v2: 60),
             E(5, 5, EventKind.Engagement, zone: 0, v1: 7, v2: 3),
         ]);
         var text = w.ToString();
@@ -62,6 +63,7 @@ public class ChronicleTests
         Assert.Contains("Fighting at Blachernae sea wall went on for one hour: the attackers lost 5 men, the defenders 1.", text, StringComparison.Ordinal);
         Assert.Contains("Fighting at Lycus valley wall went on for one hour: the attackers lost 7 men, the defenders 3.", text, StringComparison.Ordinal);
         Assert.Equal(3, text.Split("Fighting at").Length - 1);
+        Assert.Contains("  16:00  The assault on Lycus valley wall was thrown back.", text, StringComparison.Ordinal);
     }
 
     [Fact]

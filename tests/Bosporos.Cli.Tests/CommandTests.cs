@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Bosporos.Analysis.Tests.Runs;
 using Bosporos.Kernel;
 using Bosporos.Kernel.Randomness;
-using Bosporos.Testing;
 
 namespace Bosporos.Cli.Tests;
 
@@ -44,6 +44,14 @@ public class CommandTests
         Assert.Contains("warned.yaml:9:3: warning BOS3001", lenient.Error, StringComparison.Ordinal);
         Assert.Equal("warned.yaml: 0 errors, 1 warning", lenient.Out.TrimEnd());
         Assert.Equal(ExitCodes.InvalidData, Cli.Invoke("validate", "warned", "--warnings-as-errors").Code);
+    }
+
+    [Fact]
+    public void Run_counts_warnings_on_stderr_without_listing_them()
+    {
+        var r = Cli.Invoke("run", "warned", "--format", "json");
+        Assert.Equal(ExitCodes.Success, r.Code);
+        Assert.Equal("warned.yaml: 1 warning (run 'bosporos validate warned' to list them)", r.Error.TrimEnd());
     }
 
     [Fact]

@@ -67,12 +67,15 @@ internal static class McCommand
 
     private static string Percent(double share) => string.Create(CultureInfo.InvariantCulture, $"{share * 100:0.0}%");
 
+    // Interval bounds keep a second decimal so that 99.96% does not print as 100.0%.
+    private static string Bound(double share) => string.Create(CultureInfo.InvariantCulture, $"{share * 100:0.0#}%");
+
     private static string Number(double v) => double.IsNaN(v) ? "-" : v.ToString("0.##", CultureInfo.InvariantCulture);
 
     private static void Text(CliEnvironment env, SiegeDefinition d, string scenarioHash, McRequest request, BatchReport r)
     {
         var o = env.Out;
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{d.Name}: {r.Runs} runs, master seed {request.Seed}, {request.Threads} thread(s)"));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{d.Name}: {r.Runs:N0} runs, master seed {request.Seed}, {request.Threads} thread(s)"));
         o.WriteLine($"scenario {d.Id} ({scenarioHash})");
         var table = new Table()
             .AddColumn("Outcome")
@@ -82,14 +85,14 @@ internal static class McCommand
         foreach (var outcome in Order)
         {
             var s = r.Outcomes[outcome];
-            table.AddRow(RunOutput.Outcome(outcome), s.Count.ToString("N0", CultureInfo.InvariantCulture), Percent(s.Share), $"{Percent(s.Low)} - {Percent(s.High)}");
+            table.AddRow(RunOutput.Outcome(outcome), s.Count.ToString("N0", CultureInfo.InvariantCulture), Percent(s.Share), $"{Bound(s.Low)} - {Bound(s.High)}");
         }
 
         env.OutConsole().Write(table);
         o.WriteLine($"close-siege days: median {Number(r.CloseSiegeDaysMedian)}, p10 {Number(r.CloseSiegeDaysP10)}, p90 {Number(r.CloseSiegeDaysP90)}");
         o.WriteLine($"Persians ferried across: {Percent(r.PersiansFerriedShare)} of runs");
         o.WriteLine(r.AssaultLossRatioMedian is { } ratio
-            ? string.Create(CultureInfo.InvariantCulture, $"land assaults: median attacker:defender loss ratio {ratio:0.00}:1 (over {r.AssaultRatioRuns} runs with defender losses)")
+            ? string.Create(CultureInfo.InvariantCulture, $"land assaults: median attacker:defender loss ratio {ratio:0.00}:1 (over {r.AssaultRatioRuns:N0} runs with defender losses)")
             : "land assaults: no run had defender losses, so there is no loss ratio");
         o.WriteLine($"digest: {r.Digest}");
     }

@@ -47,6 +47,11 @@ internal static class Chronicle
 
                 sentence = FoldEngagements(d, events, i);
             }
+            else if (e.Kind == EventKind.AssaultRepulsed && foldedToday.Contains(e.Zone))
+            {
+                // The day's losses were just told with the folded fighting.
+                sentence = $"The assault on {Names.Zone(d, e.Zone)} was thrown back{Odds(e)}.";
+            }
             else if (e.Kind is EventKind.BoatsSunk or EventKind.BoatsSlipped && Groups(events, i) is var n && n > 1)
             {
                 sentence = FoldGroups(d, events.Slice(i, n));

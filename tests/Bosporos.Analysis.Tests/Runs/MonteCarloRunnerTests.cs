@@ -1,7 +1,7 @@
 using Bosporos.Analysis.Runs;
+using Bosporos.Analysis.Tests.Runs;
 using Bosporos.Kernel;
 using Bosporos.Kernel.Randomness;
-using Bosporos.Testing;
 
 namespace Bosporos.Analysis.Tests.Runs;
 
@@ -45,6 +45,14 @@ public class MonteCarloRunnerTests
         var one = Collect(1, 7, 0, 200);
         Assert.Equal(one, Collect(2, 7, 0, 200));
         Assert.Equal(one, Collect(3, 7, 0, 200));
+    }
+
+    [Fact]
+    public void Different_seeds_give_different_runs()
+    {
+        // Guards the tests above against passing vacuously on a siege in which the dice change nothing.
+        var runs = Collect(2, 7, 0, 100);
+        Assert.True(runs.Select(r => r.Summary.StateHash).Distinct().Count() > 1);
     }
 
     [Fact]
@@ -94,6 +102,24 @@ public class MonteCarloRunnerTests
     {
         var sink = new Recorder { OnAccept = i => throw new InvalidDataException("sink broke") };
         Assert.Throws<InvalidDataException>(() => new MonteCarloRunner(TestSieges.Small(), 2).Run(1, 0, 500, sink));
+    }
+
+    private sealed class CountingSink : IRunSink
+    {
+        public ulong Folded { get; private set; }
+
+        public void Accept(long index, ulong seed, in SiegeSummary summary) => Folded ^= summary.StateHash;
+    }
+
+    [Fact]
+    public void A_single_thread_batch_allocates_nothing_per_run()
+    {
+        var runner = new MonteCarloRunner(TestSieges.Small(), 1);
+        var sink = new CountingSink();
+        runner.Run(3, 0, 50, sink); // first pass: event logs grow to their working size
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        runner.Run(3, 0, 50, sink);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
     [Fact]
