@@ -42,11 +42,8 @@ public class ShippedExperimentTests
         Assert.NotNull(plan);
         var invalid = new RunExecutor(plan!, model!, 1).Validate();
 
-        // Every path of every variant resolves in the shipped scenario and every value binds. What the scenario
-        // loader still refuses is a counterfactual value outside the number's cited range (BOS1212): no fleet, half
-        // the garrison and no reinforcements leave the sources' ranges by design.
-        Assert.All(invalid.Where(d => d.Code != "BOSX055"), d => Assert.Equal("BOS1212", d.Code));
-        Assert.DoesNotContain(invalid, d => d.Message.Contains("avar-supplies-doubled", StringComparison.Ordinal));
-        Assert.DoesNotContain(invalid, d => d.Message.Contains("blachernae-walled", StringComparison.Ordinal));
+        // Every path of every variant resolves in the shipped scenario and every value binds. Counterfactual values
+        // outside a number's cited range (no fleet, half the garrison, no reinforcements) are warnings, not errors.
+        Assert.DoesNotContain(invalid, d => d.Severity == Severity.Error);
     }
 }
