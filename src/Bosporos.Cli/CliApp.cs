@@ -128,6 +128,11 @@ public static class CliApp
         schema.SetAction(_ => SchemaCommand.Execute(env));
         root.Add(schema);
 
+        // experiment, report, compare
+        root.Add(ExperimentCommand.Build(env));
+        root.Add(ReportCommand.Build(env));
+        root.Add(CompareCommand.Build(env));
+
         return root;
     }
 

@@ -30,6 +30,12 @@ public sealed record RunOptions
     public DateTimeOffset? CreatedUtc { get; init; }
 
     public TextWriter? Progress { get; init; }
+
+    /// <summary>Called after each stored batch with (runs done, runs in this slice), both counted over all variants.</summary>
+    public Action<long, long>? Advanced { get; init; }
+
+    /// <summary>Checked before each batch: when cancelled, the runner stops with every finished batch stored.</summary>
+    public CancellationToken Cancellation { get; init; }
 }
 
 /// <summary>What a run of an experiment did.</summary>
@@ -37,6 +43,9 @@ public sealed record RunOutcome(IReadOnlyList<Diagnostic> Diagnostics, long Exec
 {
     /// <summary>True when the store failed (full disk, read-only file): not the input's fault.</summary>
     public bool StoreFailed { get; init; }
+
+    /// <summary>True when the cancellation token stopped the run: the store holds every finished batch, no digest yet.</summary>
+    public bool Cancelled { get; init; }
 
     public bool Succeeded => !Diagnostics.Any(d => d.Severity == Severity.Error);
 }
@@ -179,6 +188,11 @@ public static class ExperimentRunner
         {
             while (position < end)
             {
+                if (options.Cancellation.IsCancellationRequested)
+                {
+                    return new RunOutcome([], executed, skipped, position, null, false, false) { Cancelled = true };
+                }
+
                 var next = Math.Min(end, position + batch);
                 var work = new List<(int, long)>();
                 for (var v = 0; v < plan.Variants.Count; v++)
@@ -211,6 +225,7 @@ public static class ExperimentRunner
                 }
 
                 position = next;
+                options.Advanced?.Invoke((position - first) * plan.Variants.Count, (end - first) * plan.Variants.Count);
                 options.Progress?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"runs {position - first}/{end - first} per variant ({plan.Variants.Count} variants)"));
                 if (outcomes is not null && PreciseEnough(outcomes, position, e.UntilCi!.Value))
                 {
