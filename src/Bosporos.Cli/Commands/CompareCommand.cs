@@ -149,7 +149,7 @@ internal static partial class CompareCommand
             IResultStore store;
             try
             {
-                store = ResultStores.Open(location);
+                store = ExperimentSupport.OpenStore(location);
             }
             catch (ResultStoreException e)
             {

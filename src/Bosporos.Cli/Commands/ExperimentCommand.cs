@@ -6,7 +6,7 @@ using Bosporos.Analysis.Stores;
 
 namespace Bosporos.Cli.Commands;
 
-internal sealed record ExperimentRunRequest(string File, string Store, int Threads, string? Shard, double? UntilCi, bool Json, bool Resume);
+internal sealed record ExperimentRunRequest(string File, string Store, int Threads, string? Shard, double? UntilCi, bool Json, bool Resume, long? Runs = null);
 
 /// <summary>bosporos experiment check | run | resume | merge | export.</summary>
 internal static class ExperimentCommand
@@ -74,6 +74,18 @@ internal static class ExperimentCommand
             }
         });
         var format = FormatOption();
+        var runs = new Option<long?>("--runs")
+        {
+            Description = resume ? "Not needed: the run count is read from the store." : "Runs per variant, replacing the file's 'runs' (the store records it; merge and resume check it).",
+            HelpName = "N",
+        };
+        runs.Validators.Add(r =>
+        {
+            if (r.Tokens.Count > 0 && long.TryParse(r.Tokens[^1].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n <= 0)
+            {
+                r.AddError("--runs must be at least 1.");
+            }
+        });
         var command = resume
             ? new Command("resume", "Continue an interrupted 'experiment run' (same shard, same digest as an uninterrupted run).") { file, store, threads, untilCi, format }
             : new Command("run", "Run an experiment into a result store and print the analysis.") { file, store, threads, untilCi, format };
@@ -82,10 +94,11 @@ internal static class ExperimentCommand
         {
             shard = new Option<string?>("--shard") { Description = "Run only shard k of N (k counts from 0), e.g. --shard 3/16; merge the shards afterwards.", HelpName = "k/N" };
             command.Add(shard);
+            command.Add(runs);
         }
 
         command.SetAction(p => Run(env, new ExperimentRunRequest(
-            p.GetValue(file)!, p.GetValue(store)!, p.GetValue(threads), shard is null ? null : p.GetValue(shard), p.GetValue(untilCi), p.GetValue(format) == "json", resume)));
+            p.GetValue(file)!, p.GetValue(store)!, p.GetValue(threads), shard is null ? null : p.GetValue(shard), p.GetValue(untilCi), p.GetValue(format) == "json", resume, resume ? null : p.GetValue(runs))));
         return command;
     }
 
@@ -123,7 +136,25 @@ internal static class ExperimentCommand
             return ExperimentSupport.Fail(env, ExitCodes.InvalidData, $"{request.Store}: no such store, so there is nothing to resume.", "Start the experiment with 'bosporos experiment run FILE --out STORE'.");
         }
 
-        var prepared = ExperimentSupport.Prepare(env, ExperimentLoader.LoadFile(request.File), e => request.UntilCi is null ? e : e with { UntilCi = request.UntilCi });
+        var runs = request.Runs;
+        if (request.Resume)
+        {
+            try
+            {
+                using var existing = ExperimentSupport.OpenStore(request.Store);
+                runs = existing.ReadManifest()?.RunCount;
+            }
+            catch (ResultStoreException e)
+            {
+                return ExperimentSupport.Fail(env, ExitCodes.InvalidData, e.Message);
+            }
+        }
+
+        var prepared = ExperimentSupport.Prepare(env, ExperimentLoader.LoadFile(request.File), e => e with
+        {
+            UntilCi = request.UntilCi ?? e.UntilCi,
+            Runs = runs ?? e.Runs,
+        });
         if (prepared is null)
         {
             return ExitCodes.InvalidData;
@@ -138,7 +169,7 @@ internal static class ExperimentCommand
         IResultStore store;
         try
         {
-            store = ResultStores.Open(request.Store);
+            store = ExperimentSupport.OpenStore(request.Store);
         }
         catch (ResultStoreException e)
         {

@@ -13,6 +13,11 @@ internal sealed record PreparedExperiment(RunPlan Plan, ISiegeModel Model);
 /// <summary>What the experiment commands share: loading and checking an experiment, opening stores, running with progress.</summary>
 internal static class ExperimentSupport
 {
+    /// <summary>How the run commands open a store; tests put a failing store in here (per async flow, so tests stay independent).</summary>
+    internal static readonly AsyncLocal<Func<string, IResultStore>?> StoreOpener = new();
+
+    public static IResultStore OpenStore(string location) => (StoreOpener.Value ?? ResultStores.Open)(location);
+
     /// <summary>Loads an experiment file and its scenario and builds the plan; prints every diagnostic; null on error.</summary>
     public static PreparedExperiment? Prepare(CliEnvironment env, ExperimentLoadResult loaded, Func<ExperimentDefinition, ExperimentDefinition>? adjust = null)
     {

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Bosporos.Analysis.Exporters;
 using Bosporos.Analysis.Experiments;
+using Bosporos.Analysis.Exporters;
 using Bosporos.Analysis.Plots;
 using Bosporos.Analysis.Reports;
 using Bosporos.Analysis.Stores;
@@ -25,7 +25,8 @@ internal static class ReportCommand
             HelpName = "FILE",
         };
         var noDivergence = new Option<bool>("--no-divergence") { Description = "Skip the replays that find where paired runs first part." };
-        var report = new Command("report", "Write the HTML report of an experiment's result store.") { source, outDir, store, experiment, noDivergence };
+        var variants = new Option<string[]>("--variant") { Description = "Report only these variants against the baseline (repeatable; default: all).", HelpName = "NAME", DefaultValueFactory = _ => [] };
+        var report = new Command("report", "Write the HTML report of an experiment's result store.") { source, outDir, store, experiment, noDivergence, variants };
         report.SetAction(p =>
         {
             var s = p.GetValue(source)!;
@@ -36,13 +37,13 @@ internal static class ReportCommand
             }
 
             return isFile
-                ? Execute(env, p.GetValue(store)!, s, p.GetValue(outDir)!, !p.GetValue(noDivergence))
-                : Execute(env, s, p.GetValue(experiment), p.GetValue(outDir)!, !p.GetValue(noDivergence));
+                ? Execute(env, p.GetValue(store)!, s, p.GetValue(outDir)!, !p.GetValue(noDivergence), p.GetValue(variants)!)
+                : Execute(env, s, p.GetValue(experiment), p.GetValue(outDir)!, !p.GetValue(noDivergence), p.GetValue(variants)!);
         });
         return report;
     }
 
-    public static int Execute(CliEnvironment env, string store, string? experimentFile, string outDir, bool divergence)
+    public static int Execute(CliEnvironment env, string store, string? experimentFile, string outDir, bool divergence, IReadOnlyList<string> variants)
     {
         if (!ExperimentSupport.StoreExists(store))
         {
@@ -66,8 +67,18 @@ internal static class ReportCommand
                     "Report with the experiment file (and engine) that made this store.");
             }
 
-            var analysis = ExperimentReport.Build(prepared.Plan, prepared.Model, rows, divergence);
-            var result = ReportWriter.Write(manifest, rows, Sections(analysis), outDir);
+            foreach (var name in variants)
+            {
+                if (prepared.Plan.VariantIndex(name) < 0)
+                {
+                    return ExperimentSupport.Fail(env, ExitCodes.Usage, $"--variant: unknown variant '{name}'.", "Variants of this experiment: " + string.Join(", ", prepared.Plan.Variants.Skip(1)) + ".");
+                }
+            }
+
+            var only = variants.Where(v => v != ExperimentDefinition.BaselineName).ToList();
+            var selected = only.Count == 0 ? rows : rows.Where(r => r.Variant == ExperimentDefinition.BaselineName || only.Contains(r.Variant)).ToList();
+            var analysis = ExperimentReport.Build(prepared.Plan, prepared.Model, rows, divergence, only);
+            var result = ReportWriter.Write(manifest, selected, Sections(analysis), outDir);
             env.Out.WriteLine(result.IndexPath);
             env.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"report of {rows.Count:N0} rows written with {result.ImagePaths.Count} chart files"));
             return ExitCodes.Success;
