@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace Bosporos.Web.Security;
+
+/// <summary>
+/// When an access token is configured, every /api endpoint except /api/health needs it, as
+/// <c>Authorization: Bearer T</c> or, for the browser's EventSource and download links (which cannot set headers),
+/// as <c>?token=T</c>. Static files of the front end stay public: they hold no data.
+/// </summary>
+internal sealed class TokenGateMiddleware(RequestDelegate next, WebOptions options)
+{
+    private readonly byte[]? expected = options.Token is null ? null : SHA256.HashData(Encoding.UTF8.GetBytes(options.Token));
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var path = context.Request.Path;
+        if (expected is null || !path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) ||
+            path.Equals("/api/health", StringComparison.OrdinalIgnoreCase))
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        if (Matches(Presented(context.Request)))
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.Headers.WWWAuthenticate = "Bearer realm=\"bosporos\"";
+        await ApiProblems.Unauthorized().ExecuteAsync(context).ConfigureAwait(false);
+    }
+
+    private static string? Presented(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return header["Bearer ".Length..].Trim();
+        }
+
+        var query = request.Query["token"];
+        return query.Count == 1 ? query[0] : null;
+    }
+
+    private bool Matches(string? presented) =>
+        presented is not null && expected is not null &&
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), expected);
+}
