@@ -95,14 +95,16 @@ internal static class ExperimentEndpoints
         var last = -1;
         while (!cancellationToken.IsCancellationRequested)
         {
+            // Read the state before the count: once it says finished, the count is final too.
+            var finished = experiment.State != ExperimentState.Running;
             var progress = experiment.Progress();
-            if (progress.Completed != last || experiment.State != ExperimentState.Running)
+            if (progress.Completed != last || finished)
             {
                 last = progress.Completed;
                 yield return progress;
             }
 
-            if (experiment.State != ExperimentState.Running)
+            if (finished)
             {
                 yield break;
             }

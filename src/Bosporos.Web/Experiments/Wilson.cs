@@ -17,6 +17,6 @@ internal static class Wilson
         var denominator = 1 + (z2 / n);
         var centre = (p + (z2 / (2 * n))) / denominator;
         var half = z * Math.Sqrt((p * (1 - p) / n) + (z2 / (4.0 * n * n))) / denominator;
-        return (Math.Max(0, centre - half), Math.Min(1, centre + half));
+        return (successes == 0 ? 0 : Math.Max(0, centre - half), successes == n ? 1 : Math.Min(1, centre + half));
     }
 }

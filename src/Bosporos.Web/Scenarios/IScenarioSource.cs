@@ -30,7 +30,8 @@ internal sealed class CatalogScenarioSource : IScenarioSource
 /// <summary>The one shape a scenario id may have; anything else is refused before the catalog is asked.</summary>
 public static partial class ScenarioIds
 {
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    // \z, not $: in .NET "$" also matches before a final newline.
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}\\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex Pattern();
 
     public static bool IsValid(string? id) => id is not null && Pattern().IsMatch(id);
