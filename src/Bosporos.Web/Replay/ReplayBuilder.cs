@@ -103,6 +103,9 @@ internal static class ReplayBuilder
             d.Flotillas.Select(x => new FlotillaDto(x.Id, x.Name, Kebab(x.Side), Kebab(x.Craft), x.Hulls, Zone(x.Station), x.ArrivalDay)).ToArray(),
             d.Engines.Select(x => new EngineParkDto(
                 x.Id, Kebab(x.Side), Kebab(x.Kind), x.Count, sectorOfZone.TryGetValue(x.Sector, out var s) ? s : -1)).ToArray(),
+            new DiplomacyMapDto(
+                d.Diplomacy.EnvoyRoute.Select(Zone).ToArray(), Zone(d.Diplomacy.SignalZone), Zone(d.Diplomacy.LandingZone),
+                Array.FindIndex(d.Contingents, x => x.Id == d.Diplomacy.PersianContingent)),
             new FrameLayoutDto(c, w, f, e, "hour,present*contingents,moralePermille*contingents,outerPermille*sectors,innerPermille*sectors,hulls*flotillas,engines*parks"),
             frames,
             events,

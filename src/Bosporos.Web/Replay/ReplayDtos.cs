@@ -19,6 +19,9 @@ public sealed record ContingentDto(string Id, string Name, string Side, string P
 
 public sealed record FlotillaDto(string Id, string Name, string Side, string Craft, int Hulls, int Station, int ArrivalDay);
 
+/// <summary>Zone indices the map needs to draw the envoys' route, the signal fire and the Persian landing.</summary>
+public sealed record DiplomacyMapDto(IReadOnlyList<int> EnvoyRoute, int SignalZone, int LandingZone, int PersianContingent);
+
 public sealed record EngineParkDto(string Id, string Side, string Kind, int Count, int Sector);
 
 /// <summary>
@@ -75,6 +78,7 @@ public sealed record ReplayDto(
     IReadOnlyList<ContingentDto> Contingents,
     IReadOnlyList<FlotillaDto> Flotillas,
     IReadOnlyList<EngineParkDto> Engines,
+    DiplomacyMapDto Diplomacy,
     FrameLayoutDto Layout,
     IReadOnlyList<int[]> Frames,
     IReadOnlyList<EventDto> Events,
