@@ -5,7 +5,6 @@ using Bosporos.Kernel.Numerics;
 using Bosporos.Kernel.Randomness;
 using Bosporos.Kernel.Time;
 
-#pragma warning disable CS0414 // TEMP: fields used by the mechanics being written
 namespace Bosporos.Kernel;
 
 // Live state of a run, held in flat arrays indexed like the definition's lists. Every field that affects the
@@ -48,6 +47,8 @@ public sealed partial class Simulation
         lodgementHours = new int[w];
         var z = definition.Zones.Length;
         patrolHulls = new int[z];
+        lodgementMen = new int[w];
+        lodgementQuality = new int[w];
         Index = new DefinitionIndex(definition);
     }
 
@@ -84,6 +85,7 @@ public sealed partial class Simulation
     private RandomStream navalDice;
     private RandomStream moraleDice;
     private RandomStream diplomacyDice;
+    private RandomStream supplyDice;
 
     // Scalars
     private long foragePool;
@@ -109,8 +111,6 @@ public sealed partial class Simulation
     private bool combinedAttackFailed;
     private int lastProcessionDay;
     private int minWallIntegrity;
-    private int planSpentDay;
-    private Order withdrawOrder;
     private bool withdrawOrdered;
     private bool holdAssaultToday;
     private int assaultOverrideSector;
@@ -126,6 +126,7 @@ public sealed partial class Simulation
         navalDice = RandomStream.For(Seed, StreamId.Naval);
         moraleDice = RandomStream.For(Seed, StreamId.Morale);
         diplomacyDice = RandomStream.For(Seed, StreamId.Diplomacy);
+        supplyDice = RandomStream.For(Seed, StreamId.Supply);
 
         for (var i = 0; i < d.Contingents.Length; i++)
         {
@@ -161,11 +162,24 @@ public sealed partial class Simulation
             innerIntegrity[i] = s.InnerWall ? s.Integrity.Raw : 0;
             defendersAt[i] = 0;
             lodgementHours[i] = 0;
+            lodgementMen[i] = 0;
+            lodgementQuality[i] = 0;
         }
 
         foragePool = d.Supply.ForagePoolManDays;
         hostFoodStore = 0;
         cityFoodRaw = d.Supply.CityFoodDays * Ratio.Scale;
+        cisternRaw = d.Supply.CisternDays * Ratio.Scale;
+        hostHungryToday = false;
+        lastFerryStep = -1;
+        lastFerryLanded = 0;
+        lastCombinedStep = -1;
+        combinedRepeatDay = -1;
+        landedCrew = 0;
+        landedCrewContingent = -1;
+        combinedTrap = false;
+        batteredMask = 0;
+        repairedMask = 0;
         aqueductCut = false;
         engineBuildStartHour = -1;
         envoysSent = false;
@@ -186,8 +200,6 @@ public sealed partial class Simulation
         combinedAttackFailed = false;
         lastProcessionDay = -1000;
         minWallIntegrity = Ratio.Scale;
-        planSpentDay = -1;
-        withdrawOrder = default;
         withdrawOrdered = false;
         holdAssaultToday = false;
         assaultOverrideSector = -1;
@@ -211,6 +223,14 @@ public sealed partial class Simulation
     public int Engines(int park) => engines[park];
 
     public int PersiansLanded => persiansLanded;
+
+    /// <summary>Warships on station on a water zone (zone index).</summary>
+    public int PatrolHulls(int zone) => patrolHulls[zone];
+
+    /// <summary>Men of the host fed for this many more days at today's numbers.</summary>
+    public int HostFoodDays => FoodDaysLeft();
+
+    public bool CombinedAttackFailed => combinedAttackFailed;
 
     public SiegeSummary Summary
     {
@@ -300,6 +320,17 @@ public sealed partial class Simulation
         h.Add(signalLearned ? 1 : 0);
         h.Add(envoysResolved);
         h.Add(canoesLost);
+        h.Add(combinedAttackFailed ? 1 : 0);
+        h.Add(cisternRaw);
+        h.Add(landedCrew);
+        h.Add(lastFerryLanded);
+        h.Add(combinedRepeatDay);
+        h.Add(engineBuildStartHour);
+        for (var i = 0; i < lodgementMen.Length; i++)
+        {
+            h.Add(lodgementMen[i]);
+        }
+
         h.Add(Events.Count);
         return h.Value;
     }

@@ -1,16 +1,141 @@
 using Bosporos.Kernel.Command;
+using Bosporos.Kernel.Events;
+using Bosporos.Kernel.Forces;
+using Bosporos.Kernel.Numerics;
+using Bosporos.Kernel.Time;
 
 namespace Bosporos.Kernel;
 
+// The order of work inside one hour. Every subsystem reads the state as it was at the start of its phase and
+// casualties of one engagement are applied together, so the order of contingents in the file never matters.
 public sealed partial class Simulation
 {
+    private const int DuskHour = 20;
+    private const int DawnHour = 5;
+
+    private static bool IsNight(int hourOfDay) => hourOfDay >= DuskHour || hourOfDay < DawnHour;
+
     private void StepHour(ReadOnlySpan<Order> orders)
     {
-        _ = orders;
+        var hour = Now.HourOfDay;
+        var day = Now.Day;
+        if (hour == 0)
+        {
+            StartOfDay(day);
+        }
+
+        ApplyOrders(orders);
+        RunKhaganPlan(day, hour);
+        if (outcome == Outcome.Undecided)
+        {
+            RunSiegecraft(day, hour);
+            ResolveLodgements();
+        }
+
+        if (outcome == Outcome.Undecided && withdrawOrdered)
+        {
+            Withdraw(EndCause.Ordered);
+        }
+
+        if (outcome == Outcome.Undecided && hour == 23)
+        {
+            EndOfDay(day);
+        }
+
+        if (hour == 23 || outcome != Outcome.Undecided)
+        {
+            FoldDailyHash(day);
+        }
+
+        if (outcome != Outcome.Undecided)
+        {
+            return;
+        }
+
         Now = Now.AddHours(1);
         if (Now.Day >= Definition.Calendar.HorizonDays)
         {
             horizonReached = true;
+            Emit(EventKind.SiegeUndecided);
         }
+    }
+
+    private void FoldDailyHash(int day)
+    {
+        if (day < dailyHashes.Length && dailyHashCount == day)
+        {
+            dailyHashes[dailyHashCount++] = ComputeHash();
+        }
+    }
+
+    private void StartOfDay(int day)
+    {
+        holdAssaultToday = false;
+        assaultOverrideSector = -1;
+        Array.Clear(lossesToday);
+        Arrivals(day);
+        AllotDefenders(PlannedTarget(day));
+        HoldProcession(day, scheduledOnly: true);
+    }
+
+    private void EndOfDay(int day)
+    {
+        FeedHost(day);
+        FeedCity();
+        UpdateMorale();
+        if (outcome == Outcome.Undecided)
+        {
+            CheckNegotiation();
+        }
+
+        if (outcome == Outcome.Undecided)
+        {
+            CheckWithdrawal(day);
+        }
+    }
+
+    private void ApplyOrders(ReadOnlySpan<Order> orders)
+    {
+        foreach (var order in orders)
+        {
+            if (order.Time != Now)
+            {
+                continue;
+            }
+
+            switch (order.Kind)
+            {
+                case OrderKind.Assault when order.Side == Side.Avar && order.Target >= 0 && order.Target < Index.SectorOfZone.Length:
+                    assaultOverrideSector = Index.SectorOfZone[order.Target];
+                    break;
+                case OrderKind.HoldAssault when order.Side == Side.Avar:
+                    holdAssaultToday = true;
+                    break;
+                case OrderKind.Withdraw when order.Side == Side.Avar:
+                    withdrawOrdered = true;
+                    break;
+                case OrderKind.Procession when order.Side == Side.Roman:
+                    HoldProcession(Now.Day, scheduledOnly: false);
+                    break;
+                case OrderKind.Patrol when order.Side == Side.Roman && order.Target >= 0 && order.Target < patrolHulls.Length:
+                    patrolHulls[order.Target] = Math.Max(0, order.Value);
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    private void Emit(EventKind kind, int zone = -1, int actor = -1, int other = -1, int v1 = 0, int v2 = 0, int v3 = 0, int odds = -1, int roll = -1) =>
+        Events.Append(new SiegeEvent(Now, kind, (short)zone, (short)actor, (short)other, v1, v2, v3, odds, roll));
+
+    /// <summary>Quality of one man of a contingent (Ratio raw): training, armour and morale together.</summary>
+    private int Quality(int contingent)
+    {
+        var c = Definition.Contingents[contingent];
+        long q = (Ratio.Scale / 2) + (c.Training.Raw / 2);
+        q = q * (Ratio.Scale + (c.Armour.Raw / 2)) / Ratio.Scale;
+        q = q * ((Ratio.Scale / 2) + (morale[contingent] / 2)) / Ratio.Scale;
+        return (int)q;
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Bosporos.Kernel.Numerics;
 
 namespace Bosporos.Kernel.Combat;
@@ -20,15 +21,19 @@ public sealed record CombatDefinition
     public required AttritionLaw Law { get; init; }
 
     [Description("Hourly kill rate of one effective defender against attackers, before cover.")]
+    [Range(0d, 100d)]
     public required Ratio DefenderLethality { get; init; }
 
     [Description("Hourly kill rate of one effective attacker against defenders, before cover.")]
+    [Range(0d, 100d)]
     public required Ratio AttackerLethality { get; init; }
 
     [Description("Attackers who can fight per metre of wall front.")]
+    [Range(0d, 100d)]
     public required Ratio AttackerFrontagePerMetre { get; init; }
 
     [Description("Defenders who can fight per metre of wall front.")]
+    [Range(0d, 100d)]
     public required Ratio DefenderFrontagePerMetre { get; init; }
 
     [Description("Share of the attackers' blows that still land on men behind an intact moat.")]
@@ -41,9 +46,11 @@ public sealed record CombatDefinition
     public required Ratio InnerWallCover { get; init; }
 
     [Description("Multiplier on defenders' fire from each intact layer's height and towers.")]
+    [Range(0d, 100d)]
     public required Ratio WallFireBonus { get; init; }
 
     [Description("Extra weight of attackers per siege tower in action at the sector.")]
+    [Range(0d, 100d)]
     public required Ratio TowerBonus { get; init; }
 
     [Description("Multiplier on all blows at night.")]
@@ -53,10 +60,18 @@ public sealed record CombatDefinition
     public required Ratio WoundedShare { get; init; }
 
     [Description("Effective attacker:defender ratio on the wall top above which a stretch is seized.")]
+    [Range(0d, 100d)]
     public required Ratio SeizeRatio { get; init; }
 
     [Description("Hours a lodgement must be held against counter-attack before the city is lost.")]
     public required int HoldHours { get; init; }
+
+    [Description("Weight of the defenders' reserve when it counter-attacks a lodgement on ground it knows.")]
+    [Range(0d, 100d)]
+    public required Ratio CounterAttackBonus { get; init; }
+
+    [Description("Share of the men in a lodgement lost when the defenders retake it.")]
+    public required Ratio LodgementLossWhenRetaken { get; init; }
 
     [Description("Wall integrity below which a layer counts as breached (gives no cover).")]
     public required Ratio BreachBelow { get; init; }

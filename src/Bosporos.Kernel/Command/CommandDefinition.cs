@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Bosporos.Kernel.Numerics;
 
 namespace Bosporos.Kernel.Command;
@@ -70,6 +71,14 @@ public sealed record DefenderDoctrineDefinition
     [Description("Share of the garrison kept back as reserve for counter-attacks.")]
     public required Ratio ReserveShare { get; init; }
 
+    [Description("How many times thicker the threatened sector is manned than its length alone would give.")]
+    [Range(0d, 100d)]
+    public required Ratio ThreatWeight { get; init; }
+
+    [Description("Manning of the sea walls per metre, relative to the land walls.")]
+    [Range(0d, 100d)]
+    public required Ratio SeaWallWeight { get; init; }
+
     [Description("Wall integrity restored per night hour by a full sector garrison's labour.")]
     public required Ratio NightRepairPerHour { get; init; }
 
@@ -119,6 +128,9 @@ public sealed record CommandDefinition
 {
     [Description("The khagan's plan, step by step.")]
     public required PlanStepDefinition[] Khagan { get; init; }
+
+    [Description("Share of the survivors of a massacred boat attack the khagan puts to death.")]
+    public required Ratio SurvivorsExecutedShare { get; init; }
 
     public required DefenderDoctrineDefinition Defenders { get; init; }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Bosporos.Kernel.Numerics;
 
 namespace Bosporos.Kernel.Fortifications;
@@ -23,6 +24,7 @@ public sealed record WallSectorDefinition
     public required bool InnerWall { get; init; }
 
     [Description("Extra weight of the attacker's blows here (low ground, weak masonry): 0 for none.")]
+    [Range(0d, 100d)]
     public Ratio AttackerTerrainBonus { get; init; }
 
     [Description("Condition of the wall at the start, 0 to 1.")]

@@ -30,6 +30,9 @@ public sealed record NavalDefinition
     [Description("Persians one monoxylon can carry on one trip.")]
     public required int PassengersPerBoat { get; init; }
 
+    [Description("Boats that row together and are caught or slip through together.")]
+    public required int BoatsPerGroup { get; init; }
+
     [Description("Share of a boat group's crews killed when a canoe attack reaches the shore and is beaten there.")]
     public required Ratio LandingRepulsedLoss { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Bosporos.Kernel.Numerics;
 
 namespace Bosporos.Kernel.Supply;
@@ -19,6 +20,7 @@ public sealed record SupplyDefinition
     public required int CisternDays { get; init; }
 
     [Description("Days of food the fleet brings in per day while it holds the sea lane.")]
+    [Range(0d, 100d)]
     public required Ratio SeaResupplyDaysPerDay { get; init; }
 
     [Description("Water zone the city's supply ships must pass.")]

@@ -1,0 +1,248 @@
+using Bosporos.Kernel.Events;
+using Bosporos.Kernel.Numerics;
+
+namespace Bosporos.Kernel;
+
+// Engines are built over hours, shoot by day, are shot at and burned; walls lose integrity to stones, rams and
+// sappers and win it back by the defenders' labour at night.
+public sealed partial class Simulation
+{
+    private int batteredMask;
+    private int repairedMask;
+
+    private void RunSiegecraft(int day, int hour)
+    {
+        _ = day;
+        var sc = Definition.Siegecraft;
+        if (engineBuildStartHour >= 0)
+        {
+            foreach (var p in Index.AttackerStoneThrowers)
+            {
+                CompleteBuilding(p);
+            }
+
+            foreach (var p in Index.AttackerTowers)
+            {
+                CompleteBuilding(p);
+            }
+
+            foreach (var p in Index.AttackerTortoises)
+            {
+                CompleteBuilding(p);
+            }
+        }
+
+        if (hour >= sc.ShootFromHour && hour < sc.ShootUntilHour)
+        {
+            Bombard();
+        }
+        else if (hour == sc.ShootUntilHour && batteredMask != 0)
+        {
+            for (var s = 0; s < outerIntegrity.Length; s++)
+            {
+                if ((batteredMask & (1 << s)) != 0)
+                {
+                    Emit(EventKind.WallBattered, Index.SectorZone[s], v1: outerIntegrity[s] / 10, v2: innerIntegrity[s] / 10, v3: AttackerEnginesAt(s));
+                }
+            }
+
+            batteredMask = 0;
+        }
+
+        if (IsNight(hour))
+        {
+            Repair();
+        }
+        else if (hour == DawnHour && repairedMask != 0)
+        {
+            for (var s = 0; s < outerIntegrity.Length; s++)
+            {
+                if ((repairedMask & (1 << s)) != 0)
+                {
+                    Emit(EventKind.WallRepaired, Index.SectorZone[s], v1: outerIntegrity[s] / 10, v2: innerIntegrity[s] / 10);
+                }
+            }
+
+            repairedMask = 0;
+        }
+    }
+
+    private void CompleteBuilding(int park)
+    {
+        if (enginesReady[park] || Now.Hours < engineBuildStartHour + Definition.Engines[park].BuildHours)
+        {
+            return;
+        }
+
+        enginesReady[park] = true;
+        Emit(EventKind.EnginesBuilt, Index.SectorZone[Index.EngineSector[park]], park, v1: engines[park]);
+    }
+
+    private void Bombard()
+    {
+        var dmg = Definition.Siegecraft.StoneDamagePerEngineHour.Raw;
+        foreach (var p in Index.AttackerStoneThrowers)
+        {
+            if (!enginesReady[p] || engines[p] <= 0)
+            {
+                continue;
+            }
+
+            var s = Index.EngineSector[p];
+            DamageWall(s, siegecraftDice.Casualties((long)engines[p] * dmg * 100, int.MaxValue));
+            batteredMask |= 1 << s;
+        }
+
+        // Counter-battery: every defending engine gets a shot at an enemy engine facing its sector.
+        var odds = Definition.Command.Defenders.CounterBattery;
+        foreach (var d in Index.DefenderEngines)
+        {
+            var s = Index.EngineSector[d];
+            for (var j = 0; j < engines[d]; j++)
+            {
+                var target = EnemyEngineAt(s);
+                if (target < 0)
+                {
+                    break;
+                }
+
+                if (siegecraftDice.Chance(odds, out var roll))
+                {
+                    engines[target]--;
+                    enginesLost++;
+                    Emit(EventKind.EngineWrecked, Index.SectorZone[s], target, v1: engines[target], odds: odds.Raw, roll: roll);
+                }
+            }
+        }
+    }
+
+    /// <summary>The enemy park at a sector the defenders shoot at first: stone-throwers, then towers.</summary>
+    private int EnemyEngineAt(int sector)
+    {
+        foreach (var p in Index.AttackerStoneThrowers)
+        {
+            if (Index.EngineSector[p] == sector && enginesReady[p] && engines[p] > 0)
+            {
+                return p;
+            }
+        }
+
+        foreach (var p in Index.AttackerTowers)
+        {
+            if (Index.EngineSector[p] == sector && enginesReady[p] && engines[p] > 0)
+            {
+                return p;
+            }
+        }
+
+        return -1;
+    }
+
+    private int AttackerEnginesAt(int sector)
+    {
+        var n = 0;
+        foreach (var p in Index.AttackerStoneThrowers)
+        {
+            if (Index.EngineSector[p] == sector)
+            {
+                n += engines[p];
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>Stones hit the outer wall first; the inner wall only once the outer is down or where there is none.</summary>
+    private void DamageWall(int sector, int damage)
+    {
+        if (damage <= 0)
+        {
+            return;
+        }
+
+        var sec = Definition.WallSectors[sector];
+        if (sec.OuterWall && outerIntegrity[sector] > 0)
+        {
+            outerIntegrity[sector] = Math.Max(0, outerIntegrity[sector] - damage);
+        }
+        else if (sec.InnerWall)
+        {
+            innerIntegrity[sector] = Math.Max(0, innerIntegrity[sector] - damage);
+        }
+
+        if (!Index.IsSeaWall[sector])
+        {
+            var standing = sec.OuterWall ? outerIntegrity[sector] : innerIntegrity[sector];
+            minWallIntegrity = Math.Min(minWallIntegrity, standing);
+        }
+    }
+
+    /// <summary>Rams under tortoises and trained men with picks at the wall foot during an assault hour.</summary>
+    private void Sap(int sector, long sapWeight)
+    {
+        var sc = Definition.Siegecraft;
+        var tortoises = 0;
+        foreach (var p in Index.AttackerTortoises)
+        {
+            if (Index.EngineSector[p] == sector && enginesReady[p])
+            {
+                tortoises += engines[p];
+            }
+        }
+
+        var damage = ((long)tortoises * sc.TortoiseDamagePerHour.Raw) + (sapWeight * sc.SappingPerThousandHour.Raw / 1000);
+        DamageWall(sector, (int)Math.Min(int.MaxValue, damage));
+    }
+
+    private void BurnTowers(int sector)
+    {
+        var odds = Definition.Command.Defenders.BurnTower;
+        foreach (var p in Index.AttackerTowers)
+        {
+            if (Index.EngineSector[p] != sector || !enginesReady[p])
+            {
+                continue;
+            }
+
+            var standing = engines[p];
+            for (var j = 0; j < standing; j++)
+            {
+                if (siegecraftDice.Chance(odds, out var roll))
+                {
+                    engines[p]--;
+                    towersBurned++;
+                    enginesLost++;
+                    Emit(EventKind.TowerBurned, Index.SectorZone[sector], p, v1: engines[p], odds: odds.Raw, roll: roll);
+                }
+            }
+        }
+    }
+
+    /// <summary>Night labour: each hour restores integrity in proportion to how fully the sector is manned.</summary>
+    private void Repair()
+    {
+        var d = Definition;
+        for (var s = 0; s < outerIntegrity.Length; s++)
+        {
+            var sec = d.WallSectors[s];
+            var full = Math.Max(1, d.Combat.DefenderFrontagePerMetre.Of(sec.LengthMetres));
+            var manning = Math.Min(Ratio.Scale, defendersAt[s] * (long)Ratio.Scale / full);
+            var amount = (int)((long)d.Command.Defenders.NightRepairPerHour.Raw * manning / Ratio.Scale);
+            if (amount <= 0)
+            {
+                continue;
+            }
+
+            if (sec.OuterWall && outerIntegrity[s] < sec.Integrity.Raw)
+            {
+                outerIntegrity[s] = Math.Min(sec.Integrity.Raw, outerIntegrity[s] + amount);
+                repairedMask |= 1 << s;
+            }
+            else if (sec.InnerWall && innerIntegrity[s] < sec.Integrity.Raw)
+            {
+                innerIntegrity[s] = Math.Min(sec.Integrity.Raw, innerIntegrity[s] + amount);
+                repairedMask |= 1 << s;
+            }
+        }
+    }
+}
