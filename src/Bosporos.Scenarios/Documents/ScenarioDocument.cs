@@ -18,7 +18,14 @@ public sealed record CitedNumber(
     decimal? RangeHigh,
     string? Note,
     int Line,
-    int Column);
+    int Column)
+{
+    /// <summary>True when a <c>--set</c> override replaced the value written in the file (the citation is kept).</summary>
+    public bool Overridden { get; init; }
+
+    /// <summary>The value as written in the file before an override replaced it (null when not overridden or not in the file).</summary>
+    public string? OriginalText { get; init; }
+}
 
 /// <summary>The scenario as written: its identity and every number with its citation, in file order.</summary>
 public sealed record ScenarioDocument(

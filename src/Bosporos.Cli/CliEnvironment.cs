@@ -1,0 +1,45 @@
+using Spectre.Console;
+
+namespace Bosporos.Cli;
+
+/// <summary>Where a command writes and what it may assume about its terminal; tests substitute every part.</summary>
+internal sealed class CliEnvironment(TextWriter stdout, TextWriter stderr)
+{
+    public TextWriter Out { get; } = stdout;
+
+    public TextWriter Error { get; } = stderr;
+
+    /// <summary>True when stdout is a terminal (colours and box drawing allowed).</summary>
+    public bool OutIsTerminal { get; init; }
+
+    /// <summary>True when stderr is an interactive terminal: progress is drawn as a bar, otherwise as plain lines.</summary>
+    public bool ErrorIsTerminal { get; init; }
+
+    public ScenarioSource Scenarios { get; init; } = new();
+
+    public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Seconds between plain progress lines when stderr is not a terminal.</summary>
+    public double ProgressInterval { get; init; } = 1.0;
+
+    public IAnsiConsole OutConsole() => Console(Out, OutIsTerminal);
+
+    public IAnsiConsole ErrorConsole() => Console(Error, ErrorIsTerminal);
+
+    private static IAnsiConsole Console(TextWriter writer, bool terminal)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        if (!terminal)
+        {
+            console.Profile.Width = 100;
+        }
+
+        return console;
+    }
+}

@@ -1,0 +1,49 @@
+using Bosporos.Scenarios;
+using Bosporos.Scenarios.Validation;
+
+namespace Bosporos.Cli.Commands;
+
+/// <summary>Loading a scenario for a command: diagnostics go to stderr; failures become exit code 1.</summary>
+internal static class Loading
+{
+    public static void Print(TextWriter writer, Diagnostic d)
+    {
+        writer.WriteLine(d with { Hint = null });
+        if (!string.IsNullOrWhiteSpace(d.Hint))
+        {
+            writer.WriteLine($"    hint: {d.Hint}");
+        }
+    }
+
+    public static string CountLine(string label, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var errors = diagnostics.Count(d => d.Severity == Severity.Error);
+        var warnings = diagnostics.Count - errors;
+        return $"{label}: {errors} error{(errors == 1 ? string.Empty : "s")}, {warnings} warning{(warnings == 1 ? string.Empty : "s")}";
+    }
+
+    /// <summary>Loads the scenario; on failure prints why to stderr and returns null.</summary>
+    public static LoadedScenario? Load(CliEnvironment env, string scenario, IReadOnlyList<ScenarioOverride> overrides)
+    {
+        var loaded = env.Scenarios.Load(scenario, overrides);
+        if (loaded is null)
+        {
+            env.Error.WriteLine($"error: '{scenario}' is neither a scenario file nor a shipped scenario id.");
+            env.Error.WriteLine("    hint: 'bosporos scenarios' lists the shipped ids; a file path must exist.");
+            return null;
+        }
+
+        foreach (var d in loaded.Result.Diagnostics)
+        {
+            Print(env.Error, d);
+        }
+
+        if (!loaded.Result.Succeeded)
+        {
+            env.Error.WriteLine(CountLine(loaded.Label, loaded.Result.Diagnostics));
+            return null;
+        }
+
+        return loaded;
+    }
+}

@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Bosporos.Analysis.Runs;
+using Bosporos.Cli.Rendering;
+using Bosporos.Kernel;
+using Bosporos.Scenarios;
+using Spectre.Console;
+
+namespace Bosporos.Cli.Commands;
+
+internal sealed record McRequest(string Scenario, int Runs, ulong Seed, IReadOnlyList<ScenarioOverride> Overrides, int Threads, bool Json);
+
+internal static class McCommand
+{
+    private static readonly Outcome[] Order = [Outcome.Lifted, Outcome.Fallen, Outcome.Negotiated, Outcome.Undecided];
+
+    public static int Execute(CliEnvironment env, McRequest request)
+    {
+        var loaded = Loading.Load(env, request.Scenario, request.Overrides);
+        if (loaded is null)
+        {
+            return ExitCodes.InvalidData;
+        }
+
+        var definition = loaded.Result.Definition!;
+        var runner = new MonteCarloRunner(definition, request.Threads);
+        using var stats = new BatchStatistics(request.Runs);
+        long done;
+        if (env.ErrorIsTerminal)
+        {
+            done = 0;
+            env.ErrorConsole().Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .Start(ctx =>
+                {
+                    var task = ctx.AddTask("runs", maxValue: request.Runs);
+                    done = runner.Run(request.Seed, 0, request.Runs, stats, new BarProgress(task), env.Cancellation);
+                });
+        }
+        else
+        {
+            var lines = new LineProgress(env.Error, env.ProgressInterval);
+            done = runner.Run(request.Seed, 0, request.Runs, stats, lines, env.Cancellation);
+            lines.Finish(done, request.Runs);
+        }
+
+        var report = stats.Report();
+        if (request.Json)
+        {
+            env.Out.WriteLine(Json(definition, loaded.Result.ScenarioHash, request, report, done < request.Runs));
+        }
+        else
+        {
+            Text(env, definition, loaded.Result.ScenarioHash, request, report);
+        }
+
+        if (done < request.Runs)
+        {
+            env.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cancelled: {done} of {request.Runs} runs completed; the figures above cover runs 0 to {done - 1}"));
+            return ExitCodes.Cancelled;
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static string Percent(double share) => string.Create(CultureInfo.InvariantCulture, $"{share * 100:0.0}%");
+
+    private static string Number(double v) => double.IsNaN(v) ? "-" : v.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static void Text(CliEnvironment env, SiegeDefinition d, string scenarioHash, McRequest request, BatchReport r)
+    {
+        var o = env.Out;
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{d.Name}: {r.Runs} runs, master seed {request.Seed}, {request.Threads} thread(s)"));
+        o.WriteLine($"scenario {d.Id} ({scenarioHash})");
+        var table = new Table()
+            .AddColumn("Outcome")
+            .AddColumn(new TableColumn("Runs").RightAligned())
+            .AddColumn(new TableColumn("Share").RightAligned())
+            .AddColumn(new TableColumn("95% interval (Wilson)").RightAligned());
+        foreach (var outcome in Order)
+        {
+            var s = r.Outcomes[outcome];
+            table.AddRow(RunOutput.Outcome(outcome), s.Count.ToString("N0", CultureInfo.InvariantCulture), Percent(s.Share), $"{Percent(s.Low)} - {Percent(s.High)}");
+        }
+
+        env.OutConsole().Write(table);
+        o.WriteLine($"close-siege days: median {Number(r.CloseSiegeDaysMedian)}, p10 {Number(r.CloseSiegeDaysP10)}, p90 {Number(r.CloseSiegeDaysP90)}");
+        o.WriteLine($"Persians ferried across: {Percent(r.PersiansFerriedShare)} of runs");
+        o.WriteLine(r.AssaultLossRatioMedian is { } ratio
+            ? string.Create(CultureInfo.InvariantCulture, $"land assaults: median attacker:defender loss ratio {ratio:0.00}:1 (over {r.AssaultRatioRuns} runs with defender losses)")
+            : "land assaults: no run had defender losses, so there is no loss ratio");
+        o.WriteLine($"digest: {r.Digest}");
+    }
+
+    private static string Json(SiegeDefinition d, string scenarioHash, McRequest request, BatchReport r, bool cancelled)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("runs", r.Runs);
+            w.WriteNumber("requestedRuns", request.Runs);
+            w.WriteBoolean("cancelled", cancelled);
+            w.WriteNumber("seed", request.Seed);
+            w.WriteString("scenario", d.Id);
+            w.WriteString("scenarioHash", scenarioHash);
+            w.WriteStartObject("outcomes");
+            foreach (var outcome in Order)
+            {
+                var s = r.Outcomes[outcome];
+                w.WriteStartObject(RunOutput.Outcome(outcome));
+                w.WriteNumber("count", s.Count);
+                w.WriteNumber("share", Math.Round(s.Share, 6));
+                w.WriteStartArray("ci95");
+                w.WriteNumberValue(Math.Round(s.Low, 6));
+                w.WriteNumberValue(Math.Round(s.High, 6));
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+            w.WriteStartObject("closeSiegeDays");
+            WriteNumberOrNull(w, "median", r.CloseSiegeDaysMedian);
+            WriteNumberOrNull(w, "p10", r.CloseSiegeDaysP10);
+            WriteNumberOrNull(w, "p90", r.CloseSiegeDaysP90);
+            w.WriteEndObject();
+            w.WriteNumber("persiansFerriedShare", Math.Round(r.PersiansFerriedShare, 6));
+            WriteNumberOrNull(w, "assaultLossRatioMedian", r.AssaultLossRatioMedian ?? double.NaN);
+            w.WriteNumber("assaultLossRatioRuns", r.AssaultRatioRuns);
+            w.WriteString("digest", r.Digest);
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter w, string name, double v)
+    {
+        if (double.IsNaN(v))
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteNumber(name, Math.Round(v, 6));
+        }
+    }
+
+    /// <summary>Feeds the Spectre progress bar; the description carries runs done and runs per second.</summary>
+    private sealed class BarProgress(ProgressTask task) : IProgress<RunProgress>
+    {
+        private readonly Stopwatch clock = Stopwatch.StartNew();
+
+        public void Report(RunProgress value)
+        {
+            var rate = value.Completed / Math.Max(clock.Elapsed.TotalSeconds, 1e-3);
+            task.Description = string.Create(CultureInfo.InvariantCulture, $"{value.Completed:N0}/{value.Total:N0} runs, {rate:N0} runs/s");
+            task.Value = value.Completed;
+        }
+    }
+
+    /// <summary>Plain progress lines for redirected stderr: at most one per interval, never one per run.</summary>
+    private sealed class LineProgress(TextWriter error, double intervalSeconds) : IProgress<RunProgress>
+    {
+        private readonly Stopwatch clock = Stopwatch.StartNew();
+        private double lastLine;
+
+        public void Report(RunProgress value)
+        {
+            var now = clock.Elapsed.TotalSeconds;
+            if (now - lastLine < intervalSeconds || value.Completed >= value.Total)
+            {
+                return;
+            }
+
+            lastLine = now;
+            error.WriteLine(Line(value.Completed, value.Total, now));
+        }
+
+        public void Finish(long done, long total)
+        {
+            if (lastLine > 0)
+            {
+                error.WriteLine(Line(done, total, clock.Elapsed.TotalSeconds));
+            }
+        }
+
+        private static string Line(long done, long total, double seconds)
+        {
+            var rate = done / Math.Max(seconds, 1e-3);
+            var eta = rate > 0 ? (total - done) / rate : double.NaN;
+            return string.Create(CultureInfo.InvariantCulture,
+                $"mc: {done:N0}/{total:N0} runs ({100.0 * done / Math.Max(1, total):0}%), {rate:N0} runs/s, ETA {(double.IsNaN(eta) ? "?" : TimeSpan.FromSeconds(Math.Ceiling(eta)).ToString("c", CultureInfo.InvariantCulture))}");
+        }
+    }
+}

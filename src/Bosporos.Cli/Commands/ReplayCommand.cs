@@ -1,0 +1,78 @@
+using System.Globalization;
+using Bosporos.Cli.Rendering;
+using Bosporos.Kernel;
+using Bosporos.Scenarios.Replays;
+
+namespace Bosporos.Cli.Commands;
+
+internal static class ReplayCommand
+{
+    public static int Execute(CliEnvironment env, string file, bool verify)
+    {
+        if (!File.Exists(file))
+        {
+            env.Error.WriteLine($"error: replay file '{file}' does not exist.");
+            return ExitCodes.InvalidData;
+        }
+
+        var read = ReplayJson.Read(File.ReadAllText(file), file);
+        foreach (var d in read.Diagnostics)
+        {
+            Loading.Print(env.Error, d);
+        }
+
+        if (read.Replay is not { } replay)
+        {
+            return ExitCodes.InvalidData;
+        }
+
+        var loaded = Loading.Load(env, replay.Scenario, replay.Overrides);
+        if (loaded is null)
+        {
+            return ExitCodes.InvalidData;
+        }
+
+        if (!string.Equals(loaded.Result.ScenarioHash, replay.ScenarioHash, StringComparison.Ordinal))
+        {
+            env.Error.WriteLine(
+                $"error: the scenario '{replay.Scenario}' has changed since this replay was recorded " +
+                $"(replay expects {replay.ScenarioHash}, the file now hashes to {loaded.Result.ScenarioHash}).");
+            env.Error.WriteLine("    hint: restore the scenario file the replay was recorded with, or record the run again.");
+            return ExitCodes.InvalidData;
+        }
+
+        var sim = Simulation.Create(loaded.Result.Definition!, replay.Seed);
+        ReplayPlayer.Play(sim, replay.Orders);
+        env.Cancellation.ThrowIfCancellationRequested();
+        if (!verify)
+        {
+            RunCommand.Render(env, sim, loaded.Result.ScenarioHash, json: false);
+            return ExitCodes.Success;
+        }
+
+        var check = ReplayPlayer.Compare(replay, sim.DailyHashes, sim.StateHash);
+        if (check.Identical)
+        {
+            env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"verified: {check.DaysCompared} days identical, final state hash {RunOutput.Hex(sim.StateHash)}"));
+            return ExitCodes.Success;
+        }
+
+        var dates = new JulianDates(sim.Definition.Calendar);
+        if (check.FirstDifferentDay >= 0)
+        {
+            var day = check.FirstDifferentDay;
+            env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"differs: day {day} ({dates.Heading(day)}) is the first day whose state differs: recorded {Show(check.Expected)}, replayed {Show(check.Actual)}"));
+            env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"identical before it: days 0 to {day - 1}"));
+        }
+        else
+        {
+            env.Out.WriteLine($"differs: every daily hash agrees but the final state hash does not (recorded {RunOutput.Hex(replay.FinalHash)}, replayed {RunOutput.Hex(sim.StateHash)})");
+        }
+
+        env.Out.WriteLine("subsystem: unknown - the kernel folds forces, walls, naval, supply and diplomacy into one daily hash, so the differing subsystem cannot be named");
+        return ExitCodes.InvalidData;
+    }
+
+    private static string Show(ulong? hash) => hash is { } h ? RunOutput.Hex(h) : "(no such day)";
+}

@@ -1,0 +1,26 @@
+using Bosporos.Scenarios.Validation;
+
+namespace Bosporos.Cli.Commands;
+
+internal static class ValidateCommand
+{
+    public static int Execute(CliEnvironment env, string scenario, bool warningsAsErrors)
+    {
+        var loaded = env.Scenarios.Load(scenario, []);
+        if (loaded is null)
+        {
+            env.Error.WriteLine($"error: '{scenario}' is neither a scenario file nor a shipped scenario id.");
+            return ExitCodes.InvalidData;
+        }
+
+        var diagnostics = loaded.Result.Diagnostics;
+        foreach (var d in diagnostics)
+        {
+            Loading.Print(env.Error, d);
+        }
+
+        env.Out.WriteLine(Loading.CountLine(loaded.Label, diagnostics));
+        var failed = !loaded.Result.Succeeded || (warningsAsErrors && diagnostics.Any(d => d.Severity == Severity.Warning));
+        return failed ? ExitCodes.InvalidData : ExitCodes.Success;
+    }
+}

@@ -1,0 +1,20 @@
+using Bosporos.Kernel.Command;
+
+namespace Bosporos.Scenarios.Replays;
+
+/// <summary>
+/// Everything needed to play a run again and check it: the scenario (a shipped id or a path) and its hash, the
+/// seed, the --set overrides, the external orders, and the state hash of every simulated day plus the final one.
+/// Written as JSON, format version 1.
+/// </summary>
+public sealed record ReplayFile(
+    string Scenario,
+    string ScenarioHash,
+    ulong Seed,
+    IReadOnlyList<ScenarioOverride> Overrides,
+    IReadOnlyList<Order> Orders,
+    IReadOnlyList<ulong> DailyHashes,
+    ulong FinalHash)
+{
+    public const int CurrentFormat = 1;
+}

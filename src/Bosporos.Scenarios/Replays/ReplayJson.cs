@@ -1,0 +1,261 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Bosporos.Kernel.Command;
+using Bosporos.Kernel.Forces;
+using Bosporos.Kernel.Time;
+using Bosporos.Scenarios.Validation;
+
+namespace Bosporos.Scenarios.Replays;
+
+/// <summary>What reading a replay gave: the replay, or the diagnostics saying why there is none.</summary>
+public sealed record ReplayReadResult(ReplayFile? Replay, IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>
+/// Reads and writes replay files. Hashes are written as 16-digit lowercase hex strings (JSON numbers lose
+/// precision above 2^53 in many readers); the seed as a decimal string for the same reason.
+/// </summary>
+public static class ReplayJson
+{
+    public const string MalformedCode = "BOS9001";
+    public const string FormatCode = "BOS9002";
+    public const string FieldCode = "BOS9003";
+
+    public static string Write(ReplayFile replay)
+    {
+        ArgumentNullException.ThrowIfNull(replay);
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("format", ReplayFile.CurrentFormat);
+            w.WriteString("scenario", replay.Scenario);
+            w.WriteString("scenarioHash", replay.ScenarioHash);
+            w.WriteString("seed", replay.Seed.ToString(CultureInfo.InvariantCulture));
+            w.WriteStartArray("overrides");
+            foreach (var o in replay.Overrides)
+            {
+                w.WriteStartObject();
+                w.WriteString("path", o.Path);
+                w.WriteString("value", o.Value);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("orders");
+            foreach (var o in replay.Orders)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("hour", o.Time.Hours);
+                w.WriteString("side", Kebab(o.Side.ToString()));
+                w.WriteString("kind", Kebab(o.Kind.ToString()));
+                w.WriteNumber("target", o.Target);
+                w.WriteNumber("value", o.Value);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("dailyHashes");
+            foreach (var h in replay.DailyHashes)
+            {
+                w.WriteStringValue(Hex(h));
+            }
+
+            w.WriteEndArray();
+            w.WriteString("finalHash", Hex(replay.FinalHash));
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>Writes the replay to <paramref name="path"/> atomically: a temporary file beside it, then a rename.</summary>
+    public static void WriteFile(string path, ReplayFile replay)
+    {
+        var text = Write(replay);
+        var full = Path.GetFullPath(path);
+        var temp = full + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        File.WriteAllText(temp, text, new UTF8Encoding(false));
+        File.Move(temp, full, overwrite: true);
+    }
+
+    public static string Hex(ulong value) => value.ToString("x16", CultureInfo.InvariantCulture);
+
+    public static ReplayReadResult Read(string text, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 16 });
+        }
+        catch (JsonException e)
+        {
+            var line = (int)(e.LineNumber ?? 0) + 1;
+            var col = (int)(e.BytePositionInLine ?? 0) + 1;
+            return Fail(new Diagnostic(Severity.Error, MalformedCode, fileName, line, col, string.Empty,
+                "This replay is not valid JSON.", "Replay files are written by 'bosporos run --replay'; do not edit them by hand."));
+        }
+
+        using (doc)
+        {
+            var errors = new List<Diagnostic>();
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return Fail(Field(fileName, string.Empty, "A replay is a JSON object."));
+            }
+
+            if (!root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.Number ||
+                !format.TryGetInt32(out var version) || version != ReplayFile.CurrentFormat)
+            {
+                return Fail(new Diagnostic(Severity.Error, FormatCode, fileName, 0, 0, "format",
+                    $"Unsupported replay format (this program reads format {ReplayFile.CurrentFormat}).",
+                    "Record the replay again with this version of bosporos."));
+            }
+
+            var scenario = String(root, "scenario", fileName, errors);
+            var scenarioHash = String(root, "scenarioHash", fileName, errors);
+            var seedText = String(root, "seed", fileName, errors);
+            ulong seed = 0;
+            if (seedText is not null && !ulong.TryParse(seedText, NumberStyles.None, CultureInfo.InvariantCulture, out seed))
+            {
+                errors.Add(Field(fileName, "seed", "The seed must be a whole number from 0 to 18446744073709551615."));
+            }
+
+            var overrides = new List<ScenarioOverride>();
+            foreach (var (item, i) in Array(root, "overrides", fileName, errors))
+            {
+                var p = String(item, "path", fileName, errors, $"overrides.{i}.");
+                var v = String(item, "value", fileName, errors, $"overrides.{i}.");
+                if (p is not null && v is not null)
+                {
+                    overrides.Add(new ScenarioOverride(p, v));
+                }
+            }
+
+            var orders = new List<Order>();
+            foreach (var (item, i) in Array(root, "orders", fileName, errors))
+            {
+                if (ReadOrder(item) is { } order)
+                {
+                    orders.Add(order);
+                }
+                else
+                {
+                    errors.Add(Field(fileName, $"orders.{i}", "An order needs hour (>= 0), side, kind, target and value."));
+                }
+            }
+
+            var daily = new List<ulong>();
+            foreach (var (item, i) in Array(root, "dailyHashes", fileName, errors))
+            {
+                if (ParseHex(item) is { } h)
+                {
+                    daily.Add(h);
+                }
+                else
+                {
+                    errors.Add(Field(fileName, $"dailyHashes.{i}", "A hash is a string of 16 hex digits."));
+                }
+            }
+
+            ulong final = 0;
+            if (!root.TryGetProperty("finalHash", out var finalElement) || ParseHex(finalElement) is not { } f)
+            {
+                errors.Add(Field(fileName, "finalHash", "A hash is a string of 16 hex digits."));
+            }
+            else
+            {
+                final = f;
+            }
+
+            return errors.Count > 0 || scenario is null || scenarioHash is null
+                ? new ReplayReadResult(null, errors)
+                : new ReplayReadResult(new ReplayFile(scenario, scenarioHash, seed, overrides, orders, daily, final), []);
+        }
+    }
+
+    private static ReplayReadResult Fail(Diagnostic d) => new(null, [d]);
+
+    private static Diagnostic Field(string file, string path, string message) =>
+        new(Severity.Error, FieldCode, file, 0, 0, path, message, "Replay files are written by 'bosporos run --replay'; do not edit them by hand.");
+
+    private static string? String(JsonElement e, string name, string file, List<Diagnostic> errors, string prefix = "")
+    {
+        if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String)
+        {
+            return v.GetString();
+        }
+
+        errors.Add(Field(file, prefix + name, $"'{name}' must be a string."));
+        return null;
+    }
+
+    private static List<(JsonElement Item, int Index)> Array(JsonElement e, string name, string file, List<Diagnostic> errors)
+    {
+        if (!e.TryGetProperty(name, out var v) || v.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(Field(file, name, $"'{name}' must be a list."));
+            return [];
+        }
+
+        return v.EnumerateArray().Select((item, i) => (Item: item, Index: i)).ToList();
+    }
+
+    private static Order? ReadOrder(JsonElement e)
+    {
+        if (e.ValueKind != JsonValueKind.Object ||
+            !e.TryGetProperty("hour", out var hour) || hour.ValueKind != JsonValueKind.Number || !hour.TryGetInt32(out var h) || h < 0 ||
+            !e.TryGetProperty("side", out var side) || side.ValueKind != JsonValueKind.String ||
+            !e.TryGetProperty("kind", out var kind) || kind.ValueKind != JsonValueKind.String ||
+            !e.TryGetProperty("target", out var target) || target.ValueKind != JsonValueKind.Number || !target.TryGetInt16(out var t) ||
+            !e.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var v) ||
+            !TryEnum<Side>(side.GetString()!, out var s) || !TryEnum<OrderKind>(kind.GetString()!, out var k))
+        {
+            return null;
+        }
+
+        return new Order(new SimTime(h), s, k, t, v);
+    }
+
+    private static bool TryEnum<T>(string kebab, out T value)
+        where T : struct, Enum
+    {
+        foreach (var candidate in Enum.GetValues<T>())
+        {
+            if (Kebab(candidate.ToString()) == kebab)
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    private static ulong? ParseHex(JsonElement e) =>
+        e.ValueKind == JsonValueKind.String && e.GetString() is { Length: 16 } s &&
+        ulong.TryParse(s, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var v)
+            ? v
+            : null;
+
+    /// <summary>PascalCase to kebab-case, as scenario files spell enums (DismountedCavalry -> dismounted-cavalry).</summary>
+    public static string Kebab(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var b = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                b.Append('-');
+            }
+
+            b.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return b.ToString();
+    }
+}

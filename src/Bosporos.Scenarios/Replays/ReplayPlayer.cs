@@ -1,0 +1,66 @@
+using Bosporos.Kernel;
+using Bosporos.Kernel.Command;
+
+namespace Bosporos.Scenarios.Replays;
+
+/// <summary>The first day whose state hash differs between a replay and its re-run (Day = -1 when all agree).</summary>
+public sealed record ReplayCheck(int DaysCompared, int FirstDifferentDay, ulong? Expected, ulong? Actual, bool FinalHashMatches)
+{
+    public bool Identical => FirstDifferentDay < 0 && FinalHashMatches;
+}
+
+/// <summary>Plays runs with a list of external orders and checks them against recorded hashes.</summary>
+public static class ReplayPlayer
+{
+    /// <summary>
+    /// Steps <paramref name="sim"/> (already reset to the seed) to the end, giving each hour the orders whose time is
+    /// that hour. Orders must be sorted by time (as recorded); an order for an hour already past is ignored.
+    /// </summary>
+    public static void Play(Simulation sim, IReadOnlyList<Order> orders)
+    {
+        ArgumentNullException.ThrowIfNull(sim);
+        ArgumentNullException.ThrowIfNull(orders);
+        var next = 0;
+        var buffer = new Order[Math.Max(1, orders.Count)];
+        while (!sim.IsOver)
+        {
+            while (next < orders.Count && orders[next].Time < sim.Now)
+            {
+                next++;
+            }
+
+            var n = 0;
+            while (next < orders.Count && orders[next].Time == sim.Now)
+            {
+                buffer[n++] = orders[next++];
+            }
+
+            sim.Step(buffer.AsSpan(0, n));
+        }
+    }
+
+    /// <summary>Builds the replay record of a finished run.</summary>
+    public static ReplayFile Record(Simulation sim, string scenario, string scenarioHash, IReadOnlyList<ScenarioOverride> overrides, IReadOnlyList<Order> orders)
+    {
+        ArgumentNullException.ThrowIfNull(sim);
+        return new ReplayFile(scenario, scenarioHash, sim.Seed, overrides, orders, sim.DailyHashes.ToArray(), sim.StateHash);
+    }
+
+    /// <summary>Compares a finished re-run with the replay's recorded hashes, day by day.</summary>
+    public static ReplayCheck Compare(ReplayFile replay, ReadOnlySpan<ulong> daily, ulong finalHash)
+    {
+        ArgumentNullException.ThrowIfNull(replay);
+        var days = Math.Max(replay.DailyHashes.Count, daily.Length);
+        for (var d = 0; d < days; d++)
+        {
+            ulong? expected = d < replay.DailyHashes.Count ? replay.DailyHashes[d] : null;
+            ulong? actual = d < daily.Length ? daily[d] : null;
+            if (expected != actual)
+            {
+                return new ReplayCheck(d, d, expected, actual, replay.FinalHash == finalHash);
+            }
+        }
+
+        return new ReplayCheck(days, -1, null, null, replay.FinalHash == finalHash);
+    }
+}
