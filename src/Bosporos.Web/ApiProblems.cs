@@ -8,7 +8,8 @@ namespace Bosporos.Web;
 public sealed record DiagnosticDto(string Severity, string Code, string File, int Line, int Column, string Path, string Message, string? Hint)
 {
     public static DiagnosticDto From(Diagnostic d) =>
-        new(d.Severity == Bosporos.Scenarios.Validation.Severity.Error ? "error" : "warning", d.Code, d.File, d.Line, d.Column, d.Path, d.Message, d.Hint);
+        // Only the file's name: the server's folders are none of the client's business.
+        new(d.Severity == Bosporos.Scenarios.Validation.Severity.Error ? "error" : "warning", d.Code, System.IO.Path.GetFileName(d.File), d.Line, d.Column, d.Path, d.Message, d.Hint);
 }
 
 /// <summary>RFC 9457 problem answers used by every endpoint (never a stack trace).</summary>
@@ -27,7 +28,8 @@ internal static class ApiProblems
             detail: detail,
             extensions: diagnostics is null ? null : new Dictionary<string, object?>
             {
-                ["diagnostics"] = diagnostics.Select(DiagnosticDto.From).ToArray(),
+                // Errors only: they are why the request failed (warnings about uncited numbers would drown them).
+                ["diagnostics"] = diagnostics.Where(d => d.Severity == Bosporos.Scenarios.Validation.Severity.Error).Select(DiagnosticDto.From).ToArray(),
             });
 
     public static ProblemHttpResult TooMany(string detail) =>

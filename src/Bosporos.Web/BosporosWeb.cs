@@ -85,7 +85,7 @@ public static class BosporosWeb
         });
         services.ConfigureHttpJsonOptions(j => WebJson.Configure(j.SerializerOptions));
         services.TryAddSingleton<IScenarioSource, CatalogScenarioSource>();
-        services.TryAddSingleton<IBatchRunner, KernelBatchRunner>();
+        services.TryAddSingleton<IBatchRunner, AnalysisBatchRunner>();
         services.AddSingleton<ExperimentStore>();
     }
 
@@ -166,22 +166,17 @@ public static class BosporosWeb
 
     private static string? FindWebRoot()
     {
-        var beside = Path.Combine(AppContext.BaseDirectory, "wwwroot");
-        if (File.Exists(Path.Combine(beside, "index.html")))
-        {
-            return beside;
-        }
-
-        // Running from a source checkout (dotnet run, tests): src/Bosporos.Web/wwwroot above the working directory.
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        // In a source checkout the freshly built src/Bosporos.Web/wwwroot wins over any copy beside the program.
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, "src", "Bosporos.Web", "wwwroot");
-            if (File.Exists(Path.Combine(candidate, "index.html")))
+            if (File.Exists(Path.Combine(dir.FullName, "Bosporos.slnx")) && File.Exists(Path.Combine(candidate, "index.html")))
             {
                 return candidate;
             }
         }
 
+        var beside = Path.Combine(AppContext.BaseDirectory, "wwwroot");
         Directory.CreateDirectory(beside);
         return beside;
     }

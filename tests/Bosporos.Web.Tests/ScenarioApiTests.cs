@@ -39,8 +39,8 @@ public sealed class ScenarioApiTests : IClassFixture<SiteFactory>
         Assert.Equal(15000m, strength.GetProperty("high").GetDecimal());
         Assert.Equal("K", strength.GetProperty("reliability").GetString());
         Assert.Equal("Hurbanič 2019 p. 163", strength.GetProperty("source").GetString());
-        var host = json.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("id").GetString() == "contingents.host");
-        Assert.Equal("avar", host.GetProperty("side").GetString());
+        var persians = json.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("id").GetString() == "contingents.persians");
+        Assert.Equal("persian", persians.GetProperty("side").GetString());
     }
 
     [Fact]

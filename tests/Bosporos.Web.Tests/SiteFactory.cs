@@ -18,11 +18,15 @@ public class SiteFactory : WebApplicationFactory<Program>
     {
     }
 
-    internal SiteFactory(WebOptions? options, IBatchRunner? runner = null)
+    internal SiteFactory(WebOptions? options, IBatchRunner? runner = null, bool shippedScenarios = false)
     {
         Options = options ?? new WebOptions();
         this.runner = runner;
+        ShippedScenarios = shippedScenarios;
     }
+
+    /// <summary>Serve the shipped scenarios (the real catalog) instead of the test siege.</summary>
+    public bool ShippedScenarios { get; }
 
     public WebOptions Options { get; }
 
@@ -32,7 +36,11 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton(Options);
-            services.AddSingleton<IScenarioSource>(new TestScenarios());
+            if (!ShippedScenarios)
+            {
+                services.AddSingleton<IScenarioSource>(new TestScenarios());
+            }
+
             if (runner is not null)
             {
                 services.AddSingleton(runner);

@@ -1,5 +1,5 @@
+using Bosporos.Analysis.Runs;
 using Bosporos.Kernel;
-using Bosporos.Kernel.Randomness;
 
 namespace Bosporos.Web.Experiments;
 
@@ -11,24 +11,19 @@ public interface IBatchRunner
 }
 
 /// <summary>
-/// A plain loop over one reused <see cref="Simulation"/>. Stands in for the Monte Carlo runner of
-/// Bosporos.Analysis/Runs until that lands; both seed run k the same way, so results will not change.
+/// The Monte Carlo runner of Bosporos.Analysis on up to two threads (the site must stay responsive while batches
+/// run); its results do not depend on the thread count.
 /// </summary>
-internal sealed class KernelBatchRunner : IBatchRunner
+internal sealed class AnalysisBatchRunner : IBatchRunner
 {
     public void Run(SiegeDefinition definition, ulong masterSeed, int runs, Action<int, SiegeSummary> done, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(done);
-        var sim = Simulation.Create(definition, SplitMix64.Derive(masterSeed, 0));
-        for (var k = 0; k < runs; k++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (k > 0)
-            {
-                sim.Reset(SplitMix64.Derive(masterSeed, (ulong)k));
-            }
+        var runner = new MonteCarloRunner(definition, Math.Clamp(Environment.ProcessorCount, 1, 2));
+        runner.Run(masterSeed, 0, runs, new Sink(done), null, cancellationToken);
+    }
 
-            done(k, sim.RunToEnd());
-        }
+    private sealed class Sink(Action<int, SiegeSummary> done) : IRunSink
+    {
+        public void Accept(long index, ulong seed, in SiegeSummary summary) => done((int)index, summary);
     }
 }

@@ -41,7 +41,11 @@ internal static class ReplayBuilder
         {
             sim.Step();
             Capture(sim, current, c, w, f, e);
-            if (!current.AsSpan(1).SequenceEqual(previous.AsSpan(1)))
+            if (current[0] == frames[^1][0])
+            {
+                frames[^1] = (int[])current.Clone(); // the step that ended the run did not advance the clock
+            }
+            else if (!current.AsSpan(1).SequenceEqual(previous.AsSpan(1)))
             {
                 frames.Add((int[])current.Clone());
             }
@@ -84,7 +88,15 @@ internal static class ReplayBuilder
             chronicle.Add($"{date}: {text}");
         }
 
-        var warnings = loaded.Diagnostics.Select(x => x.ToString()).ToList();
+        var warnings = new List<string>();
+        var uncited = loaded.Diagnostics.Count(x => x.Code == "BOS2001");
+        if (uncited > 0)
+        {
+            warnings.Add($"{uncited} numbers of the scenario have no source yet (mostly plan days and hours).");
+        }
+
+        warnings.AddRange(loaded.Diagnostics.Where(x => x.Code != "BOS2001").Select(x =>
+            $"{Path.GetFileName(x.File)}:{x.Line}:{x.Column}: {(x.Severity == Bosporos.Scenarios.Validation.Severity.Error ? "error" : "warning")} {x.Code}: {x.Message} [{x.Path}]"));
         if (events.Count == 0)
         {
             warnings.Add("The run produced no events: the kernel's mechanics may not be in this build yet.");

@@ -21,7 +21,7 @@ export function outcomeSpec(variants: VariantResult[]): Record<string, unknown> 
       {
         mark: { type: 'bar', tooltip: true },
         encoding: {
-          x: { field: 'share', type: 'quantitative', title: 'share of runs', axis: { format: '.0%' }, scale: { domain: [0, 1] } },
+          x: { field: 'share', type: 'quantitative', title: 'share of runs', axis: { format: '.0%', tickCount: 5 }, scale: { domain: [0, 1] } },
           color: { field: 'variant', type: 'nominal', title: 'variant', sort: variants.map((v) => v.name) },
           tooltip: [
             { field: 'variant' }, { field: 'outcome' }, { field: 'count', title: 'runs' },

@@ -6,18 +6,27 @@ import { durationSpec, outcomeSpec, renderChart } from './charts';
 
 interface Preset { name: string; overrides: Record<string, number | string>; note: string }
 
-/** Ready-made variants found from the scenario's figures: no Roman fleet, half the Roman garrison. */
+/**
+ * Ready-made variants found from the scenario's figures: the weakest Roman fleet and the smallest Roman garrison
+ * the scenario allows. Overrides must stay inside each figure's cited range (the loader refuses others), so
+ * "no fleet" is zero hulls only where the range admits zero, and "half garrison" stops at the range's low end.
+ */
 export function presets(detail: ScenarioDetail): Preset[] {
   const out: Preset[] = [{ name: 'as written', overrides: {}, note: 'The scenario as cited.' }];
+  const lowest = (n: { value: number; low?: number }, wanted: number) => Math.max(wanted, n.low ?? wanted);
   const romanHulls = detail.groups.filter((g) => g.side === 'roman' && g.id.startsWith('flotillas.'))
     .flatMap((g) => g.numbers.filter((n) => n.key === 'hulls'));
   if (romanHulls.length) {
-    out.push({ name: 'no Roman fleet', overrides: Object.fromEntries(romanHulls.map((n) => [n.path, 0])), note: romanHulls.map((n) => `${n.path} = 0`).join(', ') });
+    const overrides = Object.fromEntries(romanHulls.map((n) => [n.path, lowest(n, 0)]));
+    const none = Object.values(overrides).every((v) => v === 0);
+    out.push({ name: none ? 'no Roman fleet' : 'weakest Roman fleet', overrides, note: Object.entries(overrides).map(([k, v]) => `${k} = ${v}`).join(', ') + (none ? '' : ' (the low end of each cited range)') });
   }
   const garrison = detail.groups.filter((g) => g.side === 'roman' && g.id.startsWith('contingents.'))
     .flatMap((g) => g.numbers.filter((n) => n.key === 'strength'));
   if (garrison.length) {
-    out.push({ name: 'half garrison', overrides: Object.fromEntries(garrison.map((n) => [n.path, Math.round(n.value / 2)])), note: garrison.map((n) => `${n.path} = ${Math.round(n.value / 2)}`).join(', ') });
+    const overrides = Object.fromEntries(garrison.map((n) => [n.path, lowest(n, Math.round(n.value / 2))]));
+    const half = garrison.every((n) => overrides[n.path] === Math.round(n.value / 2));
+    out.push({ name: half ? 'half garrison' : 'smallest garrison', overrides, note: Object.entries(overrides).map(([k, v]) => `${k} = ${v}`).join(', ') + (half ? '' : ' (half, or the low end of the cited range)') });
   }
   return out;
 }
@@ -53,7 +62,7 @@ export async function experimentsPage(root: HTMLElement): Promise<() => void> {
     return { p, box, el: h('label', { class: 'variant' }, box, h('span', {}, h('strong', {}, p.name), h('small', {}, p.note))) };
   });
   const custom = h('textarea', { rows: 3, placeholder: 'Your own variant: one path=value per line, e.g.\ncombat.defender-lethality=0.05', 'aria-label': 'Custom variant' });
-  const runs = h('input', { type: 'number', min: 1, max: 20000, step: 100, value: 500, 'aria-label': 'Runs per variant', id: 'runs' });
+  const runs = h('input', { type: 'number', min: 1, max: 20000, step: 1, value: 500, 'aria-label': 'Runs per variant', id: 'runs' });
   const seed = h('input', { type: 'number', min: 0, step: 1, value: String(app.seed), 'aria-label': 'Master seed' });
   const launch = h('button', { type: 'button', class: 'primary', id: 'launch' }, 'Launch ▸');
   const bar = h('progress', { max: 100, value: 0, 'aria-label': 'Progress' });

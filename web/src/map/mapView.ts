@@ -4,7 +4,7 @@ import type { GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, LineString, Point } from 'geojson';
 import coastText from '../../../scenarios/map/coast.geojson?raw';
 import siegeText from '../../../scenarios/map/siege-626.geojson?raw';
-import { fitProjection, metresPerPixel, pathOf, pointsAlong, scaleBar } from './projection';
+import { fitProjection, metresPerPixel, pathOf, pointsAlong, rewindForD3, scaleBar } from './projection';
 import { integrityColour, SIDE_COLOURS } from './colors';
 import type { Replay, SiegeEvent } from '../types';
 import type { SiegeState } from '../replay/timeline';
@@ -14,8 +14,8 @@ type Props = { id: string; name: string; kind: string; source: string; towers?: 
 type MapFeature = Feature<Geometry, Props>;
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-export const coast = JSON.parse(coastText) as FeatureCollection<Geometry, Props>;
-export const siege = JSON.parse(siegeText) as FeatureCollection<Geometry, Props>;
+export const coast = rewindForD3(JSON.parse(coastText) as FeatureCollection<Geometry, Props>);
+export const siege = rewindForD3(JSON.parse(siegeText) as FeatureCollection<Geometry, Props>);
 
 const WIDTH = 1000;
 const HEIGHT = 700;
@@ -68,7 +68,7 @@ export class MapView {
       });
     this.svg.call(behaviour);
     // Start on the city and the Golden Horn, with the Asian shore in view.
-    this.svg.call(behaviour.transform, zoomIdentity.translate(-WIDTH * 0.35, -HEIGHT * 0.3).scale(1.7));
+    this.svg.call(behaviour.transform, zoomIdentity.translate(-240, -60).scale(1.35));
   }
 
   /** Screen position of a longitude/latitude. */
@@ -113,7 +113,8 @@ export class MapView {
     const layer = (cls: string, features: MapFeature[]) =>
       base.append('g').attr('class', cls).selectAll<SVGPathElement, MapFeature>('path').data(features).join('path')
         .attr('d', path).attr('class', (d) => `feature ${d.properties.kind}${d.properties.uncertain ? ' uncertain' : ''}`)
-        .attr('data-id', (d) => d.properties.id).attr('tabindex', 0);
+        .attr('data-id', (d) => d.properties.id)
+        .attr('tabindex', (d) => (['land', 'water'].includes(d.properties.kind) ? null : 0));
     this.hover(layer('land', kinds(['land'])));
     this.hover(layer('water', kinds(['water'])));
     this.hover(layer('camps', kinds(['camp'])));

@@ -46,3 +46,26 @@ export function pointsAlong(points: [number, number][], count: number): [number,
   }
   return out;
 }
+
+type Ring = number[][];
+
+/** Planar signed area of a lon/lat ring (shoelace): positive when counter-clockwise with north up. */
+export function signedArea(ring: Ring): number {
+  let a = 0;
+  for (let i = 0; i < ring.length - 1; i++) a += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
+  return a / 2;
+}
+
+/**
+ * GeoJSON files follow RFC 7946 (outer rings counter-clockwise); d3-geo works on the sphere and reads a
+ * counter-clockwise ring as "everything but this area". Turn outer rings clockwise and holes counter-clockwise.
+ */
+export function rewindForD3<T extends FeatureCollection>(collection: T): T {
+  const fix = (rings: Ring[]) => rings.map((r, i) => ((i === 0 ? signedArea(r) > 0 : signedArea(r) < 0) ? [...r].reverse() : r));
+  for (const f of collection.features) {
+    const g = f.geometry;
+    if (g?.type === 'Polygon') g.coordinates = fix(g.coordinates);
+    else if (g?.type === 'MultiPolygon') g.coordinates = g.coordinates.map(fix);
+  }
+  return collection;
+}

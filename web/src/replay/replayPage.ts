@@ -101,7 +101,11 @@ export async function replayPage(root: HTMLElement, query: URLSearchParams): Pro
         li.classList.toggle('now', i < n && replay.events[i].hour > hour - 24);
       });
       shown = n;
-      if (scroll && n > 0) items[n - 1]?.scrollIntoView({ block: 'nearest' });
+      if (scroll && n > 0) {
+        const item = items[n - 1];
+        // Scroll the chronicle only, never the page.
+        chronicle.scrollTop = Math.max(0, item.offsetTop - chronicle.offsetTop - chronicle.clientHeight + item.offsetHeight + 8);
+      }
     }
     const side = (s: string) => replay.contingents.reduce((a, c, i) => a + (c.side === s ? state.present[i] ?? 0 : 0), 0);
     counts.replaceChildren(
@@ -168,7 +172,9 @@ export async function replayPage(root: HTMLElement, query: URLSearchParams): Pro
       h('dt', {}, 'Boats'), h('dd', {}, `${s.canoesLaunched} launched, ${s.canoesLost} lost`),
       h('dt', {}, 'Walls'), h('dd', {}, `weakest at ${(s.minWallIntegrityPermille / 10).toFixed(1)} %`)),
     h('p', { class: 'small' }, `Seed ${replay.seed} · state ${s.stateHash} · ${Object.keys(app.overrides).length} figures changed`));
-  const warnings = replay.warnings.length ? h('div', { class: 'warnings' }, ...replay.warnings.map((w) => h('p', {}, w))) : '';
+  const warnings = replay.warnings.length
+    ? h('details', { class: 'warnings' }, h('summary', {}, `${replay.warnings.length} note${replay.warnings.length === 1 ? '' : 's'} from the scenario loader`), ...replay.warnings.map((w) => h('p', {}, w)))
+    : '';
 
   root.replaceChildren(
     h('section', { class: 'replay' },

@@ -60,18 +60,17 @@ export function recentEvents(events: readonly SiegeEvent[], hour: number, window
   return out.reverse();
 }
 
-/** The big moments shown as markers on the timeline: the first of each kind per day. */
+/** The big moments shown as markers on the timeline: per kind and day, the biggest (by its first value). */
 export function markers(events: readonly SiegeEvent[]): SiegeEvent[] {
-  const seen = new Set<string>();
-  const out: SiegeEvent[] = [];
+  const best = new Map<string, SiegeEvent>();
+  const first = (e: SiegeEvent) => Object.values(e.values)[0] ?? 0;
   for (const e of events) {
     if (!e.major) continue;
     const key = `${e.kind}@${Math.floor(e.hour / 24)}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(e);
+    const current = best.get(key);
+    if (!current || first(e) > first(current)) best.set(key, e);
   }
-  return out;
+  return [...best.values()].sort((a, b) => a.hour - b.hour || a.index - b.index);
 }
 
 /** Clamps an hour into the run. */
