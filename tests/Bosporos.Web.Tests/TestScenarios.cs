@@ -1,9 +1,9 @@
 using System.Globalization;
 using Bosporos.Kernel;
 using Bosporos.Scenarios;
-using Bosporos.Testing;
 using Bosporos.Scenarios.Documents;
 using Bosporos.Scenarios.Validation;
+using Bosporos.Testing;
 using Bosporos.Web.Scenarios;
 
 namespace Bosporos.Web.Tests;
