@@ -60,15 +60,26 @@ export class MapView {
         this.transform = event.transform;
         this.world.attr('transform', event.transform.toString());
         this.world.style('--k', String(event.transform.k));
-        this.world.selectAll<SVGTextElement, unknown>('.base text').attr('font-size', function () {
-          return Number(this.dataset.size ?? 11) / event.transform.k;
-        });
+        this.sizeLabels();
         this.updateScale();
         this.onZoom?.();
       });
     this.svg.call(behaviour);
     // Start on the city and the Golden Horn, with the Asian shore in view.
     this.svg.call(behaviour.transform, zoomIdentity.translate(-240, -60).scale(1.35));
+  }
+
+  /** Symbols and labels grow on small screens so they stay legible (1 on a desktop, up to 2.2 on a phone). */
+  private get ui(): number {
+    const width = this.svg.node()?.getBoundingClientRect().width ?? WIDTH;
+    return width > 0 ? Math.min(2.2, Math.max(1, 720 / width)) : 1;
+  }
+
+  private sizeLabels() {
+    const factor = this.ui / this.transform.k;
+    this.world.selectAll<SVGTextElement, unknown>('.base text').attr('font-size', function () {
+      return Number(this.dataset.size ?? 11) * factor;
+    });
   }
 
   /** Screen position of a longitude/latitude. */
@@ -213,7 +224,8 @@ export class MapView {
     if (!r) return;
     const o = this.overlay;
     o.selectAll('*').remove();
-    const k = this.transform.k;
+    this.sizeLabels();
+    const k = this.transform.k / this.ui;
     const zonePoint = (i: number): [number, number] | undefined => {
       const z = r.zones[i];
       return z ? this.project(z.lon, z.lat) : undefined;
@@ -243,7 +255,7 @@ export class MapView {
       const spread = slot === 0 ? 0 : 10 + 4 * slot;
       const x = p[0] + (Math.cos(angle) * spread) / k;
       const y = p[1] + (Math.sin(angle) * spread) / k;
-      const radius = (2.5 + Math.sqrt(men) / 9) / Math.sqrt(k);
+      const radius = ((2.5 + Math.sqrt(men) / 9) / Math.sqrt(this.transform.k)) * this.ui;
       const morale = (state.morale[i] ?? 0) / 1000;
       o.append('circle').attr('class', `contingent side-${c.side}`).attr('data-id', c.id).attr('cx', x).attr('cy', y).attr('r', radius)
         .attr('fill', SIDE_COLOURS[c.side] ?? '#555').attr('fill-opacity', 0.3 + 0.6 * morale)

@@ -161,6 +161,8 @@ export async function replayPage(root: HTMLElement, query: URLSearchParams): Pro
     ev.preventDefault();
   };
   document.addEventListener('keydown', onKey);
+  const onResize = () => draw(false);
+  window.addEventListener('resize', onResize);
 
   const s = replay.summary;
   summary.append(
@@ -189,5 +191,6 @@ export async function replayPage(root: HTMLElement, query: URLSearchParams): Pro
   return () => {
     setPlaying(false);
     document.removeEventListener('keydown', onKey);
+    window.removeEventListener('resize', onResize);
   };
 }
