@@ -12,6 +12,7 @@ namespace Bosporos.Kernel;
 public sealed partial class Simulation
 {
     private readonly ulong[] dailyHashes;
+    private readonly ulong[] dailySubsystemHashes;
     private int dailyHashCount;
 
     private Outcome outcome;
@@ -23,6 +24,7 @@ public sealed partial class Simulation
         Definition = definition;
         Events = new EventLog();
         dailyHashes = new ulong[definition.Calendar.HorizonDays + 2];
+        dailySubsystemHashes = new ulong[dailyHashes.Length * SubsystemCount];
         var c = definition.Contingents.Length;
         present = new int[c];
         arrived = new int[c];
@@ -205,7 +207,7 @@ public sealed partial class Simulation
         assaultOverrideSector = -1;
     }
 
-    /// <summary>The current state hash (FNV-1a over every field that shapes the future).</summary>
+    /// <summary>The current state hash (a word-wise FNV-style hash over every field that shapes the future, by subsystem).</summary>
     public ulong StateHash => ComputeHash();
 
     /// <summary>Men of contingent <paramref name="index"/> (definition order), accounted for.</summary>
@@ -274,69 +276,109 @@ public sealed partial class Simulation
 
     private ulong ComputeHash()
     {
+        Span<ulong> parts = stackalloc ulong[SubsystemCount];
+        for (var s = 0; s < SubsystemCount; s++)
+        {
+            parts[s] = SubsystemHash((Subsystem)s);
+        }
+
+        return Combine(parts);
+    }
+
+    private ulong Combine(ReadOnlySpan<ulong> parts)
+    {
         var h = new StateHasher();
         h.Add(Now.Hours);
-        h.Add((int)outcome);
-        for (var i = 0; i < present.Length; i++)
+        foreach (var p in parts)
         {
-            h.Add(present[i]);
-            h.Add(killed[i]);
-            h.Add(wounded[i]);
-            h.Add(deserted[i]);
-            h.Add(captured[i]);
-            h.Add(morale[i]);
-            h.Add(food[i]);
-            h.Add(zoneOfContingent[i]);
+            h.Add((long)p);
         }
 
-        for (var i = 0; i < hulls.Length; i++)
-        {
-            h.Add(hulls[i]);
-        }
-
-        for (var i = 0; i < patrolHulls.Length; i++)
-        {
-            h.Add(patrolHulls[i]);
-        }
-
-        for (var i = 0; i < engines.Length; i++)
-        {
-            h.Add(engines[i]);
-            h.Add(enginesReady[i] ? 1 : 0);
-        }
-
-        for (var i = 0; i < outerIntegrity.Length; i++)
-        {
-            h.Add(outerIntegrity[i]);
-            h.Add(innerIntegrity[i]);
-            h.Add(lodgementHours[i]);
-        }
-
-        h.Add(foragePool);
-        h.Add(hostFoodStore);
-        h.Add(cityFoodRaw);
-        h.Add(persiansLanded);
-        h.Add(persianLandedAlive);
-        h.Add(signalLearned ? 1 : 0);
-        h.Add(envoysResolved);
-        h.Add(canoesLost);
-        h.Add(combinedAttackFailed ? 1 : 0);
-        h.Add(cisternRaw);
-        h.Add(landedCrew);
-        h.Add(lastFerryLanded);
-        h.Add(combinedRepeatDay);
-        h.Add(engineBuildStartHour);
-        for (var i = 0; i < lodgementMen.Length; i++)
-        {
-            h.Add(lodgementMen[i]);
-        }
-
-        h.Add(Events.Count);
         return h.Value;
     }
+
+    /// <summary>The hash of one subsystem's state: a replay that diverges names the first one that differs.</summary>
+    public ulong SubsystemHash(Subsystem subsystem)
+    {
+        var h = new StateHasher();
+        switch (subsystem)
+        {
+            case Subsystem.Forces:
+                for (var i = 0; i < present.Length; i++)
+                {
+                    h.Add(present[i]);
+                    h.Add(killed[i]);
+                    h.Add(wounded[i]);
+                    h.Add(deserted[i]);
+                    h.Add(captured[i]);
+                    h.Add(morale[i]);
+                    h.Add(zoneOfContingent[i]);
+                }
+
+                h.Add(persianLandedAlive);
+                h.Add(landedCrew);
+                break;
+            case Subsystem.Walls:
+                for (var i = 0; i < engines.Length; i++)
+                {
+                    h.Add(engines[i]);
+                    h.Add(enginesReady[i] ? 1 : 0);
+                }
+
+                for (var i = 0; i < outerIntegrity.Length; i++)
+                {
+                    h.Add(outerIntegrity[i]);
+                    h.Add(innerIntegrity[i]);
+                    h.Add(lodgementHours[i]);
+                    h.Add(lodgementMen[i]);
+                }
+
+                h.Add(engineBuildStartHour);
+                break;
+            case Subsystem.Naval:
+                for (var i = 0; i < hulls.Length; i++)
+                {
+                    h.Add(hulls[i]);
+                }
+
+                for (var i = 0; i < patrolHulls.Length; i++)
+                {
+                    h.Add(patrolHulls[i]);
+                }
+
+                h.Add(canoesLost);
+                h.Add(lastFerryLanded);
+                h.Add(combinedRepeatDay);
+                break;
+            case Subsystem.Supply:
+                h.Add(foragePool);
+                h.Add(hostFoodStore);
+                h.Add(cityFoodRaw);
+                h.Add(cisternRaw);
+                break;
+            default:
+                h.Add((int)outcome);
+                h.Add(persiansLanded);
+                h.Add(signalLearned ? 1 : 0);
+                h.Add(envoysResolved);
+                h.Add(combinedAttackFailed ? 1 : 0);
+                h.Add(Events.Count);
+                break;
+        }
+
+        return h.Value;
+    }
+
+    /// <summary>Subsystem hashes at the end of each simulated day: [day * SubsystemCount + subsystem].</summary>
+    public ReadOnlySpan<ulong> DailySubsystemHashes => dailySubsystemHashes.AsSpan(0, dailyHashCount * SubsystemCount);
+
+    public const int SubsystemCount = 5;
 }
 
-/// <summary>64-bit FNV-1a over little-endian integers: small, frozen and the same everywhere.</summary>
+/// <summary>
+/// A word-at-a-time FNV-style hash over integers (xor, multiply by the 64-bit FNV prime, fold the high bits down):
+/// small, frozen and the same on every machine.
+/// </summary>
 internal struct StateHasher
 {
     private const ulong Prime = 0x0000_0100_0000_01B3UL;
@@ -347,11 +389,7 @@ internal struct StateHasher
 
     public void Add(long v)
     {
-        var x = (ulong)v;
-        for (var i = 0; i < 8; i++)
-        {
-            Value = (Value ^ (x & 0xFF)) * Prime;
-            x >>= 8;
-        }
+        var x = (Value ^ (ulong)v) * Prime;
+        Value = x ^ (x >> 29);
     }
 }

@@ -64,7 +64,13 @@ public sealed partial class Simulation
     {
         if (day < dailyHashes.Length && dailyHashCount == day)
         {
-            dailyHashes[dailyHashCount++] = ComputeHash();
+            var parts = dailySubsystemHashes.AsSpan(dailyHashCount * SubsystemCount, SubsystemCount);
+            for (var s = 0; s < SubsystemCount; s++)
+            {
+                parts[s] = SubsystemHash((Subsystem)s);
+            }
+
+            dailyHashes[dailyHashCount++] = Combine(parts);
         }
     }
 

@@ -136,6 +136,22 @@ public class LoaderBoundaryTests
         Assert.Contains("0.1235", error.Hint, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("wall-fire-bonus: 1.5", "wall-fire-bonus: 99.5", true)]
+    [InlineData("wall-fire-bonus: 1.5", "wall-fire-bonus: 100.01", false)]
+    [InlineData("seize-ratio: 3", "seize-ratio: 40", true)]
+    [InlineData("moat-cover: 0.8", "moat-cover: 1.2", false)]
+    [InlineData("moat-cover: 0.8", "moat-cover: 1", true)]
+    public void Ratios_follow_the_kernels_range_or_else_zero_to_one(string find, string replace, bool accepted)
+    {
+        var result = Fixture.Load(Fixture.Replace(find, replace));
+        Assert.Equal(accepted, result.Succeeded);
+        if (!accepted)
+        {
+            Fixture.SingleError(result, DiagnosticCodes.RatioOutOfRange);
+        }
+    }
+
     [Fact]
     public void Trailing_zeros_beyond_four_places_are_fine()
     {
@@ -190,5 +206,19 @@ public class LoaderBoundaryTests
                     Assert.Equal(result.Succeeded, !result.Errors.Any());
                 },
                 iter: 500);
+    }
+}
+
+public class BooleanHintTests
+{
+    [Theory]
+    [InlineData("moat: yes", "yes/no/on/off")]
+    [InlineData("moat: True", "lower case")]
+    [InlineData("moat: \"true\"", "without quotes")]
+    [InlineData("moat: 1", "Write true or false.")]
+    public void Booleans_get_a_hint_that_fits_the_mistake(string replace, string expected)
+    {
+        var error = Fixture.SingleError(Fixture.Load(Fixture.Replace("moat: true", replace)), Bosporos.Scenarios.Validation.DiagnosticCodes.NotABoolean);
+        Assert.Contains(expected, error.Hint, StringComparison.Ordinal);
     }
 }

@@ -203,7 +203,8 @@ internal static class MalformedCorpus
         M("hour-25", "start-hour: 5, end-hour: 17", "start-hour: 25, end-hour: 17", BadHours, "25");
         M("hour-negative", "start-hour: 1, end-hour: 4", "start-hour: 1, end-hour: -1", BadHours, "-1");
         M("hours-reversed", "start-hour: 5, end-hour: 17", "start-hour: 17, end-hour: 5", BadHours, "5");
-        L("hours-equal", "start-hour: 1, end-hour: 4", "start-hour: 4, end-hour: 4", BadHours, "4");
+        L("hours-equal", "start-hour: 5, end-hour: 17", "start-hour: 17, end-hour: 17", BadHours, "17");
+        L("hours-reversed-combined", "{ action: combined-attack, from-day: 8,", "{ action: combined-attack, from-day: 8, start-hour: 20,", BadHours, "{");
         M("shoot-hours-reversed", "shoot-until-hour: 18", "shoot-until-hour: 5", BadHours, "5");
         M("shoot-until-30", "shoot-until-hour: 18", "shoot-until-hour: 30", BadHours, "30");
 
@@ -255,6 +256,8 @@ internal static class MalformedCorpus
         // Limits
         T("deep-flow-10000", "format: 1\nx: " + new string('[', 10_000) + new string(']', 10_000) + "\n", TooDeep, null, 2, 3 + 64);
         T("deep-mapping-70", DeepMapping(70), TooDeep, null, 65, 1 + (2 * 64));
+        T("deep-block-sequence-10000", "format: 1\nx:\n" + string.Concat(Enumerable.Repeat("- ", 10_000)) + "1\n", TooDeep, null, 3, 1 + (2 * 63));
+        T("deep-flow-mapping-10000", "format: 1\nx: " + string.Concat(Enumerable.Repeat("{a: ", 10_000)) + "1" + new string('}', 10_000) + "\n", TooDeep, null, 2, 4 + (4 * 63));
         T("nodes-100001", "format: 1\nx: [" + string.Join(',', Enumerable.Repeat("0", 100_001)) + "]\n", TooManyNodes, null, 2, 5 + (2 * (100_001 - 6)));
         M("scalar-70k", "name: Test siege of a small city", "name: " + new string('x', 70 * 1024), ScalarTooLong, "xx");
         B("size-2mib", Encoding.UTF8.GetBytes(Fixture.Text + "# " + new string('x', 2 * 1024 * 1024) + "\n"), FileTooLarge, 1, 1);

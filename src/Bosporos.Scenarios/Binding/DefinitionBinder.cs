@@ -101,9 +101,13 @@ internal sealed class DefinitionBinder(DiagnosticBag bag, IReadOnlyDictionary<st
             case ValueKind.Bool:
                 if (node is not YScalar { Plain: true, Value: "true" or "false" } flag)
                 {
-                    var yesNo = node is YScalar { Value: var v } && v.ToLowerInvariant() is "yes" or "no" or "on" or "off" or "y" or "n" or "True" or "False";
-                    bag.Error(DiagnosticCodes.NotABoolean, node, path, $"Expected true or false, found {node.Describe()}.",
-                        yesNo ? "Write true or false; yes/no/on/off are not accepted." : "Write true or false.");
+                    var hint = node is YScalar { Value: var v } ? v.ToLowerInvariant() switch
+                    {
+                        "yes" or "no" or "on" or "off" or "y" or "n" => "Write true or false; yes/no/on/off are not accepted.",
+                        "true" or "false" => "Write true or false in lower case and without quotes.",
+                        _ => "Write true or false.",
+                    } : "Write true or false.";
+                    bag.Error(DiagnosticCodes.NotABoolean, node, path, $"Expected true or false, found {node.Describe()}.", hint);
                     return false;
                 }
 
@@ -347,7 +351,7 @@ internal sealed class DefinitionBinder(DiagnosticBag bag, IReadOnlyDictionary<st
         Locator.Value(owner, property.Name, valueScalar, path);
 
         var inFile = !node.FromOverride;
-        if (inFile && source is null)
+        if (inFile && source is null && !IsSchedule(property))
         {
             bag.Warning(DiagnosticCodes.UncitedNumber, valueScalar, path, $"The number {valueScalar.Value} has no source.",
                 cited ? "Add 'source:' to the cited number." : "Write it as a cited number: { value: ..., source: ..., reliability: V|K|C }.");
@@ -355,6 +359,14 @@ internal sealed class DefinitionBinder(DiagnosticBag bag, IReadOnlyDictionary<st
 
         return true;
     }
+
+    /// <summary>
+    /// The days and hours of the khagan's plan steps are its schedule, dated as a whole from the narrative sources,
+    /// not quantities: they may be written plain without a BOS2001 warning.
+    /// </summary>
+    private static bool IsSchedule(PropertyModel property) =>
+        property.Info.DeclaringType == typeof(Kernel.Command.PlanStepDefinition)
+        && property.Name is "FromDay" or "ToDay" or "StartHour" or "EndHour";
 
     private YNode? ReadCitation(
         YMapping map, string path, ref string? source, ref string? note, ref Reliability reliability,

@@ -9,8 +9,9 @@ namespace Bosporos.Scenarios.Binding;
 internal sealed record NumericRule(decimal Min, decimal Max, string BelowCode, string AboveCode, string Hint);
 
 /// <summary>
-/// Range rules for every numeric field of the definition, by meaning: shares and odds in [0, 1]; rates,
-/// multipliers and lethalities in [0, 100]; counts non-negative with caps; hours, dates and coordinates.
+/// Range rules for every numeric field of the definition, by meaning: shares and odds in [0, 1]; ratios the kernel
+/// marks with [Range] (rates, multipliers, lethalities, weights) in that range; counts non-negative with caps;
+/// hours, dates and coordinates.
 /// Used by the validator and by the schema, so both agree.
 /// </summary>
 internal static class NumericRules
@@ -21,16 +22,9 @@ internal static class NumericRules
     public const decimal MaxLong = 1_000_000_000_000;
     public const decimal MaxDays = 3650;
 
-    /// <summary>Ratios whose meaning allows more than 1 (rates per man or per day, multipliers, bonuses).</summary>
-    private static readonly HashSet<string> WideRatios = new(StringComparer.Ordinal)
-    {
-        "AttackerTerrainBonus", "DefenderLethality", "AttackerLethality", "AttackerFrontagePerMetre",
-        "DefenderFrontagePerMetre", "WallFireBonus", "TowerBonus", "SeizeRatio", "SeaResupplyDaysPerDay",
-    };
-
     private static readonly HashSet<string> SmallCounts = new(StringComparer.Ordinal)
     {
-        "Hulls", "Count", "Towers", "EnvoyBoats", "ReferenceGalleys", "ControlMinGalleys", "PassengersPerBoat", "CrewPerHull",
+        "Hulls", "Count", "Towers", "EnvoyBoats", "ReferenceGalleys", "ControlMinGalleys", "PassengersPerBoat", "CrewPerHull", "BoatsPerGroup",
     };
 
     private static readonly HashSet<string> DayFields = new(StringComparer.Ordinal)
@@ -68,7 +62,8 @@ internal static class NumericRules
         {
             ValueKind.Degrees when name == "Latitude" => new(-90, 90, DiagnosticCodes.BadCoordinate, DiagnosticCodes.BadCoordinate, "A latitude lies between -90 and 90 degrees (Constantinople is near 41.0)."),
             ValueKind.Degrees => new(-180, 180, DiagnosticCodes.BadCoordinate, DiagnosticCodes.BadCoordinate, "A longitude lies between -180 and 180 degrees (Constantinople is near 28.9)."),
-            ValueKind.Ratio when WideRatios.Contains(name) => new(0, 100, DiagnosticCodes.RatioOutOfRange, DiagnosticCodes.RatioOutOfRange, "This rate or multiplier must be between 0 and 100."),
+            ValueKind.Ratio when property.Range is { } range => new(range.Min, range.Max, DiagnosticCodes.RatioOutOfRange, DiagnosticCodes.RatioOutOfRange,
+                FormattableString.Invariant($"This rate or multiplier must be between {range.Min} and {range.Max}.")),
             ValueKind.Ratio => new(0, 1, DiagnosticCodes.RatioOutOfRange, DiagnosticCodes.RatioOutOfRange, "This is a share or odds: it must be between 0 and 1 (0.35 for 35 %)."),
             _ when name == "Strength" => new(0, MaxStrength, DiagnosticCodes.Negative, DiagnosticCodes.AboveCap, "A strength must be between 0 and 1,000,000 men."),
             _ when SmallCounts.Contains(name) => new(0, MaxHulls, DiagnosticCodes.Negative, DiagnosticCodes.AboveCap, "This count must be between 0 and 10,000."),

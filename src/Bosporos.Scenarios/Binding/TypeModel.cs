@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -31,6 +33,10 @@ internal sealed class PropertyModel
         Key = Kebab(info.Name);
         Required = info.IsDefined(typeof(RequiredMemberAttribute), inherit: false);
         Description = info.GetCustomAttribute<DescriptionAttribute>()?.Description;
+        if (info.GetCustomAttribute<RangeAttribute>() is { } range)
+        {
+            Range = (Convert.ToDecimal(range.Minimum, CultureInfo.InvariantCulture), Convert.ToDecimal(range.Maximum, CultureInfo.InvariantCulture));
+        }
         var type = info.PropertyType;
         var nullability = new NullabilityInfoContext().Create(info);
         Nullable = nullability.WriteState == NullabilityState.Nullable;
@@ -62,6 +68,9 @@ internal sealed class PropertyModel
     public bool Nullable { get; }
 
     public string? Description { get; }
+
+    /// <summary>The kernel's [Range] on the property, when it gives one.</summary>
+    public (decimal Min, decimal Max)? Range { get; }
 
     public ValueKind Kind { get; }
 

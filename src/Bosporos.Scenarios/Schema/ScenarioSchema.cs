@@ -127,7 +127,9 @@ public static class ScenarioSchema
 
         if (property.Description is { } description)
         {
-            var withDescription = new JsonObject { ["description"] = description };
+            var values = schema["description"]?.GetValue<string>();
+            schema.Remove("description");
+            var withDescription = new JsonObject { ["description"] = values is null ? description : $"{description} {values}" };
             foreach (var (key, value) in schema.ToList())
             {
                 schema.Remove(key);
@@ -163,7 +165,18 @@ public static class ScenarioSchema
             names.Add(name);
         }
 
-        return new JsonObject { ["type"] = "string", ["enum"] = names };
+        var described = EnumNames.For(enumType)
+            .Select(e => (e.Key, Text: EnumNames.Description(enumType, e.Value.ToString()!)))
+            .Where(e => e.Text is not null)
+            .Select(e => $"'{e.Key}': {e.Text}")
+            .ToList();
+        var schema = new JsonObject { ["type"] = "string", ["enum"] = names };
+        if (described.Count > 0)
+        {
+            schema["description"] = "Values: " + string.Join(" ", described);
+        }
+
+        return schema;
     }
 
     private static JsonObject Reference(RecordModel model, JsonObject definitions)

@@ -198,11 +198,14 @@ internal sealed partial class SemanticValidator(DiagnosticBag bag, Locator locat
                 "to-day must be the same as or later than from-day.");
         }
 
-        if (step.StartHour >= step.EndHour && !locator.Failed(step, "StartHour") && !locator.Failed(step, "EndHour"))
+        // Assaults fight from start-hour to end-hour within one day. Other steps act at start-hour only (or, like a
+        // night crossing, may run past midnight), so only assault windows must end after they start.
+        if (step.Action is PlanAction.GeneralAssault or PlanAction.CombinedAttack && step.StartHour >= step.EndHour
+            && !locator.Failed(step, "Action") && !locator.Failed(step, "StartHour") && !locator.Failed(step, "EndHour"))
         {
             Report(step, "EndHour", "end-hour", DiagnosticCodes.BadHours,
-                $"The step ends at hour {step.EndHour}, not after it starts ({step.StartHour}).",
-                "end-hour must be later than start-hour within the same day (0-23).");
+                $"The assault ends at hour {step.EndHour}, not after it starts ({step.StartHour}).",
+                "An assault's end-hour must be later than its start-hour within the same day (0-23).");
         }
 
         SectorRef(step, "Target", "target", step.Target, zones, sectors, allowWeakest: true);

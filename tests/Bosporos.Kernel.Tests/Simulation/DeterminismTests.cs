@@ -105,6 +105,29 @@ public class DeterminismTests
     }
 
     [Fact]
+    public void A_diverging_history_is_located_by_day_and_subsystem()
+    {
+        var d = Siege;
+        var horn = Array.FindIndex(d.Zones, z => z.Id == "horn"); // not the sea lane: only the naval state moves that day
+        var plain = Kernel.Simulation.Create(d, 8);
+        plain.RunToEnd();
+        var changed = Kernel.Simulation.Create(d, 8);
+        Command.Order[] orders = [new(Time.SimTime.FromDay(5, 3), Forces.Side.Roman, Command.OrderKind.Patrol, (short)horn, 3)];
+        while (!changed.IsOver)
+        {
+            changed.Step(orders);
+        }
+
+        var firstDay = Enumerable.Range(0, plain.DailyHashes.Length).First(i => plain.DailyHashes[i] != changed.DailyHashes[i]);
+        Assert.Equal(5, firstDay);
+        var n = Kernel.Simulation.SubsystemCount;
+        var differing = Enumerable.Range(0, n).Where(s => plain.DailySubsystemHashes[(firstDay * n) + s] != changed.DailySubsystemHashes[(firstDay * n) + s])
+            .Select(s => (Subsystem)s).ToArray();
+        Assert.Equal([Subsystem.Naval], differing);
+        Assert.Equal(plain.DailyHashes.Length * n, plain.DailySubsystemHashes.Length);
+    }
+
+    [Fact]
     public void The_kernel_references_nothing_but_the_base_class_library()
     {
         var refs = typeof(Kernel.Simulation).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToArray();
