@@ -78,7 +78,7 @@ public static class CliApp
         var root = new RootCommand("Bosporos: a simulator of the Avar-Persian siege of Constantinople, 626.") { verbose };
 
         var scenario = new Argument<string>("scenario") { Description = "A shipped scenario id (see 'bosporos scenarios') or a scenario file path." };
-        var seed = new Option<ulong>("--seed") { Description = "Master seed of the run (or of the Monte Carlo batch).", DefaultValueFactory = _ => DefaultSeed };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the run.", DefaultValueFactory = _ => DefaultSeed };
         var set = SetOption();
         var format = new Option<string>("--format") { Description = "Output format: text or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");

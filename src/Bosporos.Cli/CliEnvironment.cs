@@ -26,13 +26,15 @@ internal sealed class CliEnvironment(TextWriter stdout, TextWriter stderr)
 
     public IAnsiConsole ErrorConsole() => Console(Error, ErrorIsTerminal);
 
+    // Spectre's own detection looks at stdout; here each stream's console is told what that stream is, so a
+    // progress bar still draws on a terminal's stderr while stdout goes to a file.
     private static IAnsiConsole Console(TextWriter writer, bool terminal)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            Ansi = terminal ? AnsiSupport.Yes : AnsiSupport.No,
             ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
+            Interactive = terminal ? InteractionSupport.Yes : InteractionSupport.No,
             Out = new AnsiConsoleOutput(writer),
         });
         if (!terminal)

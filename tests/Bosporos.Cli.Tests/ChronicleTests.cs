@@ -55,6 +55,7 @@ public class ChronicleTests
             E(4, 6, EventKind.Engagement, zone: 0, v1: 200, v2: 20),
             E(4, 6, EventKind.Engagement, zone: 1, v1: 5, v2: 1),
             E(4, 7, EventKind.Engagement, zone: 0, v1: 1000, v2: 30),
+            E(4, 16, EventKind.AssaultRepulsed, zone: 0, v1: 1300, v2: 60),
             E(5, 5, EventKind.Engagement, zone: 0, v1: 7, v2: 3),
         ]);
         var text = w.ToString();
@@ -62,6 +63,7 @@ public class ChronicleTests
         Assert.Contains("Fighting at Blachernae sea wall went on for one hour: the attackers lost 5 men, the defenders 1.", text, StringComparison.Ordinal);
         Assert.Contains("Fighting at Lycus valley wall went on for one hour: the attackers lost 7 men, the defenders 3.", text, StringComparison.Ordinal);
         Assert.Equal(3, text.Split("Fighting at").Length - 1);
+        Assert.Contains("  16:00  The assault on Lycus valley wall was thrown back.", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -110,5 +112,20 @@ public class ChronicleTests
         using var w = new StringWriter();
         Chronicle.Write(w, Siege, []);
         Assert.Equal("Tuesday 29 July 626: nothing of note was recorded.", w.ToString().TrimEnd());
+    }
+
+    [Fact]
+    public void Boat_groups_caught_in_the_same_hour_and_place_fold_into_one_line()
+    {
+        using var w = new StringWriter();
+        Chronicle.Write(w, Siege,
+        [
+            E(9, 6, EventKind.BoatsSunk, zone: 4, actor: 1, other: 4, v1: 50, v2: 400, v3: 20, odds: 9700, roll: 3000),
+            E(9, 6, EventKind.BoatsSunk, zone: 4, actor: 1, other: 4, v1: 40, v2: 300, v3: 10, odds: 9700, roll: 9000),
+            E(9, 6, EventKind.BoatsSlipped, zone: 4, actor: 1, v1: 10, odds: 9700, roll: 9800),
+        ]);
+        var text = w.ToString();
+        Assert.Contains("Slav monoxyla was caught off Golden Horn in 2 groups: 90 boats lost, 700 of Slav boatmen killed and 30 taken (odds 97%, rolls 30% to 90%).", text, StringComparison.Ordinal);
+        Assert.Contains("10 boats of Slav monoxyla slipped past the guard ships off Golden Horn (odds 97%, roll 98%).", text, StringComparison.Ordinal);
     }
 }

@@ -47,6 +47,14 @@ public class CommandTests
     }
 
     [Fact]
+    public void Run_counts_warnings_on_stderr_without_listing_them()
+    {
+        var r = Cli.Invoke("run", "warned", "--format", "json");
+        Assert.Equal(ExitCodes.Success, r.Code);
+        Assert.Equal("warned.yaml: 1 warning (run 'bosporos validate warned' to list them)", r.Error.TrimEnd());
+    }
+
+    [Fact]
     public void Run_text_prints_a_chronicle_and_a_summary_table()
     {
         var r = Cli.Invoke("run", "test-siege", "--seed", "5");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Bosporos.Cli.Tests;
 
@@ -90,8 +91,10 @@ public class ScenarioFileTests
         }
     }
 
+    private static string Flip(string hex) => hex[..15] + (hex[15] == '0' ? '1' : '0');
+
     [Fact]
-    public void Replay_round_trip_verifies_and_tampering_is_found_on_its_day()
+    public void Replay_round_trip_verifies_and_tampering_is_found_on_its_day_and_subsystem()
     {
         var dir = Cli.TempDir();
         try
@@ -102,21 +105,23 @@ public class ScenarioFileTests
             Assert.Equal(ExitCodes.Success, ok.Code);
             Assert.Matches(@"^verified: [1-9]\d* days identical", ok.Out);
 
-            var text = File.ReadAllText(replay);
-            using var doc = JsonDocument.Parse(text);
-            var hashes = doc.RootElement.GetProperty("dailyHashes").EnumerateArray().Select(h => h.GetString()!).ToList();
-            var day = hashes.Count / 2;
-            var tampered = hashes[day][..15] + (hashes[day][15] == '0' ? '1' : '0');
-            var position = text.IndexOf(hashes[day], StringComparison.Ordinal);
-            while (hashes.IndexOf(hashes[day]) != day)
-            {
-                position = text.IndexOf(hashes[day], position + 1, StringComparison.Ordinal);
-            }
+            var original = File.ReadAllText(replay);
+            var node = JsonNode.Parse(original)!;
+            var days = node["dailyHashes"]!.AsArray();
+            var day = days.Count / 2;
+            days[day] = Flip(days[day]!.GetValue<string>());
+            File.WriteAllText(replay, node.ToJsonString());
+            var altered = Invoke("replay", replay, "--verify");
+            Assert.Equal(ExitCodes.InvalidData, altered.Code);
+            Assert.Contains($"differs: day {day} (", altered.Out, StringComparison.Ordinal);
+            Assert.Contains("subsystem: none", altered.Out, StringComparison.Ordinal);
 
-            File.WriteAllText(replay, text[..position] + tampered + text[(position + 16)..]);
-            var r = Invoke("replay", replay, "--verify");
-            Assert.Equal(ExitCodes.InvalidData, r.Code);
-            Assert.Contains($"differs: day {day} (", r.Out, StringComparison.Ordinal);
+            var walls = node["subsystemHashes"]!["walls"]!.AsArray();
+            walls[day] = Flip(walls[day]!.GetValue<string>());
+            File.WriteAllText(replay, node.ToJsonString());
+            var diverged = Invoke("replay", replay, "--verify");
+            Assert.Equal(ExitCodes.InvalidData, diverged.Code);
+            Assert.Contains("subsystem: walls", diverged.Out, StringComparison.Ordinal);
         }
         finally
         {
@@ -165,5 +170,22 @@ public class ScenarioFileTests
         var text = r.Out;
         Assert.Contains("contingents", text, StringComparison.Ordinal);
         Assert.Contains("calendar", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_shipped_626_scenario_runs_by_id_and_its_mc_digest_ignores_the_thread_count()
+    {
+        var run = Invoke("run", "constantinople-626", "--seed", "626", "--format", "json");
+        Assert.Equal(ExitCodes.Success, run.Code);
+        using var doc = JsonDocument.Parse(run.Out);
+        Assert.Equal("constantinople-626", doc.RootElement.GetProperty("scenario").GetString());
+        Assert.StartsWith("0626-", doc.RootElement.GetProperty("endDate").GetString(), StringComparison.Ordinal);
+        var text = Invoke("run", "constantinople-626");
+        Assert.Equal(ExitCodes.Success, text.Code);
+        Assert.Contains("626", text.Out, StringComparison.Ordinal);
+        var one = Invoke("mc", "constantinople-626", "--runs", "40", "--threads", "1", "--format", "json");
+        var two = Invoke("mc", "constantinople-626", "--runs", "40", "--threads", "2", "--format", "json");
+        Assert.Equal(ExitCodes.Success, one.Code);
+        Assert.Equal(one.Out, two.Out);
     }
 }

@@ -33,7 +33,8 @@ internal static class Loading
             return null;
         }
 
-        foreach (var d in loaded.Result.Diagnostics)
+        // Errors are printed in full; warnings (uncited numbers, mostly) only counted: 'validate' lists them.
+        foreach (var d in loaded.Result.Diagnostics.Where(d => d.Severity == Severity.Error))
         {
             Print(env.Error, d);
         }
@@ -42,6 +43,12 @@ internal static class Loading
         {
             env.Error.WriteLine(CountLine(loaded.Label, loaded.Result.Diagnostics));
             return null;
+        }
+
+        var warnings = loaded.Result.Diagnostics.Count(d => d.Severity == Severity.Warning);
+        if (warnings > 0)
+        {
+            env.Error.WriteLine($"{loaded.Label}: {warnings} warning{(warnings == 1 ? string.Empty : "s")} (run 'bosporos validate {scenario}' to list them)");
         }
 
         return loaded;

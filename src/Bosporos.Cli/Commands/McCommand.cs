@@ -72,7 +72,7 @@ internal static class McCommand
     private static void Text(CliEnvironment env, SiegeDefinition d, string scenarioHash, McRequest request, BatchReport r)
     {
         var o = env.Out;
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{d.Name}: {r.Runs} runs, master seed {request.Seed}, {request.Threads} thread(s)"));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{d.Name}: {r.Runs:N0} runs, master seed {request.Seed}, {request.Threads} thread(s)"));
         o.WriteLine($"scenario {d.Id} ({scenarioHash})");
         var table = new Table()
             .AddColumn("Outcome")
@@ -89,7 +89,7 @@ internal static class McCommand
         o.WriteLine($"close-siege days: median {Number(r.CloseSiegeDaysMedian)}, p10 {Number(r.CloseSiegeDaysP10)}, p90 {Number(r.CloseSiegeDaysP90)}");
         o.WriteLine($"Persians ferried across: {Percent(r.PersiansFerriedShare)} of runs");
         o.WriteLine(r.AssaultLossRatioMedian is { } ratio
-            ? string.Create(CultureInfo.InvariantCulture, $"land assaults: median attacker:defender loss ratio {ratio:0.00}:1 (over {r.AssaultRatioRuns} runs with defender losses)")
+            ? string.Create(CultureInfo.InvariantCulture, $"land assaults: median attacker:defender loss ratio {ratio:0.00}:1 (over {r.AssaultRatioRuns:N0} runs with defender losses)")
             : "land assaults: no run had defender losses, so there is no loss ratio");
         o.WriteLine($"digest: {r.Digest}");
     }

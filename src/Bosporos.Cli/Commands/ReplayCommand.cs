@@ -50,7 +50,7 @@ internal static class ReplayCommand
             return ExitCodes.Success;
         }
 
-        var check = ReplayPlayer.Compare(replay, sim.DailyHashes, sim.StateHash);
+        var check = ReplayPlayer.Compare(replay, sim.DailyHashes, sim.StateHash, sim.DailySubsystemHashes);
         if (check.Identical)
         {
             env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"verified: {check.DaysCompared} days identical, final state hash {RunOutput.Hex(sim.StateHash)}"));
@@ -70,8 +70,27 @@ internal static class ReplayCommand
             env.Out.WriteLine($"differs: every daily hash agrees but the final state hash does not (recorded {RunOutput.Hex(replay.FinalHash)}, replayed {RunOutput.Hex(sim.StateHash)})");
         }
 
-        env.Out.WriteLine("subsystem: unknown - the kernel folds forces, walls, naval, supply and diplomacy into one daily hash, so the differing subsystem cannot be named");
+        env.Out.WriteLine(SubsystemLine(check));
         return ExitCodes.InvalidData;
+    }
+
+    private static string SubsystemLine(ReplayCheck check)
+    {
+        if (check.FirstDifferentDay < 0)
+        {
+            return "subsystem: every daily hash agrees; only the final state differs";
+        }
+
+        if (!check.SubsystemsCompared)
+        {
+            return check.Expected is null || check.Actual is null
+                ? "subsystem: unknown - one of the two runs has no state for that day (the runs ended on different days)"
+                : "subsystem: unknown - the replay does not record subsystem hashes for that day";
+        }
+
+        return check.DifferingSubsystems.Count == 0
+            ? "subsystem: none - every subsystem hash agrees with the re-run, so the recorded daily hash itself was altered"
+            : "subsystem: " + string.Join(", ", check.DifferingSubsystems.Select(s => Names.Kebab(s.ToString())));
     }
 
     private static string Show(ulong? hash) => hash is { } h ? RunOutput.Hex(h) : "(no such day)";

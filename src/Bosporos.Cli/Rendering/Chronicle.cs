@@ -47,6 +47,16 @@ internal static class Chronicle
 
                 sentence = FoldEngagements(d, events, i);
             }
+            else if (e.Kind == EventKind.AssaultRepulsed && foldedToday.Contains(e.Zone))
+            {
+                // The day's losses were just told with the folded fighting.
+                sentence = $"The assault on {Names.Zone(d, e.Zone)} was thrown back{Odds(e)}.";
+            }
+            else if (e.Kind is EventKind.BoatsSunk or EventKind.BoatsSlipped && Groups(events, i) is var n && n > 1)
+            {
+                sentence = FoldGroups(d, events.Slice(i, n));
+                i += n - 1;
+            }
             else
             {
                 sentence = Sentence(d, e);
@@ -74,6 +84,45 @@ internal static class Chronicle
 
         var span = hours == 1 ? "one hour" : $"{hours} hours (until {lastHour:00}:00)";
         return $"Fighting at {Zone(d, e0.Zone)} went on for {span}: the attackers lost {Count(attackers)} men, the defenders {Count(defenders)}.";
+    }
+
+    /// <summary>How many events from <paramref name="first"/> on are boat groups of one flotilla in one place and hour.</summary>
+    private static int Groups(ReadOnlySpan<SiegeEvent> events, int first)
+    {
+        var e0 = events[first];
+        var n = 1;
+        while (first + n < events.Length && events[first + n] is var e &&
+               e.Time == e0.Time && e.Kind == e0.Kind && e.Actor == e0.Actor && e.Zone == e0.Zone)
+        {
+            n++;
+        }
+
+        return n;
+    }
+
+    /// <summary>Boats row in groups that are caught or slip through one by one: tell one line for all of them.</summary>
+    private static string FoldGroups(SiegeDefinition d, ReadOnlySpan<SiegeEvent> groups)
+    {
+        var e0 = groups[0];
+        int v1 = 0, v2 = 0, v3 = 0, minRoll = int.MaxValue, maxRoll = int.MinValue;
+        foreach (var g in groups)
+        {
+            v1 += g.Value1;
+            v2 += g.Value2;
+            v3 += g.Value3;
+            minRoll = Math.Min(minRoll, g.Roll);
+            maxRoll = Math.Max(maxRoll, g.Roll);
+        }
+
+        var f = EventFields.For(e0.Kind);
+        var actor = Name(d, f.Actor, e0.Actor);
+        var zone = Zone(d, e0.Zone);
+        var odds = e0.Odds < 0
+            ? string.Empty
+            : string.Create(CultureInfo.InvariantCulture, $" (odds {e0.Odds / 100.0:0.##}%, rolls {Math.Max(0, minRoll) / 100.0:0.##}% to {Math.Max(0, maxRoll) / 100.0:0.##}%)");
+        return e0.Kind == EventKind.BoatsSunk
+            ? $"{actor} was caught off {zone} in {groups.Length} groups: {Count(v1)} boats lost, {Count(v2)} of {Name(d, f.Other, e0.Other)} killed and {Count(v3)} taken{odds}."
+            : $"{Count(v1)} boats of {actor}, in {groups.Length} groups, slipped past the guard ships off {zone}{odds}.";
     }
 
     public static string Sentence(SiegeDefinition d, in SiegeEvent e)

@@ -17,4 +17,10 @@ public sealed record ReplayFile(
     ulong FinalHash)
 {
     public const int CurrentFormat = 1;
+
+    /// <summary>
+    /// Per-subsystem state hashes at the end of each day, flattened as [day * Simulation.SubsystemCount + subsystem];
+    /// empty when the replay does not record them. They let a failed verification name the subsystem that parted.
+    /// </summary>
+    public IReadOnlyList<ulong> SubsystemHashes { get; init; } = [];
 }

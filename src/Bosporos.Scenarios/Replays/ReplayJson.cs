@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Bosporos.Kernel;
 using Bosporos.Kernel.Command;
 using Bosporos.Kernel.Forces;
 using Bosporos.Kernel.Time;
@@ -62,6 +63,23 @@ public static class ReplayJson
             }
 
             w.WriteEndArray();
+            if (replay.SubsystemHashes.Count > 0)
+            {
+                w.WriteStartObject("subsystemHashes");
+                for (var sub = 0; sub < Simulation.SubsystemCount; sub++)
+                {
+                    w.WriteStartArray(Kebab(((Subsystem)sub).ToString()));
+                    for (var i = sub; i < replay.SubsystemHashes.Count; i += Simulation.SubsystemCount)
+                    {
+                        w.WriteStringValue(Hex(replay.SubsystemHashes[i]));
+                    }
+
+                    w.WriteEndArray();
+                }
+
+                w.WriteEndObject();
+            }
+
             w.WriteString("finalHash", Hex(replay.FinalHash));
             w.WriteEndObject();
         }
@@ -160,6 +178,7 @@ public static class ReplayJson
                 }
             }
 
+            var subsystems = ReadSubsystems(root, daily.Count, fileName, errors);
             ulong final = 0;
             if (!root.TryGetProperty("finalHash", out var finalElement) || ParseHex(finalElement) is not { } f)
             {
@@ -172,8 +191,49 @@ public static class ReplayJson
 
             return errors.Count > 0 || scenario is null || scenarioHash is null
                 ? new ReplayReadResult(null, errors)
-                : new ReplayReadResult(new ReplayFile(scenario, scenarioHash, seed, overrides, orders, daily, final), []);
+                : new ReplayReadResult(new ReplayFile(scenario, scenarioHash, seed, overrides, orders, daily, final) { SubsystemHashes = subsystems }, []);
         }
+    }
+
+    /// <summary>Reads the optional per-subsystem hashes: one list per subsystem, each as long as dailyHashes.</summary>
+    private static ulong[] ReadSubsystems(JsonElement root, int days, string file, List<Diagnostic> errors)
+    {
+        if (!root.TryGetProperty("subsystemHashes", out var element))
+        {
+            return [];
+        }
+
+        var flat = new ulong[days * Simulation.SubsystemCount];
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(Field(file, "subsystemHashes", "'subsystemHashes' must map each subsystem to its list of daily hashes."));
+            return [];
+        }
+
+        for (var sub = 0; sub < Simulation.SubsystemCount; sub++)
+        {
+            var name = Kebab(((Subsystem)sub).ToString());
+            if (!element.TryGetProperty(name, out var list) || list.ValueKind != JsonValueKind.Array || list.GetArrayLength() != days)
+            {
+                errors.Add(Field(file, $"subsystemHashes.{name}", $"'{name}' must list one hash per day ({days})."));
+                return [];
+            }
+
+            var day = 0;
+            foreach (var item in list.EnumerateArray())
+            {
+                if (ParseHex(item) is not { } h)
+                {
+                    errors.Add(Field(file, $"subsystemHashes.{name}.{day}", "A hash is a string of 16 hex digits."));
+                    return [];
+                }
+
+                flat[(day * Simulation.SubsystemCount) + sub] = h;
+                day++;
+            }
+        }
+
+        return flat;
     }
 
     private static ReplayReadResult Fail(Diagnostic d) => new(null, [d]);

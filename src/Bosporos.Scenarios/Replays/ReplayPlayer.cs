@@ -3,10 +3,18 @@ using Bosporos.Kernel.Command;
 
 namespace Bosporos.Scenarios.Replays;
 
-/// <summary>The first day whose state hash differs between a replay and its re-run (Day = -1 when all agree).</summary>
+/// <summary>
+/// The first day whose state hash differs between a replay and its re-run (FirstDifferentDay = -1 when all agree),
+/// and, when the replay recorded them for that day, the subsystems whose hashes differ on it.
+/// </summary>
 public sealed record ReplayCheck(int DaysCompared, int FirstDifferentDay, ulong? Expected, ulong? Actual, bool FinalHashMatches)
 {
     public bool Identical => FirstDifferentDay < 0 && FinalHashMatches;
+
+    /// <summary>True when both the replay and the re-run have subsystem hashes for the first differing day.</summary>
+    public bool SubsystemsCompared { get; init; }
+
+    public IReadOnlyList<Subsystem> DifferingSubsystems { get; init; } = [];
 }
 
 /// <summary>Plays runs with a list of external orders and checks them against recorded hashes.</summary>
@@ -43,11 +51,20 @@ public static class ReplayPlayer
     public static ReplayFile Record(Simulation sim, string scenario, string scenarioHash, IReadOnlyList<ScenarioOverride> overrides, IReadOnlyList<Order> orders)
     {
         ArgumentNullException.ThrowIfNull(sim);
-        return new ReplayFile(scenario, scenarioHash, sim.Seed, overrides, orders, sim.DailyHashes.ToArray(), sim.StateHash);
+        return new ReplayFile(scenario, scenarioHash, sim.Seed, overrides, orders, sim.DailyHashes.ToArray(), sim.StateHash)
+        {
+            SubsystemHashes = sim.DailySubsystemHashes.ToArray(),
+        };
     }
 
     /// <summary>Compares a finished re-run with the replay's recorded hashes, day by day.</summary>
-    public static ReplayCheck Compare(ReplayFile replay, ReadOnlySpan<ulong> daily, ulong finalHash)
+    public static ReplayCheck Compare(ReplayFile replay, ReadOnlySpan<ulong> daily, ulong finalHash) => Compare(replay, daily, finalHash, []);
+
+    /// <summary>
+    /// Compares a finished re-run with the replay's recorded hashes, day by day; on the first differing day also
+    /// compares the subsystem hashes (<paramref name="subsystems"/> laid out like <see cref="Simulation.DailySubsystemHashes"/>).
+    /// </summary>
+    public static ReplayCheck Compare(ReplayFile replay, ReadOnlySpan<ulong> daily, ulong finalHash, ReadOnlySpan<ulong> subsystems)
     {
         ArgumentNullException.ThrowIfNull(replay);
         var days = Math.Max(replay.DailyHashes.Count, daily.Length);
@@ -57,7 +74,23 @@ public static class ReplayPlayer
             ulong? actual = d < daily.Length ? daily[d] : null;
             if (expected != actual)
             {
-                return new ReplayCheck(d, d, expected, actual, replay.FinalHash == finalHash);
+                const int n = Simulation.SubsystemCount;
+                var recorded = replay.SubsystemHashes;
+                var compared = (d + 1) * n <= recorded.Count && (d + 1) * n <= subsystems.Length;
+                var differing = new List<Subsystem>();
+                for (var s = 0; compared && s < n; s++)
+                {
+                    if (recorded[(d * n) + s] != subsystems[(d * n) + s])
+                    {
+                        differing.Add((Subsystem)s);
+                    }
+                }
+
+                return new ReplayCheck(d, d, expected, actual, replay.FinalHash == finalHash)
+                {
+                    SubsystemsCompared = compared,
+                    DifferingSubsystems = differing,
+                };
             }
         }
 

@@ -48,6 +48,14 @@ public class MonteCarloRunnerTests
     }
 
     [Fact]
+    public void Different_seeds_give_different_runs()
+    {
+        // Guards the tests above against passing vacuously on a siege in which the dice change nothing.
+        var runs = Collect(2, 7, 0, 100);
+        Assert.True(runs.Select(r => r.Summary.StateHash).Distinct().Count() > 1);
+    }
+
+    [Fact]
     public void Each_run_equals_a_fresh_simulation_with_its_seed()
     {
         var runs = Collect(2, 99, 5, 20);

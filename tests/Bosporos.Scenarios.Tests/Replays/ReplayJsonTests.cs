@@ -1,3 +1,4 @@
+using Bosporos.Kernel;
 using Bosporos.Kernel.Command;
 using Bosporos.Kernel.Forces;
 using Bosporos.Kernel.Time;
@@ -15,7 +16,10 @@ public class ReplayJsonTests
         [new ScenarioOverride("combat.defender-lethality", "0.02")],
         [new Order(new SimTime(130), Side.Avar, OrderKind.HoldAssault, -1, 0), new Order(new SimTime(150), Side.Roman, OrderKind.Patrol, 1, 5)],
         [1UL, 0xFFFF_FFFF_FFFF_FFFFUL, 0x0123_4567_89AB_CDEFUL],
-        0xFEDC_BA98_7654_3210UL);
+        0xFEDC_BA98_7654_3210UL)
+    {
+        SubsystemHashes = Enumerable.Range(0, 3 * Simulation.SubsystemCount).Select(i => (ulong)(i * 1000) + 7).ToArray(),
+    };
 
     private static void AssertSame(ReplayFile expected, ReplayFile? actual)
     {
@@ -27,6 +31,7 @@ public class ReplayJsonTests
         Assert.Equal(expected.Orders, actual.Orders);
         Assert.Equal(expected.DailyHashes, actual.DailyHashes);
         Assert.Equal(expected.FinalHash, actual.FinalHash);
+        Assert.Equal(expected.SubsystemHashes, actual.SubsystemHashes);
     }
 
     [Fact]
@@ -136,4 +141,34 @@ public class ReplayJsonTests
     [InlineData("Roman", "roman")]
     [InlineData("HoldAssault", "hold-assault")]
     public void Kebab_case_matches_scenario_spelling(string name, string kebab) => Assert.Equal(kebab, ReplayJson.Kebab(name));
+
+    [Fact]
+    public void Subsystem_hashes_are_optional_but_must_cover_every_day()
+    {
+        var without = ReplayJson.Read(ReplayJson.Write(Sample with { SubsystemHashes = [] }), "r.json");
+        Assert.Empty(without.Diagnostics);
+        Assert.Empty(without.Replay!.SubsystemHashes);
+        var text = ReplayJson.Write(Sample);
+        Assert.Contains("\"walls\": [", text, StringComparison.Ordinal);
+        var shortened = text.Replace("\"walls\": [", "\"walls\": [\"0000000000000000\",", StringComparison.Ordinal);
+        Assert.Contains(ReplayJson.Read(shortened, "r.json").Diagnostics, d => d.Path == "subsystemHashes.walls");
+        var notHex = text.Replace("\"walls\": [\n      \"", "\"walls\": [\n      \"zz", StringComparison.Ordinal);
+        Assert.Contains(ReplayJson.Read(notHex, "r.json").Diagnostics, d => d.Path.StartsWith("subsystemHashes.walls", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Compare_names_the_differing_subsystems_on_the_first_differing_day()
+    {
+        var daily = Sample.DailyHashes.ToArray();
+        daily[1] ^= 1;
+        var subsystems = Sample.SubsystemHashes.ToArray();
+        subsystems[(1 * Simulation.SubsystemCount) + (int)Subsystem.Naval] ^= 1;
+        subsystems[(1 * Simulation.SubsystemCount) + (int)Subsystem.Supply] ^= 1;
+        var check = ReplayPlayer.Compare(Sample, daily, Sample.FinalHash, subsystems);
+        Assert.True(check.SubsystemsCompared);
+        Assert.Equal([Subsystem.Naval, Subsystem.Supply], check.DifferingSubsystems);
+        var unrecorded = ReplayPlayer.Compare(Sample with { SubsystemHashes = [] }, daily, Sample.FinalHash, subsystems);
+        Assert.False(unrecorded.SubsystemsCompared);
+        Assert.Empty(unrecorded.DifferingSubsystems);
+    }
 }
