@@ -82,17 +82,22 @@ public sealed class BrowserTests
         Assert.True(await page.Locator(".side-avar .group").CountAsync() > 0);
         await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "scenario.png") });
 
-        // Run it and land on the map.
+        // Edit one figure within its range, then run it and land on the map.
+        var strength = page.Locator("input[data-path='contingents.field-troops.strength']");
+        await strength.FillAsync("11000");
+        await strength.DispatchEventAsync("change");
+        Assert.Equal("1 figure changed", await page.Locator(".changed-count").TextContentAsync());
         await page.Locator("#run-siege").ClickAsync();
+        await page.Mouse.MoveAsync(1, 1); // out of the way of the map about to appear
         await page.Locator("svg.map path.sector").First.WaitForAsync(new() { Timeout = 60_000 });
         Assert.True(await page.Locator("svg.map .walls path.land-wall").CountAsync() >= 5);
         Assert.True(await page.Locator("svg.map path.sector").CountAsync() >= 4);
+        Assert.Contains("1 figure changed", await page.Locator(".summary").TextContentAsync(), StringComparison.Ordinal);
 
         // Keyboard: the right arrow steps one hour.
         var before = await page.Locator("output.date").TextContentAsync();
         await page.Locator("output.date").ClickAsync();
         await page.Keyboard.PressAsync("ArrowRight");
-        await page.Mouse.MoveAsync(1, 1);
         Assert.NotEqual(before, await page.Locator("output.date").TextContentAsync());
 
         // Seek to 7 August with the timeline marker of the naval trap.

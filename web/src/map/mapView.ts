@@ -48,6 +48,7 @@ export class MapView {
     this.tooltip.hidden = true;
     container.append(this.tooltip);
 
+    this.svg.on('mouseleave pointerdown', () => (this.tooltip.hidden = true));
     this.world = this.svg.append('g').attr('class', 'world');
     this.drawBase();
     this.overlay = this.world.append('g').attr('class', 'overlay');
@@ -126,7 +127,7 @@ export class MapView {
         .attr('d', path).attr('class', (d) => `feature ${d.properties.kind}${d.properties.uncertain ? ' uncertain' : ''}`)
         .attr('data-id', (d) => d.properties.id)
         .attr('tabindex', (d) => (['land', 'water'].includes(d.properties.kind) ? null : 0));
-    this.hover(layer('land', kinds(['land'])));
+    layer('land', kinds(['land']));
     this.hover(layer('water', kinds(['water'])));
     this.hover(layer('camps', kinds(['camp'])));
     const walls = kinds(['land-wall', 'sea-wall', 'outwork']);
@@ -313,14 +314,21 @@ export class MapView {
 
     // Fighting and naval actions of the last half day, where they happened.
     const actionKinds = new Set(['boats-sunk', 'boats-slipped', 'canoes-launched', 'assault-began', 'wall-seized', 'persians-ferried', 'tower-burned']);
+    // One symbol per place and kind: the latest, with how many there were.
+    const grouped = new Map<string, { e: SiegeEvent; n: number }>();
     for (const e of recentEvents(events, state.hour, 12, actionKinds)) {
+      const key = `${e.zone}|${e.kind}`;
+      grouped.set(key, { e, n: (grouped.get(key)?.n ?? 0) + 1 });
+    }
+    for (const { e, n } of grouped.values()) {
       const p = zonePoint(e.zone);
       if (!p) continue;
       const naval = e.kind.startsWith('boats') || e.kind === 'canoes-launched';
       const g = o.append('g').attr('class', `action ${naval ? 'naval-action' : 'land-action'} kind-${e.kind}`)
         .attr('data-event', e.index).attr('transform', `translate(${p[0]},${p[1]}) scale(${1 / k})`);
       g.append('path').attr('d', 'M0,-13 L3,-4 L12,-4 L5,2 L8,11 L0,5 L-8,11 L-5,2 L-12,-4 L-3,-4 Z');
-      g.append('text').attr('x', 14).attr('y', 4).text(e.text.length > 48 ? `${e.text.slice(0, 46)}…` : e.text);
+      const label = e.text.length > 44 ? `${e.text.slice(0, 42)}…` : e.text;
+      g.append('text').attr('x', 14).attr('y', 4).text(n > 1 ? `${label} (×${n})` : label);
       g.append('title').text(`${e.date}: ${e.text}`);
     }
   }

@@ -8,6 +8,8 @@ import { clampHour, eventCountAt, markers, stateAt } from './timeline';
 
 const SPEEDS = [6, 24, 72, 168]; // simulated hours per second
 
+const changedText = (n: number) => (n === 0 ? 'figures as written' : `${n} figure${n === 1 ? '' : 's'} changed`);
+
 /** Reads ?at=HOUR or ?date=MM-DD from the hash route. */
 export function initialHour(replay: Pick<Replay, 'calendar' | 'hours'>, query: URLSearchParams): number {
   const at = query.get('at');
@@ -86,6 +88,8 @@ export async function replayPage(root: HTMLElement, query: URLSearchParams): Pro
       h('table', {}, h('tbody', {}, ...x.rows.map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, v))))),
       x.verdict ? h('p', { class: 'verdict' }, x.verdict) : '');
     items.forEach((li, i) => li.classList.toggle('selected', i === e.index));
+    const chosen = items[e.index];
+    if (chosen) chronicle.scrollTop = Math.max(0, chosen.offsetTop - chronicle.offsetTop - 8);
   }
 
   let shown = -1;
@@ -173,7 +177,7 @@ export async function replayPage(root: HTMLElement, query: URLSearchParams): Pro
       h('dt', {}, 'Losses'), h('dd', {}, `Romans ${s.romanLosses.toLocaleString('en-GB')}, host ${s.hostLosses.toLocaleString('en-GB')}, Persians ${s.persianLosses.toLocaleString('en-GB')}`),
       h('dt', {}, 'Boats'), h('dd', {}, `${s.canoesLaunched} launched, ${s.canoesLost} lost`),
       h('dt', {}, 'Walls'), h('dd', {}, `weakest at ${(s.minWallIntegrityPermille / 10).toFixed(1)} %`)),
-    h('p', { class: 'small' }, `Seed ${replay.seed} · state ${s.stateHash} · ${Object.keys(app.overrides).length} figures changed`));
+    h('p', { class: 'small' }, `Seed ${replay.seed} · state ${s.stateHash} · ${changedText(Object.keys(app.overrides).length)}`));
   const warnings = replay.warnings.length
     ? h('details', { class: 'warnings' }, h('summary', {}, `${replay.warnings.length} note${replay.warnings.length === 1 ? '' : 's'} from the scenario loader`), ...replay.warnings.map((w) => h('p', {}, w)))
     : '';
