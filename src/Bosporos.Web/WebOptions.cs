@@ -23,6 +23,9 @@ public sealed record WebOptions
     /// <summary>Experiments allowed to run at once (one more gives 429).</summary>
     public int MaxConcurrentExperiments { get; init; } = 2;
 
+    /// <summary>Single runs (replays) computed at once; one more gives 429.</summary>
+    public int MaxConcurrentReplays { get; init; } = 4;
+
     /// <summary>Finished experiments kept in memory; the oldest finished ones are forgotten beyond this.</summary>
     public int KeepExperiments { get; init; } = 50;
 

@@ -6,9 +6,29 @@ namespace Bosporos.Web.Replay;
 
 internal static class ReplayEndpoints
 {
+    private static int running;
+
     public static void Map(WebApplication app) => app.MapPost("/api/runs", RunAsync);
 
     private static async Task<IResult> RunAsync(HttpRequest request, IScenarioSource source, WebOptions options)
+    {
+        if (Interlocked.Increment(ref running) > options.MaxConcurrentReplays)
+        {
+            Interlocked.Decrement(ref running);
+            return TypedResults.Problem(statusCode: 429, title: "Too many runs at once", detail: $"At most {options.MaxConcurrentReplays} runs are computed at once; try again in a moment.");
+        }
+
+        try
+        {
+            return await RunOnceAsync(request, source, options).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref running);
+        }
+    }
+
+    private static async Task<IResult> RunOnceAsync(HttpRequest request, IScenarioSource source, WebOptions options)
     {
         var (body, problem) = await WebJson.ReadAsync<RunRequest>(request, options.MaxRequestBodyBytes).ConfigureAwait(false);
         if (body is null)
