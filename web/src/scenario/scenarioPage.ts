@@ -28,11 +28,11 @@ function numberRow(n: CitedNumber): HTMLElement {
     'aria-label': n.path, 'data-path': n.path, inputmode: 'decimal',
   });
   const row = h('tr', { class: app.overrides[n.path] !== undefined ? 'changed' : '' },
-    h('th', { scope: 'row' }, n.key.replaceAll('-', ' '), n.note ? h('small', {}, n.note) : null),
+    h('th', { scope: 'row' }, n.key.replaceAll('-', ' ')),
     h('td', {}, input),
     h('td', { class: 'range' }, n.low !== undefined && n.high !== undefined ? `${n.low.toLocaleString('en-GB')}–${n.high.toLocaleString('en-GB')}` : '—'),
     h('td', {}, h('span', { class: `badge rel-${n.reliability || 'none'}`, title: RELIABILITY[n.reliability] ?? '' }, n.reliability || '·')),
-    h('td', { class: 'source' }, n.source ?? 'no source given'));
+    h('td', { class: 'source' }, n.source ?? 'no source given', n.note ? h('small', { class: 'note' }, n.note) : null));
   input.addEventListener('change', () => {
     const v = Number(input.value);
     const outside = (n.low !== undefined && v < n.low) || (n.high !== undefined && v > n.high) || Number.isNaN(v);
