@@ -42,11 +42,22 @@ public class OverrideTests
     }
 
     [Fact]
-    public void An_overridden_value_still_has_to_lie_within_its_cited_range()
+    public void An_overridden_value_outside_its_cited_range_is_a_counterfactual_warning_not_an_error()
     {
         var result = Set(("contingents.field-troops.strength", "20000"));
-        var error = Fixture.SingleError(result, DiagnosticCodes.OutsideCitedRange);
-        Assert.Equal((DiagnosticBag.OverrideFile, 0, 0), (error.File, error.Line, error.Column));
+        Assert.True(result.Succeeded);
+        Assert.Equal(20000, result.Definition!.Contingents[0].Strength);
+        var warning = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.OverrideOutsideCitedRange);
+        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.Equal((DiagnosticBag.OverrideFile, 0, 0), (warning.File, warning.Line, warning.Column));
+        Assert.Contains("counterfactual", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_overridden_value_still_has_to_obey_the_hard_limits()
+    {
+        var result = Set(("contingents.field-troops.strength", "-5"));
+        Assert.False(result.Succeeded);
     }
 
     [Fact]

@@ -54,5 +54,6 @@ public static class DiagnosticCodes
     public const string BadOverride = "BOS1302";
 
     public const string UncitedNumber = "BOS2001";
+    public const string OverrideOutsideCitedRange = "BOS2002";
     public const string TooManyDiagnostics = "BOS2999";
 }

@@ -133,6 +133,13 @@ internal sealed partial class SemanticValidator(DiagnosticBag bag, Locator locat
                     bag.Error(DiagnosticCodes.OutsideCitedRange, site.RangeNode ?? site.Node, site.Path,
                         $"The range [{Show(low)}, {Show(high)}] has its low bound above its high bound.", "Write the range as [low, high].");
                 }
+                else if ((site.Value < low || site.Value > high) && cited.Overridden)
+                {
+                    // A counterfactual leaves the sources on purpose (no fleet: hulls 0): say so, do not refuse it.
+                    bag.Warning(DiagnosticCodes.OverrideOutsideCitedRange, site.Node, site.Path,
+                        $"The value {Show(site.Value)} set on the command line lies outside the cited range [{Show(low)}, {Show(high)}]: a counterfactual, not a reading of the sources.",
+                        "Nothing to fix if that is intended; results for it are not a reading of the sources.");
+                }
                 else if (site.Value < low || site.Value > high)
                 {
                     bag.Error(DiagnosticCodes.OutsideCitedRange, site.Node, site.Path,
