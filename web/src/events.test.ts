@@ -60,18 +60,15 @@ describe('experiment variants', () => {
     ],
   };
 
-  it('builds presets that stay inside the cited ranges', () => {
+  it('builds the no-fleet and half-garrison presets, saying when a value leaves its range', () => {
     const [asWritten, fleet, garrison] = presets(detail);
     expect(asWritten.overrides).toEqual({});
-    expect(fleet.name).toBe('weakest Roman fleet');
-    expect(fleet.overrides).toEqual({ 'flotillas.roman-galleys.hulls': 0, 'flotillas.light.hulls': 10 });
+    expect(fleet.name).toBe('no Roman fleet');
+    expect(fleet.overrides).toEqual({ 'flotillas.roman-galleys.hulls': 0, 'flotillas.light.hulls': 0 });
+    expect(fleet.note).toContain('counterfactual');
     expect(garrison.name).toBe('half garrison');
     expect(garrison.overrides).toEqual({ 'contingents.field.strength': 6000 });
-  });
-
-  it('calls it "no Roman fleet" when every range admits zero', () => {
-    const only = { ...detail, groups: detail.groups.filter((g) => g.id !== 'flotillas.light') };
-    expect(presets(only)[1].name).toBe('no Roman fleet');
+    expect(garrison.note).not.toContain('counterfactual');
   });
 
   it('reads path=value lines', () => {

@@ -7,26 +7,26 @@ import { durationSpec, outcomeSpec, renderChart } from './charts';
 interface Preset { name: string; overrides: Record<string, number | string>; note: string }
 
 /**
- * Ready-made variants found from the scenario's figures: the weakest Roman fleet and the smallest Roman garrison
- * the scenario allows. Overrides must stay inside each figure's cited range (the loader refuses others), so
- * "no fleet" is zero hulls only where the range admits zero, and "half garrison" stops at the range's low end.
+ * Ready-made variants found from the scenario's figures: no Roman fleet (every Roman flotilla at zero hulls) and half
+ * the Roman garrison. Values outside a figure's cited range are counterfactuals: the loader accepts them with a
+ * warning, and the note says so.
  */
 export function presets(detail: ScenarioDetail): Preset[] {
   const out: Preset[] = [{ name: 'as written', overrides: {}, note: 'The scenario as cited.' }];
-  const lowest = (n: { value: number; low?: number }, wanted: number) => Math.max(wanted, n.low ?? wanted);
+  const outside = (n: { low?: number; high?: number }, v: number) => (n.low !== undefined && v < n.low) || (n.high !== undefined && v > n.high);
+  const describe = (pairs: [{ path: string; low?: number; high?: number }, number][]) =>
+    pairs.map(([n, v]) => `${n.path} = ${v}`).join(', ') + (pairs.some(([n, v]) => outside(n, v)) ? ' (outside the cited range: a counterfactual)' : '');
   const romanHulls = detail.groups.filter((g) => g.side === 'roman' && g.id.startsWith('flotillas.'))
     .flatMap((g) => g.numbers.filter((n) => n.key === 'hulls'));
   if (romanHulls.length) {
-    const overrides = Object.fromEntries(romanHulls.map((n) => [n.path, lowest(n, 0)]));
-    const none = Object.values(overrides).every((v) => v === 0);
-    out.push({ name: none ? 'no Roman fleet' : 'weakest Roman fleet', overrides, note: Object.entries(overrides).map(([k, v]) => `${k} = ${v}`).join(', ') + (none ? '' : ' (the low end of each cited range)') });
+    const pairs = romanHulls.map((n) => [n, 0] as [typeof n, number]);
+    out.push({ name: 'no Roman fleet', overrides: Object.fromEntries(pairs.map(([n, v]) => [n.path, v])), note: describe(pairs) });
   }
   const garrison = detail.groups.filter((g) => g.side === 'roman' && g.id.startsWith('contingents.'))
     .flatMap((g) => g.numbers.filter((n) => n.key === 'strength'));
   if (garrison.length) {
-    const overrides = Object.fromEntries(garrison.map((n) => [n.path, lowest(n, Math.round(n.value / 2))]));
-    const half = garrison.every((n) => overrides[n.path] === Math.round(n.value / 2));
-    out.push({ name: half ? 'half garrison' : 'smallest garrison', overrides, note: Object.entries(overrides).map(([k, v]) => `${k} = ${v}`).join(', ') + (half ? '' : ' (half, or the low end of the cited range)') });
+    const pairs = garrison.map((n) => [n, Math.round(n.value / 2)] as [typeof n, number]);
+    out.push({ name: 'half garrison', overrides: Object.fromEntries(pairs.map(([n, v]) => [n.path, v])), note: describe(pairs) });
   }
   return out;
 }
