@@ -6,8 +6,9 @@ namespace Bosporos.Web.Security;
 
 /// <summary>
 /// When an access token is configured, every /api endpoint except /api/health needs it, as
-/// <c>Authorization: Bearer T</c> or, for the browser's EventSource and download links (which cannot set headers),
-/// as <c>?token=T</c>. Static files of the front end stay public: they hold no data.
+/// <c>Authorization: Bearer T</c>; only the two GET endpoints the browser opens without our headers (the progress
+/// event stream and the CSV download) also take it as <c>?token=T</c>, so tokens stay out of other URLs and logs.
+/// Static files of the front end stay public: they hold no data.
 /// </summary>
 internal sealed class TokenGateMiddleware(RequestDelegate next, WebOptions options)
 {
@@ -41,8 +42,11 @@ internal sealed class TokenGateMiddleware(RequestDelegate next, WebOptions optio
             return header["Bearer ".Length..].Trim();
         }
 
+        var path = request.Path.Value ?? string.Empty;
+        var browserOpened = HttpMethods.IsGet(request.Method) &&
+            (path.EndsWith("/progress", StringComparison.Ordinal) || path.EndsWith("/runs.csv", StringComparison.Ordinal));
         var query = request.Query["token"];
-        return query.Count == 1 ? query[0] : null;
+        return browserOpened && query.Count == 1 ? query[0] : null;
     }
 
     private bool Matches(string? presented) =>
