@@ -1,0 +1,205 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Bosporos.Analysis.Stores;
+
+namespace Bosporos.Analysis.Experiments;
+
+public sealed record DivergenceSection(string Variant, IReadOnlyList<Divergence> Pairs);
+
+/// <summary>Everything an experiment reports, by mode. Sections that do not apply are null or empty.</summary>
+public sealed record ExperimentReport(
+    string ExperimentId,
+    string ScenarioId,
+    string Mode,
+    ulong MasterSeed,
+    long RunsPerVariant,
+    string? Digest,
+    PairedReport? Paired,
+    IReadOnlyList<DivergenceSection> Divergences,
+    UncertaintyReport? Uncertainty,
+    SensitivityReport? Sensitivity)
+{
+    /// <summary>Analyses the rows of a store for the plan's mode; divergence replays need the model.</summary>
+    public static ExperimentReport Build(RunPlan plan, ISiegeModel model, IReadOnlyList<RunRecord> rows, bool divergence, IReadOnlyCollection<string>? onlyVariants = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(rows);
+        var e = plan.Experiment;
+        var selected = onlyVariants is { Count: > 0 } ? rows.Where(r => r.Variant == ExperimentDefinition.BaselineName || onlyVariants.Contains(r.Variant)).ToList() : rows;
+        var runs = rows.Where(r => r.Variant == ExperimentDefinition.BaselineName).LongCount();
+        PairedReport? paired = null;
+        UncertaintyReport? uncertainty = null;
+        SensitivityReport? sensitivity = null;
+        var divergences = new List<DivergenceSection>();
+        switch (e.Mode)
+        {
+            case ExperimentMode.Paired:
+                var exp = onlyVariants is { Count: > 0 } ? e with { Variants = [.. e.Variants.Where(v => onlyVariants.Contains(v.Name))] } : e;
+                paired = PairedAnalysis.Analyze(exp, selected);
+                if (divergence)
+                {
+                    foreach (var v in exp.Variants)
+                    {
+                        var sample = FirstDivergence.Sample(selected, v.Name, e.Record.DivergencePairs, e.Record.AgreeingPairs);
+                        divergences.Add(new DivergenceSection(v.Name, FirstDivergence.Find(plan, model, v.Name, sample)));
+                    }
+                }
+
+                break;
+            case ExperimentMode.Uncertainty:
+                uncertainty = UncertaintyAnalysis.Analyze(plan, rows);
+                break;
+            default:
+                sensitivity = SensitivityAnalysis.Analyze(plan, rows);
+                break;
+        }
+
+        return new ExperimentReport(e.Id, model.ScenarioId, e.ModeName, e.MasterSeed, runs, ExperimentDigest.Compute(rows), paired, divergences, uncertainty, sensitivity);
+    }
+}
+
+/// <summary>Writes reports as aligned text tables (for people) or JSON (for programs).</summary>
+public static class ExperimentReportWriter
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.KebabCaseLower,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    public static void WriteJson(ExperimentReport report, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteLine(JsonSerializer.Serialize(report, Json));
+    }
+
+    public static void WriteText(ExperimentReport report, TextWriter w)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(w);
+        w.WriteLine(F($"Experiment {report.ExperimentId} on {report.ScenarioId}: {report.Mode}, master seed {report.MasterSeed}, {report.RunsPerVariant} runs per variant"));
+        if (report.Digest is not null)
+        {
+            w.WriteLine("Result digest: " + report.Digest);
+        }
+
+        if (report.Paired is { } p)
+        {
+            WritePaired(p, w);
+        }
+
+        foreach (var section in report.Divergences)
+        {
+            w.WriteLine();
+            w.WriteLine($"Where baseline and {section.Variant} part (first divergence of paired runs):");
+            foreach (var d in section.Pairs)
+            {
+                w.WriteLine("  " + d.Sentence);
+            }
+
+            if (section.Pairs.Count == 0)
+            {
+                w.WriteLine("  (no paired runs to replay)");
+            }
+        }
+
+        if (report.Uncertainty is { } u)
+        {
+            WriteUncertainty(u, w);
+        }
+
+        if (report.Sensitivity is { } s)
+        {
+            WriteSensitivity(s, w);
+        }
+    }
+
+    private static void WritePaired(PairedReport p, TextWriter w)
+    {
+        w.WriteLine();
+        w.WriteLine("Baseline (" + p.BaselineRuns.ToString(CultureInfo.InvariantCulture) + " runs): " + string.Join(", ", p.BaselineShares.Select(s => $"{s.Outcome} {Pct(s.Share.Value)} [{Pct(s.Share.Low)}, {Pct(s.Share.High)}]")));
+        foreach (var c in p.Comparisons)
+        {
+            w.WriteLine();
+            w.WriteLine(F($"Variant {c.Variant}{(c.Description is null ? string.Empty : " — " + c.Description)}: {c.Pairs} pairs, {c.DiscordantPairs} end differently"));
+            w.WriteLine(F($"  {"outcome",-12} {"baseline",-24} {"variant",-24} change, points [95% CI]"));
+            foreach (var s in c.Shares)
+            {
+                var flag = s.Difference.ExcludesZero ? " *" : string.Empty;
+                w.WriteLine(F($"  {s.Outcome,-12} {ShareText(s.Baseline),-24} {ShareText(s.Variant),-24} {Points(s.Difference.Value)} [{Points(s.Difference.Low)}, {Points(s.Difference.High)}]{flag}"));
+            }
+
+            w.WriteLine(F($"  median close-siege days {Num(c.BaselineMedianCloseSiegeDays)} -> {Num(c.VariantMedianCloseSiegeDays)}: change {Signed(c.MedianCloseSiegeDaysChange.Value)} [{Signed(c.MedianCloseSiegeDaysChange.Low)}, {Signed(c.MedianCloseSiegeDaysChange.High)}] (paired bootstrap)"));
+            foreach (var q in c.Quantities)
+            {
+                var flag = q.Difference.ExcludesZero ? " *" : string.Empty;
+                w.WriteLine(F($"  mean {q.Quantity} {Num(q.BaselineMean)} -> {Num(q.VariantMean)}: change {Signed(q.Difference.Value)} [{Signed(q.Difference.Low)}, {Signed(q.Difference.High)}]{flag}"));
+            }
+        }
+
+        if (p.Comparisons.Count > 0)
+        {
+            w.WriteLine("  (* the 95% interval of the change excludes zero)");
+        }
+    }
+
+    private static void WriteUncertainty(UncertaintyReport u, TextWriter w)
+    {
+        w.WriteLine();
+        w.WriteLine(F($"Uncertainty: {u.Draws} Latin hypercube draws of {u.Parameters.Count} numbers x {u.SeedsPerDraw} seeds each"));
+        w.WriteLine("  sampled: " + string.Join(", ", u.Parameters));
+        foreach (var v in u.Variants)
+        {
+            w.WriteLine();
+            w.WriteLine($"  {v.Variant}:");
+            w.WriteLine(F($"    {"output",-18} {"mean",10} {"draws 5%",10} {"50%",10} {"95%",10}   variance from inputs / chance"));
+            foreach (var o in v.Outputs)
+            {
+                var fmt = o.IsShare ? (Func<double, string>)Pct : Num;
+                w.WriteLine(F($"    {o.Output,-18} {fmt(o.Mean),10} {fmt(o.DrawMeanP05),10} {fmt(o.DrawMeanP50),10} {fmt(o.DrawMeanP95),10}   {Pct(o.Split.InputShare)} / {Pct(1 - o.Split.InputShare)}"));
+            }
+        }
+    }
+
+    private static void WriteSensitivity(SensitivityReport s, TextWriter w)
+    {
+        w.WriteLine();
+        w.WriteLine(F($"Sensitivity ({s.Method}): {s.Points} design points x {s.SeedsPerPoint} seeds (common to every point)"));
+        foreach (var v in s.Variants)
+        {
+            foreach (var o in v.Outputs)
+            {
+                w.WriteLine();
+                w.WriteLine($"  {v.Variant}, {o.Output}: which numbers decide it");
+                w.WriteLine(F($"    {"#",3} {"number",-44} {o.ScoreName,-22} {o.SecondaryName,8} {"swing",10}  range, reliability, source"));
+                foreach (var r in o.Ranking)
+                {
+                    var score = double.IsNaN(r.ScoreLow) ? Num(r.Score) : F($"{Num(r.Score)} [{Num(r.ScoreLow)}, {Num(r.ScoreHigh)}]");
+                    w.WriteLine(F($"    {r.Rank,3} {r.Path,-44} {score,-22} {Num(r.Secondary),8} {Num(r.Swing),10}  [{r.Low}, {r.High}], {r.Reliability.ToString().ToLowerInvariant()}, {r.Source ?? "uncited"}"));
+                }
+
+                w.WriteLine("    tornado (output with the number at its low / high end, others at their scenario values):");
+                foreach (var t in o.Tornado)
+                {
+                    w.WriteLine(F($"      {t.Path,-44} {t.Low} -> {Num(t.AtLow)}   {t.High} -> {Num(t.AtHigh)}   (nominal {Num(t.Nominal)})"));
+                }
+            }
+        }
+    }
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    private static string ShareText(Statistics.Share s) => $"{Pct(s.Value)} [{Pct(s.Low)}, {Pct(s.High)}]";
+
+    private static string Pct(double v) => double.IsNaN(v) ? "n/a" : (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    private static string Points(double v) => double.IsNaN(v) ? "n/a" : (v * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture);
+
+    private static string Num(double v) => double.IsNaN(v) ? "n/a" : v.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static string Signed(double v) => double.IsNaN(v) ? "n/a" : v.ToString("+0.###;-0.###;0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using Bosporos.Analysis.Stores;
+using CsvHelper;
+
+namespace Bosporos.Analysis.Exporters;
+
+/// <summary>
+/// One row per run as RFC 4180 CSV (UTF-8, CRLF, quotes where needed), numbers in invariant culture, booleans as
+/// true/false, an absent parameter as an empty field: the same columns as the Parquet export.
+/// </summary>
+public static class CsvExporter
+{
+    public static void Write(string path, IEnumerable<RunRecord> rows)
+    {
+        var table = new RunTable(rows);
+        AtomicFile.Write(path, stream =>
+        {
+            using var csv = CsvWriter.Create(stream, new CsvWriterOptions { FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true);
+            csv.WriteHeader([.. table.ColumnNames]);
+            var fields = new string[RunColumns.All.Count + table.ParameterPaths.Count];
+            foreach (var row in table.Rows)
+            {
+                for (var i = 0; i < RunColumns.All.Count; i++)
+                {
+                    fields[i] = Format(RunColumns.Value(row, i));
+                }
+                for (var p = 0; p < table.ParameterPaths.Count; p++)
+                {
+                    fields[RunColumns.All.Count + p] = row.Parameters.TryGetValue(table.ParameterPaths[p], out var value)
+                        ? RunColumns.CanonicalDecimal(value)
+                        : "";
+                }
+                csv.WriteRecord(fields);
+            }
+            csv.Flush();
+        });
+    }
+
+    private static string Format(object value) => value switch
+    {
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}

@@ -1,0 +1,240 @@
+using System.Globalization;
+using Bosporos.Analysis.Stores;
+using ScottPlot;
+
+namespace Bosporos.Analysis.Plots;
+
+/// <summary>One rendered chart: the SVG text (for inline HTML) and the PNG bytes (for files and slides).</summary>
+public sealed record ChartImage(string Name, string Title, string Svg, byte[] Png)
+{
+    /// <summary>Writes <c>{Name}.png</c> and <c>{Name}.svg</c> into <paramref name="directory"/>.</summary>
+    public void Save(string directory)
+    {
+        File.WriteAllBytes(Path.Combine(directory, Name + ".png"), Png);
+        File.WriteAllText(Path.Combine(directory, Name + ".svg"), Svg);
+    }
+}
+
+/// <summary>The effect of one uncertain parameter at its low and high value, relative to the baseline (0).</summary>
+public sealed record TornadoEffect(string Parameter, double LowEffect, double HighEffect)
+{
+    public double Swing => Math.Abs(HighEffect - LowEffect);
+}
+
+/// <summary>Static charts of a run set with ScottPlot 5 (PNG and SVG), in one consistent style.</summary>
+public static class Charts
+{
+    public const int Width = 900;
+    public const int Height = 520;
+    public const string FontName = "DejaVu Sans";
+
+    private static readonly Color[] Palette =
+    [
+        Color.FromHex("#1f77b4"), Color.FromHex("#d62728"), Color.FromHex("#2ca02c"), Color.FromHex("#7f7f7f"),
+        Color.FromHex("#9467bd"), Color.FromHex("#ff7f0e"), Color.FromHex("#17becf"), Color.FromHex("#8c564b"),
+    ];
+
+    private static readonly Dictionary<string, Color> OutcomeColours = new(StringComparer.Ordinal)
+    {
+        ["lifted"] = Color.FromHex("#2ca02c"),
+        ["negotiated"] = Color.FromHex("#1f77b4"),
+        ["fallen"] = Color.FromHex("#d62728"),
+        ["undecided"] = Color.FromHex("#7f7f7f"),
+    };
+
+    /// <summary>Share of each outcome per variant, bars with 95 % Wilson interval whiskers.</summary>
+    public static ChartImage OutcomeShares(IReadOnlyList<RunRecord> rows, IReadOnlyList<string>? variants = null)
+    {
+        variants ??= RunSummaries.VariantsOf(rows);
+        var estimates = RunSummaries.OutcomeShares(rows, variants);
+        var outcomes = estimates.Select(e => e.Category).Distinct(StringComparer.Ordinal).ToList();
+        var plot = NewPlot("Outcome share per variant (95 % Wilson intervals)", "", "share of runs");
+        var groupWidth = outcomes.Count + 1;
+        for (var o = 0; o < outcomes.Count; o++)
+        {
+            var outcome = outcomes[o];
+            var colour = OutcomeColours.TryGetValue(outcome, out var c) ? c : Palette[o % Palette.Length];
+            var bars = new List<Bar>();
+            var xs = new List<double>();
+            var ys = new List<double>();
+            var up = new List<double>();
+            var down = new List<double>();
+            for (var v = 0; v < variants.Count; v++)
+            {
+                var e = estimates.First(x => x.Variant == variants[v] && x.Category == outcome);
+                var x = (v * groupWidth) + o;
+                var share = double.IsNaN(e.Share) ? 0 : e.Share;
+                bars.Add(new Bar { Position = x, Value = share, FillColor = colour, LineWidth = 0, Size = 0.9 });
+                xs.Add(x);
+                ys.Add(share);
+                up.Add(double.IsNaN(e.High) ? 0 : e.High - share);
+                down.Add(double.IsNaN(e.Low) ? 0 : share - e.Low);
+            }
+            var barPlot = plot.Add.Bars(bars);
+            barPlot.LegendText = outcome;
+            var errors = plot.Add.ErrorBar(xs, ys, up);
+            errors.YErrorPositive = up;
+            errors.YErrorNegative = down;
+            errors.Color = Colors.Black;
+            errors.LineWidth = 1.5f;
+        }
+        var centres = variants.Select((_, v) => (v * groupWidth) + ((outcomes.Count - 1) / 2.0)).ToArray();
+        plot.Axes.Bottom.SetTicks(centres, [.. variants]);
+        plot.Axes.SetLimitsY(0, 1.05);
+        plot.Axes.SetLimitsX(-1, (variants.Count * groupWidth) - 1);
+        plot.ShowLegend(Alignment.UpperRight);
+        return Render(plot, "outcome-shares", "Outcome share per variant");
+    }
+
+    /// <summary>Distribution of close-siege days per variant (share of runs per day, one step line per variant).</summary>
+    public static ChartImage CloseSiegeDays(IReadOnlyList<RunRecord> rows, IReadOnlyList<string>? variants = null)
+    {
+        variants ??= RunSummaries.VariantsOf(rows);
+        var plot = NewPlot("Days of close siege", "days of close siege", "share of runs");
+        for (var v = 0; v < variants.Count; v++)
+        {
+            var points = RunSummaries.CloseSiegeDayShares(rows, variants[v]);
+            if (points.Count == 0)
+            {
+                continue;
+            }
+            // Step outline of the histogram: each day's bin spans [day - 0.5, day + 0.5).
+            var xs = points.Select(p => p.Day - 0.5).Append(points[^1].Day + 0.5).ToArray();
+            var ys = points.Select(p => p.Value).Append(points[^1].Value).ToArray();
+            var line = plot.Add.ScatterLine(xs, ys, Palette[v % Palette.Length]);
+            line.ConnectStyle = ConnectStyle.StepHorizontal;
+            line.LineWidth = 2;
+            line.LegendText = variants[v];
+        }
+        var top = variants.SelectMany(v => RunSummaries.CloseSiegeDayShares(rows, v)).Select(p => p.Value).DefaultIfEmpty(1).Max();
+        plot.Axes.SetLimitsY(0, top * 1.15);
+        var lastDay = rows.Where(r => variants.Contains(r.Variant)).Select(r => r.CloseSiegeDays).DefaultIfEmpty(0).Max();
+        plot.Axes.SetLimitsX(-0.5, lastDay + 1.5);
+        plot.ShowLegend(Alignment.UpperRight);
+        return Render(plot, "close-siege-days", "Days of close siege");
+    }
+
+    /// <summary>Share of runs still under siege at the start of each day, one step curve per variant.</summary>
+    public static ChartImage Survival(IReadOnlyList<RunRecord> rows, IReadOnlyList<string>? variants = null)
+    {
+        variants ??= RunSummaries.VariantsOf(rows);
+        var plot = NewPlot("Siege survival: share of runs still under siege", "day of the siege", "share of runs still under siege");
+        var lastDay = rows.Count == 0 ? 0 : (int)Math.Ceiling(rows.Max(r => r.EndHour) / 24.0);
+        for (var v = 0; v < variants.Count; v++)
+        {
+            var points = RunSummaries.Survival(rows, variants[v], lastDay);
+            if (points.Count == 0)
+            {
+                continue;
+            }
+            var line = plot.Add.ScatterLine(
+                points.Select(p => (double)p.Day).ToArray(), points.Select(p => p.Value).ToArray(), Palette[v % Palette.Length]);
+            line.ConnectStyle = ConnectStyle.StepHorizontal;
+            line.LineWidth = 2;
+            line.LegendText = variants[v];
+        }
+        plot.Axes.SetLimitsY(0, 1.05);
+        plot.ShowLegend(Alignment.UpperRight);
+        return Render(plot, "survival", "Siege survival curve");
+    }
+
+    /// <summary>Mean losses per variant and side, with 95 % intervals.</summary>
+    public static ChartImage Losses(IReadOnlyList<RunRecord> rows, IReadOnlyList<string>? variants = null)
+    {
+        variants ??= RunSummaries.VariantsOf(rows);
+        var estimates = RunSummaries.Losses(rows, variants);
+        var sides = RunSummaries.LossColumns.Select(c => c.Name).ToList();
+        var plot = NewPlot("Mean losses per variant (95 % intervals)", "", "men lost (mean per run)");
+        var groupWidth = sides.Count + 1;
+        for (var s = 0; s < sides.Count; s++)
+        {
+            var bars = new List<Bar>();
+            var xs = new List<double>();
+            var ys = new List<double>();
+            var up = new List<double>();
+            var down = new List<double>();
+            for (var v = 0; v < variants.Count; v++)
+            {
+                var e = estimates.First(x => x.Variant == variants[v] && x.Quantity == sides[s]);
+                var x = (v * groupWidth) + s;
+                var mean = double.IsNaN(e.Mean) ? 0 : e.Mean;
+                bars.Add(new Bar { Position = x, Value = mean, FillColor = Palette[s % Palette.Length], LineWidth = 0, Size = 0.9 });
+                xs.Add(x);
+                ys.Add(mean);
+                up.Add(double.IsNaN(e.High) ? 0 : e.High - mean);
+                down.Add(double.IsNaN(e.Low) ? 0 : mean - e.Low);
+            }
+            var barPlot = plot.Add.Bars(bars);
+            barPlot.LegendText = sides[s];
+            var errors = plot.Add.ErrorBar(xs, ys, up);
+            errors.YErrorPositive = up;
+            errors.YErrorNegative = down;
+            errors.Color = Colors.Black;
+            errors.LineWidth = 1.5f;
+        }
+        var centres = variants.Select((_, v) => (v * groupWidth) + ((sides.Count - 1) / 2.0)).ToArray();
+        plot.Axes.Bottom.SetTicks(centres, [.. variants]);
+        plot.Axes.SetLimitsX(-1, (variants.Count * groupWidth) - 1);
+        var top = estimates.Select(e => double.IsNaN(e.High) ? 0 : e.High).DefaultIfEmpty(1).Max();
+        plot.Axes.SetLimitsY(0, Math.Max(1, top) * 1.35); // head room for the legend
+        plot.ShowLegend(Alignment.UpperRight);
+        return Render(plot, "losses", "Losses per variant");
+    }
+
+    /// <summary>
+    /// Tornado chart: for each parameter a bar from 0 to its effect at the low value and one to its effect at the high
+    /// value; the widest swing on top.
+    /// </summary>
+    public static ChartImage Tornado(IReadOnlyList<TornadoEffect> bars, string effectLabel = "change in share of runs where the city holds")
+    {
+        ArgumentNullException.ThrowIfNull(bars);
+        var ordered = bars.OrderBy(b => b.Swing).ThenByDescending(b => b.Parameter, StringComparer.Ordinal).ToList();
+        var plot = NewPlot("Sensitivity (tornado): effect of each parameter at its low and high value", effectLabel, "");
+        var low = new List<Bar>();
+        var high = new List<Bar>();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            low.Add(new Bar { Position = i, ValueBase = 0, Value = ordered[i].LowEffect, FillColor = Palette[0], LineWidth = 0, Size = 0.7 });
+            high.Add(new Bar { Position = i, ValueBase = 0, Value = ordered[i].HighEffect, FillColor = Palette[5], LineWidth = 0, Size = 0.7 });
+        }
+        var lowPlot = plot.Add.Bars(low);
+        lowPlot.Horizontal = true;
+        lowPlot.LegendText = "parameter at its low value";
+        var highPlot = plot.Add.Bars(high);
+        highPlot.Horizontal = true;
+        highPlot.LegendText = "parameter at its high value";
+        plot.Add.VerticalLine(0, 1.5f, Colors.Black);
+        if (ordered.Count > 0)
+        {
+            plot.Axes.Left.SetTicks([.. Enumerable.Range(0, ordered.Count).Select(i => (double)i)], [.. ordered.Select(b => b.Parameter)]);
+            plot.Axes.SetLimitsY(-0.75, ordered.Count - 0.25);
+            var extent = Math.Max(1e-9, ordered.Max(b => Math.Max(Math.Abs(b.LowEffect), Math.Abs(b.HighEffect)))) * 1.15;
+            plot.Axes.SetLimitsX(-extent, extent);
+        }
+        plot.ShowLegend(Alignment.LowerRight);
+        var height = Math.Max(Height, 140 + (ordered.Count * 34));
+        return Render(plot, "tornado", "Sensitivity tornado", height);
+    }
+
+    private static Plot NewPlot(string title, string xLabel, string yLabel)
+    {
+        var plot = new Plot();
+        plot.Font.Set(FontName);
+        plot.Title(title, 18);
+        plot.XLabel(xLabel, 15);
+        plot.YLabel(yLabel, 15);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
+        plot.Axes.Left.TickLabelStyle.FontSize = 13;
+        plot.Legend.FontSize = 13;
+        return plot;
+    }
+
+    private static ChartImage Render(Plot plot, string name, string title, int height = Height)
+    {
+        var svg = plot.GetSvgXml(Width, height);
+        var png = plot.GetImageBytes(Width, height, ImageFormat.Png);
+        return new ChartImage(name, title, svg, png);
+    }
+
+    internal static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+}
