@@ -1,8 +1,8 @@
+using Bosporos.Analysis.Tests.Runs;
 using Bosporos.Cli.Rendering;
 using Bosporos.Kernel;
 using Bosporos.Kernel.Events;
 using Bosporos.Kernel.Time;
-using Bosporos.Testing;
 using NodaTime;
 
 namespace Bosporos.Cli.Tests;

@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Bosporos.Analysis.Tests.Runs;
 using Bosporos.Kernel;
 using Bosporos.Kernel.Randomness;
-using Bosporos.Testing;
 
 namespace Bosporos.Cli.Tests;
 

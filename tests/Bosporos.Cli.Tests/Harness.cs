@@ -1,7 +1,7 @@
+using Bosporos.Analysis.Tests.Runs;
 using Bosporos.Kernel;
 using Bosporos.Scenarios;
 using Bosporos.Scenarios.Validation;
-using Bosporos.Testing;
 
 namespace Bosporos.Cli.Tests;
 

@@ -188,4 +188,13 @@ public class ScenarioFileTests
         Assert.Equal(ExitCodes.Success, one.Code);
         Assert.Equal(one.Out, two.Out);
     }
+
+    [Fact]
+    public void A_set_value_outside_its_cited_range_is_shown_as_a_warning_and_runs()
+    {
+        var r = Invoke("run", "constantinople-626", "--set", "contingents.field-troops.strength=100", "--format", "json");
+        Assert.Equal(ExitCodes.Success, r.Code);
+        Assert.Contains("contingents.field-troops.strength", r.Error, StringComparison.Ordinal);
+        Assert.Contains(": warning ", r.Error, StringComparison.Ordinal);
+    }
 }

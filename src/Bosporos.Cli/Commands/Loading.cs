@@ -33,8 +33,11 @@ internal static class Loading
             return null;
         }
 
-        // Errors are printed in full; warnings (uncited numbers, mostly) only counted: 'validate' lists them.
-        foreach (var d in loaded.Result.Diagnostics.Where(d => d.Severity == Severity.Error))
+        // Errors, and warnings about the --set values just given, are printed in full; other warnings (uncited
+        // numbers, mostly) are only counted: 'validate' lists them.
+        var overridden = overrides.Select(o => o.Path).ToHashSet(StringComparer.Ordinal);
+        bool Shown(Diagnostic d) => d.Severity == Severity.Error || overridden.Contains(d.Path);
+        foreach (var d in loaded.Result.Diagnostics.Where(Shown))
         {
             Print(env.Error, d);
         }
@@ -45,10 +48,11 @@ internal static class Loading
             return null;
         }
 
-        var warnings = loaded.Result.Diagnostics.Count(d => d.Severity == Severity.Warning);
+        var warnings = loaded.Result.Diagnostics.Count(d => !Shown(d));
         if (warnings > 0)
         {
-            env.Error.WriteLine($"{loaded.Label}: {warnings} warning{(warnings == 1 ? string.Empty : "s")} (run 'bosporos validate {scenario}' to list them)");
+            var other = warnings < loaded.Result.Diagnostics.Count ? "other " : string.Empty;
+            env.Error.WriteLine($"{loaded.Label}: {warnings} {other}warning{(warnings == 1 ? string.Empty : "s")} (run 'bosporos validate {scenario}' to list them)");
         }
 
         return loaded;

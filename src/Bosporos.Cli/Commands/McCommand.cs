@@ -67,6 +67,9 @@ internal static class McCommand
 
     private static string Percent(double share) => string.Create(CultureInfo.InvariantCulture, $"{share * 100:0.0}%");
 
+    // Interval bounds keep a second decimal so that 99.96% does not print as 100.0%.
+    private static string Bound(double share) => string.Create(CultureInfo.InvariantCulture, $"{share * 100:0.0#}%");
+
     private static string Number(double v) => double.IsNaN(v) ? "-" : v.ToString("0.##", CultureInfo.InvariantCulture);
 
     private static void Text(CliEnvironment env, SiegeDefinition d, string scenarioHash, McRequest request, BatchReport r)
@@ -82,7 +85,7 @@ internal static class McCommand
         foreach (var outcome in Order)
         {
             var s = r.Outcomes[outcome];
-            table.AddRow(RunOutput.Outcome(outcome), s.Count.ToString("N0", CultureInfo.InvariantCulture), Percent(s.Share), $"{Percent(s.Low)} - {Percent(s.High)}");
+            table.AddRow(RunOutput.Outcome(outcome), s.Count.ToString("N0", CultureInfo.InvariantCulture), Percent(s.Share), $"{Bound(s.Low)} - {Bound(s.High)}");
         }
 
         env.OutConsole().Write(table);

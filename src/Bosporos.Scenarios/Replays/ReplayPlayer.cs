@@ -22,12 +22,17 @@ public static class ReplayPlayer
 {
     /// <summary>
     /// Steps <paramref name="sim"/> (already reset to the seed) to the end, giving each hour the orders whose time is
-    /// that hour. Orders must be sorted by time (as recorded); an order for an hour already past is ignored.
+    /// that hour (orders are taken in time order; those of one hour in the order given).
     /// </summary>
     public static void Play(Simulation sim, IReadOnlyList<Order> orders)
     {
         ArgumentNullException.ThrowIfNull(sim);
         ArgumentNullException.ThrowIfNull(orders);
+        if (!IsSorted(orders))
+        {
+            orders = orders.OrderBy(o => o.Time.Hours).ToArray(); // stable: orders of one hour keep their order
+        }
+
         var next = 0;
         var buffer = new Order[Math.Max(1, orders.Count)];
         while (!sim.IsOver)
@@ -45,6 +50,19 @@ public static class ReplayPlayer
 
             sim.Step(buffer.AsSpan(0, n));
         }
+    }
+
+    private static bool IsSorted(IReadOnlyList<Order> orders)
+    {
+        for (var i = 1; i < orders.Count; i++)
+        {
+            if (orders[i].Time < orders[i - 1].Time)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Builds the replay record of a finished run.</summary>

@@ -1,7 +1,7 @@
 using Bosporos.Analysis.Runs;
+using Bosporos.Analysis.Tests.Runs;
 using Bosporos.Kernel;
 using Bosporos.Kernel.Randomness;
-using Bosporos.Testing;
 
 namespace Bosporos.Analysis.Tests.Runs;
 
@@ -102,6 +102,24 @@ public class MonteCarloRunnerTests
     {
         var sink = new Recorder { OnAccept = i => throw new InvalidDataException("sink broke") };
         Assert.Throws<InvalidDataException>(() => new MonteCarloRunner(TestSieges.Small(), 2).Run(1, 0, 500, sink));
+    }
+
+    private sealed class CountingSink : IRunSink
+    {
+        public ulong Folded { get; private set; }
+
+        public void Accept(long index, ulong seed, in SiegeSummary summary) => Folded ^= summary.StateHash;
+    }
+
+    [Fact]
+    public void A_single_thread_batch_allocates_nothing_per_run()
+    {
+        var runner = new MonteCarloRunner(TestSieges.Small(), 1);
+        var sink = new CountingSink();
+        runner.Run(3, 0, 50, sink); // first pass: event logs grow to their working size
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        runner.Run(3, 0, 50, sink);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
     [Fact]

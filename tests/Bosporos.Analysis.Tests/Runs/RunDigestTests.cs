@@ -1,7 +1,7 @@
 using Bosporos.Analysis.Runs;
+using Bosporos.Analysis.Tests.Runs;
 using Bosporos.Kernel;
 using Bosporos.Kernel.Time;
-using Bosporos.Testing;
 
 namespace Bosporos.Analysis.Tests.Runs;
 

@@ -11,7 +11,7 @@ using Bosporos.Kernel.Numerics;
 using Bosporos.Kernel.Siegecraft;
 using Bosporos.Kernel.Supply;
 
-namespace Bosporos.Testing;
+namespace Bosporos.Analysis.Tests.Runs;
 
 /// <summary>A small but complete siege built in code, so runner and command tests need no scenario file.</summary>
 internal static class TestSieges
