@@ -90,6 +90,15 @@ public sealed class ExperimentApiTests : IClassFixture<SiteFactory>
         Assert.StartsWith("variant,run,seed,outcome", lines[0], StringComparison.Ordinal);
         Assert.StartsWith($"as written,3,{SplitMix64.Derive(11, 3)},", lines[4], StringComparison.Ordinal);
         Assert.StartsWith($"no fleet,3,{SplitMix64.Derive(11, 3)},", lines[29], StringComparison.Ordinal);
+
+        var parquet = await client.GetAsync($"/api/experiments/{id}/runs.parquet");
+        Assert.Equal(HttpStatusCode.OK, parquet.StatusCode);
+        HttpAssert.SecurityHeaders(parquet);
+        var bytes = await parquet.Content.ReadAsByteArrayAsync();
+        Assert.Equal("PAR1"u8.ToArray(), bytes[..4]);
+        Assert.Equal("PAR1"u8.ToArray(), bytes[^4..]);
+        await using var reader = await Parquet.ParquetReader.CreateAsync(new MemoryStream(bytes));
+        Assert.Equal(50, reader.Metadata!.NumRows);
     }
 
     [Theory]
@@ -151,6 +160,7 @@ public sealed class ExperimentApiTests : IClassFixture<SiteFactory>
         await HttpAssert.Problem(await client.GetAsync($"/api/experiments/{id}"), HttpStatusCode.NotFound);
         await HttpAssert.Problem(await client.GetAsync($"/api/experiments/{id}/progress"), HttpStatusCode.NotFound);
         await HttpAssert.Problem(await client.GetAsync($"/api/experiments/{id}/runs.csv"), HttpStatusCode.NotFound);
+        await HttpAssert.Problem(await client.GetAsync($"/api/experiments/{id}/runs.parquet"), HttpStatusCode.NotFound);
     }
 
     [Theory]

@@ -18,6 +18,7 @@ internal static class ExperimentEndpoints
         app.MapGet("/api/experiments/{id}/progress", Progress);
         app.MapGet("/api/experiments/{id}", Results);
         app.MapGet("/api/experiments/{id}/runs.csv", Csv);
+        app.MapGet("/api/experiments/{id}/runs.parquet", ParquetAsync);
     }
 
     private static async Task<IResult> StartAsync(HttpRequest request, IScenarioSource source, ExperimentStore store, WebOptions options)
@@ -141,6 +142,51 @@ internal static class ExperimentEndpoints
         return TypedResults.File(Encoding.UTF8.GetBytes(ToCsv(experiment)), "text/csv; charset=utf-8", $"experiment-{experiment.Id}.csv");
     }
 
+    private static async Task<IResult> ParquetAsync(string id, ExperimentStore store)
+    {
+        var experiment = Find(id, store);
+        if (experiment is null)
+        {
+            return ApiProblems.NotFound($"No experiment with id '{Shorten(id)}'.");
+        }
+
+        if (experiment.State != ExperimentState.Done)
+        {
+            return TypedResults.Problem(statusCode: 409, title: "Not finished", detail: "The experiment is still running (or failed); the file is ready when it is done.");
+        }
+
+        // The exporter writes a file atomically; write it in a private temporary folder, read it back, remove it.
+        var folder = Directory.CreateTempSubdirectory("bosporos-web-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "runs.parquet");
+            await Analysis.Exporters.ParquetExporter.WriteAsync(path, Records(experiment)).ConfigureAwait(false);
+            var bytes = await File.ReadAllBytesAsync(path).ConfigureAwait(false);
+            return TypedResults.File(bytes, "application/vnd.apache.parquet", $"experiment-{experiment.Id}.parquet");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    internal static IEnumerable<Analysis.Stores.RunRecord> Records(Experiment experiment)
+    {
+        var none = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var v in experiment.Variants)
+        {
+            for (var k = 0; k < v.Results.Length; k++)
+            {
+                var s = v.Results[k];
+                yield return new Analysis.Stores.RunRecord(
+                    v.Name, k, Kernel.Randomness.SplitMix64.Derive(experiment.Seed, (ulong)k), Kebab(s.Outcome), Kebab(s.Cause),
+                    s.End.Hours, s.CloseSiegeDays, s.PersiansFerried, s.AssaultAttackerLosses, s.AssaultDefenderLosses,
+                    s.CanoesLaunched, s.CanoesLost, s.EnginesLost, s.TowersBurned, s.RomanLosses, s.HostLosses, s.PersianLosses,
+                    s.MinWallIntegrityPermille, s.EnvoysCaught, s.SignalLearned, s.StateHash, none);
+            }
+        }
+    }
+
     internal static string ToCsv(Experiment experiment)
     {
         var sb = new StringBuilder();
@@ -188,7 +234,7 @@ internal static class ExperimentEndpoints
         }).ToArray();
         return new ExperimentResultDto(
             experiment.Id, experiment.Scenario, experiment.Seed, experiment.RunsPerVariant,
-            experiment.State.ToString().ToLowerInvariant(), experiment.Completed, experiment.Total, variants, ["csv"]);
+            experiment.State.ToString().ToLowerInvariant(), experiment.Completed, experiment.Total, variants, ["csv", "parquet"]);
     }
 
     internal static DurationDto Distribution(IEnumerable<int> values)

@@ -44,7 +44,8 @@ internal sealed class TokenGateMiddleware(RequestDelegate next, WebOptions optio
 
         var path = request.Path.Value ?? string.Empty;
         var browserOpened = HttpMethods.IsGet(request.Method) &&
-            (path.EndsWith("/progress", StringComparison.Ordinal) || path.EndsWith("/runs.csv", StringComparison.Ordinal));
+            (path.EndsWith("/progress", StringComparison.Ordinal) || path.EndsWith("/runs.csv", StringComparison.Ordinal) ||
+             path.EndsWith("/runs.parquet", StringComparison.Ordinal));
         var query = request.Query["token"];
         return browserOpened && query.Count == 1 ? query[0] : null;
     }

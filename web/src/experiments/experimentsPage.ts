@@ -120,7 +120,9 @@ export async function experimentsPage(root: HTMLElement): Promise<() => void> {
       h('h2', {}, 'Outcomes'), h('p', { class: 'small' }, 'Bars: share of runs; black lines: Wilson 95 % intervals. Variants share seeds run by run.'),
       outcomeChart, table,
       h('h2', {}, 'How long the close siege lasted'), durationChart,
-      h('p', {}, h('a', { href: withToken(csv), download: `experiment-${id}.csv`, class: 'button secondary' }, 'Download every run (CSV)')));
+      h('p', { class: 'toolbar' },
+        h('a', { href: withToken(csv), download: `experiment-${id}.csv`, class: 'button secondary' }, 'Download every run (CSV)'),
+        h('a', { href: withToken(csv.replace(/\.csv$/, '.parquet')), download: `experiment-${id}.parquet`, class: 'button secondary' }, 'Parquet')));
     await renderChart(outcomeChart, outcomeSpec(r.variants));
     await renderChart(durationChart, durationSpec(r.variants));
   }
