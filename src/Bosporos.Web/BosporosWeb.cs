@@ -87,6 +87,7 @@ public static class BosporosWeb
         services.TryAddSingleton<IScenarioSource, CatalogScenarioSource>();
         services.TryAddSingleton<IBatchRunner, AnalysisBatchRunner>();
         services.AddSingleton<ExperimentStore>();
+        services.AddSingleton<ReplayGate>();
     }
 
     /// <summary>Adds the middleware and endpoints; public so a test host can build the same application.</summary>

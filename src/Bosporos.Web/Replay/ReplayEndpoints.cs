@@ -4,17 +4,21 @@ using Microsoft.AspNetCore.Http;
 
 namespace Bosporos.Web.Replay;
 
+/// <summary>Counts the single runs being computed by this site (one per application, not per process).</summary>
+internal sealed class ReplayGate
+{
+    public int Running;
+}
+
 internal static class ReplayEndpoints
 {
-    private static int running;
-
     public static void Map(WebApplication app) => app.MapPost("/api/runs", RunAsync);
 
-    private static async Task<IResult> RunAsync(HttpRequest request, IScenarioSource source, WebOptions options)
+    private static async Task<IResult> RunAsync(HttpRequest request, IScenarioSource source, WebOptions options, ReplayGate gate)
     {
-        if (Interlocked.Increment(ref running) > options.MaxConcurrentReplays)
+        if (Interlocked.Increment(ref gate.Running) > options.MaxConcurrentReplays)
         {
-            Interlocked.Decrement(ref running);
+            Interlocked.Decrement(ref gate.Running);
             return TypedResults.Problem(statusCode: 429, title: "Too many runs at once", detail: $"At most {options.MaxConcurrentReplays} runs are computed at once; try again in a moment.");
         }
 
@@ -24,7 +28,7 @@ internal static class ReplayEndpoints
         }
         finally
         {
-            Interlocked.Decrement(ref running);
+            Interlocked.Decrement(ref gate.Running);
         }
     }
 
