@@ -133,6 +133,13 @@ public static class CliApp
         root.Add(ReportCommand.Build(env));
         root.Add(CompareCommand.Build(env));
 
+        // serve
+        var urls = new Option<string?>("--urls") { Description = "Where to listen (Kestrel urls). Default http://127.0.0.1:5626; any other address needs --token." };
+        var token = new Option<string?>("--token") { Description = "Access token; required off loopback. Also read from BOSPOROS_TOKEN." };
+        var serve = new Command("serve", "Serve the map, replay, scenario and experiment pages in a browser.") { urls, token };
+        serve.SetAction(p => ServeCommand.Execute(env, p.GetValue(urls), p.GetValue(token)));
+        root.Add(serve);
+
         return root;
     }
 

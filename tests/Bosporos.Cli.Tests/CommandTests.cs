@@ -287,6 +287,10 @@ public class CommandTests
 
         Assert.InRange(j.GetProperty("persiansFerriedShare").GetDouble(), 0, 1);
         Assert.True(j.TryGetProperty("assaultLossRatioMedian", out _));
+        var canoes = j.GetProperty("canoes");
+        var launched = canoes.GetProperty("runsLaunched").GetInt64();
+        Assert.InRange(canoes.GetProperty("runsMostLost").GetInt64(), 0, launched);
+        Assert.InRange(launched, 0, 40);
         Assert.Matches("^[0-9a-f]{64}$", j.GetProperty("digest").GetString());
     }
 

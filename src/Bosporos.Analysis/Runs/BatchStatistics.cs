@@ -16,7 +16,14 @@ public sealed record BatchReport(
     double PersiansFerriedShare,
     double? AssaultLossRatioMedian,
     long AssaultRatioRuns,
-    string Digest);
+    string Digest)
+{
+    /// <summary>Runs in which canoes were launched (crossings or attacks).</summary>
+    public long CanoeRuns { get; init; }
+
+    /// <summary>Of those, the runs in which more than half the canoes launched were lost.</summary>
+    public long CanoesMostlyLostRuns { get; init; }
+}
 
 /// <summary>
 /// Folds run summaries (in run order) into outcome counts, distributions and the batch digest. Feed it as the sink
@@ -29,6 +36,8 @@ public sealed class BatchStatistics : IRunSink, IDisposable
     private readonly List<double> lossRatios;
     private readonly RunDigest digest = new();
     private long ferried;
+    private long canoeRuns;
+    private long canoesMostlyLost;
 
     public BatchStatistics(long expectedRuns = 0)
     {
@@ -46,6 +55,15 @@ public sealed class BatchStatistics : IRunSink, IDisposable
         if (summary.PersiansFerried > 0)
         {
             ferried++;
+        }
+
+        if (summary.CanoesLaunched > 0)
+        {
+            canoeRuns++;
+            if (summary.CanoesLost * 2 > summary.CanoesLaunched)
+            {
+                canoesMostlyLost++;
+            }
         }
 
         if (summary.AssaultDefenderLosses > 0)
@@ -80,7 +98,11 @@ public sealed class BatchStatistics : IRunSink, IDisposable
             Runs == 0 ? 0 : ferried / (double)Runs,
             ratios.Length == 0 ? null : Quantiles.OfSorted(ratios, 0.5),
             ratios.Length,
-            digest.Hex());
+            digest.Hex())
+        {
+            CanoeRuns = canoeRuns,
+            CanoesMostlyLostRuns = canoesMostlyLost,
+        };
     }
 
     public void Dispose() => digest.Dispose();

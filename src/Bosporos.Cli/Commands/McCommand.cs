@@ -94,6 +94,9 @@ internal static class McCommand
         o.WriteLine(r.AssaultLossRatioMedian is { } ratio
             ? string.Create(CultureInfo.InvariantCulture, $"land assaults: median attacker:defender loss ratio {ratio:0.00}:1 (over {r.AssaultRatioRuns:N0} runs with defender losses)")
             : "land assaults: no run had defender losses, so there is no loss ratio");
+        o.WriteLine(r.CanoeRuns > 0
+            ? $"canoes: most of those launched were lost in {Percent(r.CanoesMostlyLostRuns / (double)r.CanoeRuns)} of the {r.CanoeRuns.ToString("N0", CultureInfo.InvariantCulture)} runs that launched them"
+            : "canoes: no run launched any");
         o.WriteLine($"digest: {r.Digest}");
     }
 
@@ -132,6 +135,11 @@ internal static class McCommand
             w.WriteNumber("persiansFerriedShare", Math.Round(r.PersiansFerriedShare, 6));
             WriteNumberOrNull(w, "assaultLossRatioMedian", r.AssaultLossRatioMedian ?? double.NaN);
             w.WriteNumber("assaultLossRatioRuns", r.AssaultRatioRuns);
+            w.WriteStartObject("canoes");
+            w.WriteNumber("runsLaunched", r.CanoeRuns);
+            w.WriteNumber("runsMostLost", r.CanoesMostlyLostRuns);
+            w.WriteNumber("mostLostShare", r.CanoeRuns == 0 ? 0 : Math.Round(r.CanoesMostlyLostRuns / (double)r.CanoeRuns, 6));
+            w.WriteEndObject();
             w.WriteString("digest", r.Digest);
             w.WriteEndObject();
         }

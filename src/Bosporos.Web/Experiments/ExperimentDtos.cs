@@ -1,0 +1,51 @@
+using System.Text.Json;
+
+namespace Bosporos.Web.Experiments;
+
+public sealed record VariantRequest
+{
+    public string? Name { get; init; }
+
+    public Dictionary<string, JsonElement>? Overrides { get; init; }
+}
+
+public sealed record ExperimentRequest
+{
+    public string? Scenario { get; init; }
+
+    /// <summary>Runs per variant.</summary>
+    public int Runs { get; init; } = 1000;
+
+    public ulong Seed { get; init; } = 1;
+
+    public List<VariantRequest>? Variants { get; init; }
+}
+
+public sealed record ExperimentStartedDto(string Id, int Total, string Progress, string Results, string Csv);
+
+public sealed record ProgressDto(string Id, string State, int Completed, int Total, double Percent, string? Error);
+
+public sealed record OutcomeShareDto(string Outcome, int Count, double Share, double Low, double High);
+
+public sealed record HistogramBinDto(int Days, int Count);
+
+public sealed record DurationDto(double Mean, int P5, int Median, int P95, int Min, int Max, IReadOnlyList<HistogramBinDto> Histogram);
+
+public sealed record VariantResultDto(
+    string Name,
+    IReadOnlyDictionary<string, string> Overrides,
+    int Runs,
+    IReadOnlyList<OutcomeShareDto> Outcomes,
+    DurationDto CloseSiegeDays,
+    DurationDto EndDay);
+
+public sealed record ExperimentResultDto(
+    string Id,
+    string Scenario,
+    ulong Seed,
+    int RunsPerVariant,
+    string State,
+    int Completed,
+    int Total,
+    IReadOnlyList<VariantResultDto> Variants,
+    IReadOnlyList<string> Formats);

@@ -1,0 +1,265 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Bosporos.Kernel;
+using Bosporos.Web.Scenarios;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Bosporos.Web.Experiments;
+
+internal static class ExperimentEndpoints
+{
+    private static readonly Outcome[] Outcomes = [Outcome.Lifted, Outcome.Fallen, Outcome.Negotiated, Outcome.Undecided];
+
+    public static void Map(WebApplication app)
+    {
+        app.MapPost("/api/experiments", StartAsync);
+        app.MapGet("/api/experiments/{id}/progress", Progress);
+        app.MapGet("/api/experiments/{id}", Results);
+        app.MapGet("/api/experiments/{id}/runs.csv", Csv);
+        app.MapGet("/api/experiments/{id}/runs.parquet", ParquetAsync);
+    }
+
+    private static async Task<IResult> StartAsync(HttpRequest request, IScenarioSource source, ExperimentStore store, WebOptions options)
+    {
+        var (body, problem) = await WebJson.ReadAsync<ExperimentRequest>(request, options.MaxRequestBodyBytes).ConfigureAwait(false);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        if (!ScenarioIds.IsValid(body.Scenario))
+        {
+            return ApiProblems.BadRequest("'scenario' must be a scenario id: lower-case letters, digits and hyphens, e.g. constantinople-626.");
+        }
+
+        var variants = body.Variants is { Count: > 0 } ? body.Variants : [new VariantRequest { Name = "as written" }];
+        if (variants.Count > options.MaxVariants)
+        {
+            return ApiProblems.Unprocessable($"At most {options.MaxVariants} variants per experiment.");
+        }
+
+        if (body.Runs < 1 || (long)body.Runs * variants.Count > options.MaxRunsPerExperiment)
+        {
+            return ApiProblems.Unprocessable(
+                $"An experiment runs 1 to {options.MaxRunsPerExperiment:N0} sieges in all (runs × variants); this one asks for {(long)body.Runs * variants.Count:N0}.");
+        }
+
+        var built = new List<Variant>(variants.Count);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var v in variants)
+        {
+            var name = string.IsNullOrWhiteSpace(v.Name) ? $"variant {built.Count + 1}" : v.Name.Trim();
+            if (name.Length > 80 || !names.Add(name))
+            {
+                return ApiProblems.BadRequest($"Variant names must be unique and at most 80 characters ('{name[..Math.Min(name.Length, 80)]}').");
+            }
+
+            var (overrides, error) = Overrides.Parse(v.Overrides);
+            if (error is not null)
+            {
+                return ApiProblems.BadRequest(error);
+            }
+
+            var loaded = source.Load(body.Scenario!, overrides);
+            if (loaded is null)
+            {
+                return ApiProblems.NotFound($"No scenario with id '{body.Scenario}'.");
+            }
+
+            if (!loaded.Succeeded)
+            {
+                return ApiProblems.Unprocessable($"Variant '{name}' does not validate.", loaded.Diagnostics);
+            }
+
+            built.Add(new Variant(name, overrides, loaded.Definition!, body.Runs));
+        }
+
+        var experiment = store.TryStart(body.Scenario!, body.Seed, body.Runs, built);
+        if (experiment is null)
+        {
+            return ApiProblems.TooMany($"{options.MaxConcurrentExperiments} experiments are already running; try again when one has finished.");
+        }
+
+        var root = $"/api/experiments/{experiment.Id}";
+        return TypedResults.Accepted(root, new ExperimentStartedDto(experiment.Id, experiment.Total, $"{root}/progress", root, $"{root}/runs.csv"));
+    }
+
+    private static IResult Progress(string id, ExperimentStore store, HttpContext context) =>
+        Find(id, store) is { } experiment
+            ? TypedResults.ServerSentEvents(Stream(experiment, context.RequestAborted), "progress")
+            : ApiProblems.NotFound($"No experiment with id '{Shorten(id)}'.");
+
+    private static async IAsyncEnumerable<ProgressDto> Stream(Experiment experiment, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var last = -1;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            // Read the state before the count: once it says finished, the count is final too.
+            var finished = experiment.State != ExperimentState.Running;
+            var progress = experiment.Progress();
+            if (progress.Completed != last || finished)
+            {
+                last = progress.Completed;
+                yield return progress;
+            }
+
+            if (finished)
+            {
+                yield break;
+            }
+
+            try
+            {
+                await Task.Delay(200, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private static IResult Results(string id, ExperimentStore store) =>
+        Find(id, store) is { } experiment
+            ? TypedResults.Ok(Summarize(experiment))
+            : ApiProblems.NotFound($"No experiment with id '{Shorten(id)}'.");
+
+    private static IResult Csv(string id, ExperimentStore store)
+    {
+        var experiment = Find(id, store);
+        if (experiment is null)
+        {
+            return ApiProblems.NotFound($"No experiment with id '{Shorten(id)}'.");
+        }
+
+        if (experiment.State != ExperimentState.Done)
+        {
+            return TypedResults.Problem(statusCode: 409, title: "Not finished", detail: "The experiment is still running (or failed); the CSV is ready when it is done.");
+        }
+
+        return TypedResults.File(Encoding.UTF8.GetBytes(ToCsv(experiment)), "text/csv; charset=utf-8", $"experiment-{experiment.Id}.csv");
+    }
+
+    private static async Task<IResult> ParquetAsync(string id, ExperimentStore store)
+    {
+        var experiment = Find(id, store);
+        if (experiment is null)
+        {
+            return ApiProblems.NotFound($"No experiment with id '{Shorten(id)}'.");
+        }
+
+        if (experiment.State != ExperimentState.Done)
+        {
+            return TypedResults.Problem(statusCode: 409, title: "Not finished", detail: "The experiment is still running (or failed); the file is ready when it is done.");
+        }
+
+        // The exporter writes a file atomically; write it in a private temporary folder, read it back, remove it.
+        var folder = Directory.CreateTempSubdirectory("bosporos-web-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "runs.parquet");
+            await Analysis.Exporters.ParquetExporter.WriteAsync(path, Records(experiment)).ConfigureAwait(false);
+            var bytes = await File.ReadAllBytesAsync(path).ConfigureAwait(false);
+            return TypedResults.File(bytes, "application/vnd.apache.parquet", $"experiment-{experiment.Id}.parquet");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    internal static IEnumerable<Analysis.Stores.RunRecord> Records(Experiment experiment)
+    {
+        var none = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var v in experiment.Variants)
+        {
+            for (var k = 0; k < v.Results.Length; k++)
+            {
+                var s = v.Results[k];
+                yield return new Analysis.Stores.RunRecord(
+                    v.Name, k, Kernel.Randomness.SplitMix64.Derive(experiment.Seed, (ulong)k), Kebab(s.Outcome), Kebab(s.Cause),
+                    s.End.Hours, s.CloseSiegeDays, s.PersiansFerried, s.AssaultAttackerLosses, s.AssaultDefenderLosses,
+                    s.CanoesLaunched, s.CanoesLost, s.EnginesLost, s.TowersBurned, s.RomanLosses, s.HostLosses, s.PersianLosses,
+                    s.MinWallIntegrityPermille, s.EnvoysCaught, s.SignalLearned, s.StateHash, none);
+            }
+        }
+    }
+
+    internal static string ToCsv(Experiment experiment)
+    {
+        var sb = new StringBuilder();
+        sb.Append("variant,run,seed,outcome,cause,end_hour,close_siege_days,persians_ferried,assault_attacker_losses,")
+          .Append("assault_defender_losses,canoes_launched,canoes_lost,engines_lost,towers_burned,roman_losses,host_losses,")
+          .Append("persian_losses,min_wall_integrity_permille,envoys_caught,signal_learned,state_hash\n");
+        foreach (var v in experiment.Variants)
+        {
+            for (var k = 0; k < v.Results.Length; k++)
+            {
+                var s = v.Results[k];
+                var seed = Kernel.Randomness.SplitMix64.Derive(experiment.Seed, (ulong)k);
+                sb.Append(CultureInfo.InvariantCulture,
+                    $"{Quote(v.Name)},{k},{seed},{Kebab(s.Outcome)},{Kebab(s.Cause)},{s.End.Hours},{s.CloseSiegeDays},{s.PersiansFerried},")
+                  .Append(CultureInfo.InvariantCulture,
+                    $"{s.AssaultAttackerLosses},{s.AssaultDefenderLosses},{s.CanoesLaunched},{s.CanoesLost},{s.EnginesLost},{s.TowersBurned},")
+                  .Append(CultureInfo.InvariantCulture,
+                    $"{s.RomanLosses},{s.HostLosses},{s.PersianLosses},{s.MinWallIntegrityPermille},{(s.EnvoysCaught ? 1 : 0)},{(s.SignalLearned ? 1 : 0)},{s.StateHash:x16}\n");
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    internal static ExperimentResultDto Summarize(Experiment experiment)
+    {
+        var done = experiment.State == ExperimentState.Done;
+        var variants = experiment.Variants.Select(v =>
+        {
+            var n = done ? v.Results.Length : 0;
+            var results = v.Results.AsSpan(0, n).ToArray();
+            var outcomes = Outcomes.Select(o =>
+            {
+                var count = results.Count(r => r.Outcome == o);
+                var (low, high) = Wilson.Interval(count, n);
+                return new OutcomeShareDto(Kebab(o), count, n == 0 ? 0 : (double)count / n, low, high);
+            }).ToArray();
+            return new VariantResultDto(
+                v.Name,
+                v.Overrides.ToDictionary(o => o.Path, o => o.Value, StringComparer.Ordinal),
+                n,
+                outcomes,
+                Distribution(results.Select(r => r.CloseSiegeDays)),
+                Distribution(results.Select(r => r.End.Day)));
+        }).ToArray();
+        return new ExperimentResultDto(
+            experiment.Id, experiment.Scenario, experiment.Seed, experiment.RunsPerVariant,
+            experiment.State.ToString().ToLowerInvariant(), experiment.Completed, experiment.Total, variants, ["csv", "parquet"]);
+    }
+
+    internal static DurationDto Distribution(IEnumerable<int> values)
+    {
+        var sorted = values.Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            return new DurationDto(0, 0, 0, 0, 0, 0, []);
+        }
+
+        int Quantile(double q) => sorted[(int)Math.Min(sorted.Length - 1, Math.Floor(q * (sorted.Length - 1) + 0.5))];
+        var histogram = sorted.GroupBy(x => x).Select(g => new HistogramBinDto(g.Key, g.Count())).ToArray();
+        return new DurationDto(Math.Round(sorted.Average(), 2), Quantile(0.05), Quantile(0.5), Quantile(0.95), sorted[0], sorted[^1], histogram);
+    }
+
+    private static Experiment? Find(string id, ExperimentStore store) =>
+        id.Length == 16 && id.All(char.IsAsciiHexDigitLower) ? store.Find(id) : null;
+
+    private static string Shorten(string id) => id.Length <= 32 ? id : id[..32] + "...";
+
+    private static string Quote(string s) =>
+        s.IndexOfAny([',', '"', '\n', '\r']) >= 0 || s.StartsWith('=') || s.StartsWith('+') || s.StartsWith('-') || s.StartsWith('@')
+            ? "\"" + (s.StartsWith('=') || s.StartsWith('+') || s.StartsWith('-') || s.StartsWith('@') ? "'" : string.Empty) + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : s;
+
+    private static string Kebab<T>(T value)
+        where T : struct, Enum => ScenarioEndpoints.Kebab(value.ToString());
+}

@@ -1,0 +1,3 @@
+using Bosporos.Web;
+
+return await BosporosWeb.RunAsync(WebOptions.FromArgs(args)).ConfigureAwait(false);

@@ -1,0 +1,65 @@
+namespace Bosporos.Web;
+
+/// <summary>How to serve the Bosporos site: where to listen, the optional access token and the abuse limits.</summary>
+public sealed record WebOptions
+{
+    public const string DefaultUrls = "http://127.0.0.1:5626";
+
+    /// <summary>Addresses to listen on, separated by semicolons (Kestrel's <c>urls</c> format).</summary>
+    public string Urls { get; init; } = DefaultUrls;
+
+    /// <summary>Access token. Required to listen on anything but loopback; then every endpoint but health and static files asks for it.</summary>
+    public string? Token { get; init; }
+
+    /// <summary>Largest request body accepted, in bytes (larger gives 413).</summary>
+    public long MaxRequestBodyBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>Most Monte Carlo runs one experiment may ask for, summed over its variants (more gives 422).</summary>
+    public int MaxRunsPerExperiment { get; init; } = 20_000;
+
+    /// <summary>Most variants one experiment may compare.</summary>
+    public int MaxVariants { get; init; } = 8;
+
+    /// <summary>Experiments allowed to run at once (one more gives 429).</summary>
+    public int MaxConcurrentExperiments { get; init; } = 2;
+
+    /// <summary>Single runs (replays) computed at once; one more gives 429.</summary>
+    public int MaxConcurrentReplays { get; init; } = 4;
+
+    /// <summary>Finished experiments kept in memory; the oldest finished ones are forgotten beyond this.</summary>
+    public int KeepExperiments { get; init; } = 50;
+
+    /// <summary>Folder holding the built front end; null finds wwwroot beside the program or in the project.</summary>
+    public string? WebRoot { get; init; }
+
+    /// <summary>
+    /// Reads <c>--urls URL</c> and <c>--token T</c> (the same switches as <c>bosporos serve</c>); the token may also
+    /// come from the BOSPOROS_TOKEN environment variable.
+    /// </summary>
+    public static WebOptions FromArgs(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var options = new WebOptions { Token = NullIfEmpty(Environment.GetEnvironmentVariable("BOSPOROS_TOKEN")) };
+        for (var i = 0; i < args.Count; i++)
+        {
+            var value = i + 1 < args.Count ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--urls" when value is not null:
+                    options = options with { Urls = value };
+                    i++;
+                    break;
+                case "--token" when value is not null:
+                    options = options with { Token = NullIfEmpty(value) };
+                    i++;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return options;
+    }
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+}

@@ -1,0 +1,43 @@
+import type { ExperimentResult, ExperimentStarted, Problem, Replay, ScenarioDetail, ScenarioSummary } from './types';
+
+/** An answer that was not 2xx, carrying the server's problem details. */
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
+  }
+}
+
+// The access token, when the server asks for one: given once as ?token= in the page address, kept for the tab.
+function token(): string | null {
+  const fromUrl = new URLSearchParams(location.search).get('token');
+  if (fromUrl) sessionStorage.setItem('bosporos-token', fromUrl);
+  return sessionStorage.getItem('bosporos-token');
+}
+
+/** Adds ?token= to URLs the browser fetches without our headers (EventSource, download links). */
+export function withToken(url: string): string {
+  const t = token();
+  return t ? `${url}${url.includes('?') ? '&' : '?'}token=${encodeURIComponent(t)}` : url;
+}
+
+async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const t = token();
+  if (t) headers.Authorization = `Bearer ${t}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : {};
+  if (!response.ok) throw new ApiError({ status: response.status, ...json });
+  return json as T;
+}
+
+export const api = {
+  scenarios: () => call<ScenarioSummary[]>('GET', '/api/scenarios'),
+  scenario: (id: string) => call<ScenarioDetail>('GET', `/api/scenarios/${encodeURIComponent(id)}`),
+  run: (scenario: string, seed: number, overrides: Record<string, number | string>) =>
+    call<Replay>('POST', '/api/runs', { scenario, seed, overrides }),
+  startExperiment: (body: { scenario: string; runs: number; seed: number; variants: { name: string; overrides: Record<string, number | string> }[] }) =>
+    call<ExperimentStarted>('POST', '/api/experiments', body),
+  experiment: (id: string) => call<ExperimentResult>('GET', `/api/experiments/${encodeURIComponent(id)}`),
+};

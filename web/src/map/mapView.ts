@@ -1,0 +1,339 @@
+import { select, type Selection } from 'd3-selection';
+import { zoom, zoomIdentity, type ZoomTransform } from 'd3-zoom';
+import type { GeoProjection } from 'd3-geo';
+import type { Feature, FeatureCollection, Geometry, LineString, Point } from 'geojson';
+import coastText from '../../../scenarios/map/coast.geojson?raw';
+import siegeText from '../../../scenarios/map/siege-626.geojson?raw';
+import { fitProjection, metresPerPixel, pathOf, pointsAlong, rewindForD3, scaleBar } from './projection';
+import { integrityColour, SIDE_COLOURS } from './colors';
+import type { Replay, SiegeEvent } from '../types';
+import type { SiegeState } from '../replay/timeline';
+import { recentEvents } from '../replay/timeline';
+
+type Props = { id: string; name: string; kind: string; source: string; towers?: number; side?: string; uncertain?: boolean };
+type MapFeature = Feature<Geometry, Props>;
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+export const coast = rewindForD3(JSON.parse(coastText) as FeatureCollection<Geometry, Props>);
+export const siege = rewindForD3(JSON.parse(siegeText) as FeatureCollection<Geometry, Props>);
+
+const WIDTH = 1000;
+const HEIGHT = 700;
+
+/** The SVG map of Constantinople and its environs, with the replay's state drawn over it. */
+export class MapView {
+  readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
+  private readonly projection: GeoProjection;
+  private readonly world: Selection<SVGGElement, unknown, null, undefined>;
+  private readonly overlay: Selection<SVGGElement, unknown, null, undefined>;
+  private readonly tooltip: HTMLDivElement;
+  private transform: ZoomTransform = zoomIdentity;
+  private replay?: Replay;
+  private sectorFeature: (MapFeature | undefined)[] = [];
+  /** Called after each pan or zoom (the replay redraws its symbols at the new scale). */
+  onZoom?: () => void;
+
+  constructor(container: HTMLElement) {
+    container.classList.add('map-holder');
+    const frame = coast.features.find((f) => f.properties.id === 'land')!;
+    this.projection = fitProjection(frame, WIDTH, HEIGHT);
+    this.svg = select(container)
+      .append('svg')
+      .attr('class', 'map')
+      .attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`)
+      .attr('role', 'img')
+      .attr('aria-label', 'Map of Constantinople and its environs in 626');
+    this.tooltip = document.createElement('div');
+    this.tooltip.className = 'map-tooltip';
+    this.tooltip.hidden = true;
+    container.append(this.tooltip);
+
+    this.svg.on('mouseleave pointerdown', () => (this.tooltip.hidden = true));
+    this.world = this.svg.append('g').attr('class', 'world');
+    this.drawBase();
+    this.overlay = this.world.append('g').attr('class', 'overlay');
+    this.drawFurniture();
+
+    const behaviour = zoom<SVGSVGElement, unknown>()
+      .scaleExtent([1, 12])
+      .translateExtent([[0, 0], [WIDTH, HEIGHT]])
+      .on('zoom', (event: { transform: ZoomTransform }) => {
+        this.transform = event.transform;
+        this.world.attr('transform', event.transform.toString());
+        this.world.style('--k', String(event.transform.k));
+        this.sizeLabels();
+        this.updateScale();
+        this.onZoom?.();
+      });
+    this.svg.call(behaviour);
+    // Start on the city and the Golden Horn, with the Asian shore in view.
+    this.svg.call(behaviour.transform, zoomIdentity.translate(-240, -60).scale(1.35));
+  }
+
+  /** Symbols and labels grow on small screens so they stay legible (1 on a desktop, up to 2.2 on a phone). */
+  private get ui(): number {
+    const width = this.svg.node()?.getBoundingClientRect().width ?? WIDTH;
+    return width > 0 ? Math.min(2.2, Math.max(1, 720 / width)) : 1;
+  }
+
+  private sizeLabels() {
+    const factor = this.ui / this.transform.k;
+    this.world.selectAll<SVGTextElement, unknown>('.base text').attr('font-size', function () {
+      return Number(this.dataset.size ?? 11) * factor;
+    });
+  }
+
+  /** Screen position of a longitude/latitude. */
+  project(lon: number, lat: number): [number, number] {
+    return (this.projection([lon, lat]) ?? [0, 0]) as [number, number];
+  }
+
+  private hover<E extends Element>(sel: Selection<E, MapFeature, SVGGElement, unknown>) {
+    sel
+      .on('mouseenter focus', (event: Event, d) => this.showTip(event as MouseEvent, d.properties.name, d.properties.source))
+      .on('mousemove', (event: Event) => this.moveTip(event as MouseEvent))
+      .on('mouseleave blur', () => (this.tooltip.hidden = true));
+  }
+
+  showTip(event: MouseEvent | FocusEvent, title: string, source?: string) {
+    this.tooltip.replaceChildren();
+    const strong = document.createElement('strong');
+    strong.textContent = title;
+    this.tooltip.append(strong);
+    if (source) {
+      const small = document.createElement('small');
+      small.textContent = `Source: ${source}`;
+      this.tooltip.append(small);
+    }
+    this.tooltip.hidden = false;
+    this.moveTip(event);
+  }
+
+  private moveTip(event: MouseEvent | FocusEvent) {
+    const box = this.svg.node()!.getBoundingClientRect();
+    const x = 'clientX' in event ? event.clientX - box.left : box.width / 2;
+    const y = 'clientY' in event ? event.clientY - box.top : box.height / 2;
+    this.tooltip.style.left = `${Math.min(x + 14, box.width - 260)}px`;
+    this.tooltip.style.top = `${y + 14}px`;
+  }
+
+  private drawBase() {
+    const base = this.world.append('g').attr('class', 'base');
+    const all = [...coast.features, ...siege.features] as MapFeature[];
+    const kinds = (k: string[]) => all.filter((f) => k.includes(f.properties.kind));
+    const path = (f: MapFeature) => pathOf(this.projection, f);
+    const layer = (cls: string, features: MapFeature[]) =>
+      base.append('g').attr('class', cls).selectAll<SVGPathElement, MapFeature>('path').data(features).join('path')
+        .attr('d', path).attr('class', (d) => `feature ${d.properties.kind}${d.properties.uncertain ? ' uncertain' : ''}`)
+        .attr('data-id', (d) => d.properties.id)
+        .attr('tabindex', (d) => (['land', 'water'].includes(d.properties.kind) ? null : 0));
+    layer('land', kinds(['land']));
+    this.hover(layer('water', kinds(['water'])));
+    this.hover(layer('camps', kinds(['camp'])));
+    const walls = kinds(['land-wall', 'sea-wall', 'outwork']);
+    this.hover(layer('walls', walls));
+
+    // Towers: evenly along each land-wall stretch (its `towers` property), as small squares.
+    const towers = base.append('g').attr('class', 'towers');
+    for (const w of walls.filter((f) => f.properties.towers)) {
+      const pts = (w.geometry as LineString).coordinates.map(([lon, lat]) => this.project(lon, lat));
+      for (const [x, y] of pointsAlong(pts, w.properties.towers!)) {
+        towers.append('rect').attr('x', x - 1.2).attr('y', y - 1.2).attr('width', 2.4).attr('height', 2.4);
+      }
+    }
+
+    const points = all.filter((f) => f.geometry.type === 'Point');
+    const marks = base.append('g').attr('class', 'places').selectAll<SVGGElement, MapFeature>('g').data(points).join('g')
+      .attr('class', (d) => `place ${d.properties.kind}`)
+      .attr('data-id', (d) => d.properties.id)
+      .attr('tabindex', 0)
+      .attr('transform', (d) => {
+        const [lon, lat] = (d.geometry as Point).coordinates;
+        const [x, y] = this.project(lon, lat);
+        return `translate(${x},${y})`;
+      });
+    marks.append('circle').attr('r', (d) => (d.properties.kind === 'gate' ? 1.8 : 2.6));
+    marks.filter((d) => d.properties.kind !== 'gate').append('text')
+      .attr('x', 4).attr('y', -3).attr('data-size', 10).text((d) => d.properties.name);
+    this.hover(marks);
+
+    // Large labels for the waters and camps.
+    const labels = base.append('g').attr('class', 'area-labels');
+    const label = (text: string, lon: number, lat: number, size: number, cls: string) => {
+      const [x, y] = this.project(lon, lat);
+      labels.append('text').attr('x', x).attr('y', y).attr('class', cls).attr('data-size', size).attr('text-anchor', 'middle').text(text);
+    };
+    label('Sea of Marmara', 28.965, 40.975, 18, 'water-label');
+    label('Golden Horn', 28.958, 41.036, 11, 'water-label');
+    label('Bosporus', 29.034, 41.040, 13, 'water-label');
+    label('Constantinople', 28.955, 41.012, 15, 'city-label');
+    label('Avar camp', 28.909, 41.025, 11, 'camp-label');
+    label('Persian camp', 29.038, 40.99, 11, 'camp-label');
+  }
+
+  private drawFurniture() {
+    const furniture = this.svg.append('g').attr('class', 'furniture');
+    const north = furniture.append('g').attr('class', 'north-arrow').attr('transform', `translate(${WIDTH - 40},50)`);
+    north.append('path').attr('d', 'M0,-26 L9,6 L0,0 L-9,6 Z');
+    north.append('text').attr('y', 22).attr('text-anchor', 'middle').text('N');
+    const scale = furniture.append('g').attr('class', 'scale-bar').attr('transform', `translate(24,${HEIGHT - 28})`);
+    scale.append('rect').attr('class', 'scale-back').attr('x', -8).attr('y', -18).attr('height', 30);
+    scale.append('line').attr('y1', 0).attr('y2', 0);
+    scale.append('text').attr('y', -6);
+    furniture.append('text').attr('class', 'attribution').attr('x', WIDTH - 8).attr('y', HEIGHT - 8).attr('text-anchor', 'end')
+      .text('Shoreline: © OpenStreetMap contributors (ODbL), refined; walls and places: see each feature');
+    this.updateScale();
+  }
+
+  private updateScale() {
+    const mpp = metresPerPixel(this.projection, 41.01, 28.95, this.transform.k);
+    const bar = scaleBar(mpp, 160);
+    const g = this.svg.select('.scale-bar');
+    g.select('line').attr('x1', 0).attr('x2', bar.pixels);
+    g.select('text').text(bar.label);
+    g.select('rect').attr('width', bar.pixels + 16);
+  }
+
+  /** Binds a run: positions of its zones and which drawn wall stands for each of its sectors. */
+  setReplay(replay: Replay) {
+    this.replay = replay;
+    const walls = siege.features.filter((f) => ['land-wall', 'sea-wall'].includes(f.properties.kind)) as MapFeature[];
+    this.sectorFeature = replay.sectors.map((s) => {
+      const zone = replay.zones.find((z) => z.id === s.zone);
+      if (!zone) return undefined;
+      const kind = s.sea ? 'sea-wall' : 'land-wall';
+      const [zx, zy] = this.project(zone.lon, zone.lat);
+      let best: MapFeature | undefined;
+      let bestDistance = Infinity;
+      for (const w of walls.filter((f) => f.properties.kind === kind)) {
+        for (const [lon, lat] of (w.geometry as LineString).coordinates) {
+          const [x, y] = this.project(lon, lat);
+          const d = Math.hypot(x - zx, y - zy);
+          if (d < bestDistance) {
+            bestDistance = d;
+            best = w;
+          }
+        }
+      }
+      return best;
+    });
+  }
+
+  /** Draws the siege at one hour. */
+  render(state: SiegeState, events: readonly SiegeEvent[]) {
+    const r = this.replay;
+    if (!r) return;
+    const o = this.overlay;
+    o.selectAll('*').remove();
+    this.sizeLabels();
+    const k = this.transform.k / this.ui;
+    const zonePoint = (i: number): [number, number] | undefined => {
+      const z = r.zones[i];
+      return z ? this.project(z.lon, z.lat) : undefined;
+    };
+
+    // Wall sectors shaded by the weaker of their two walls.
+    r.sectors.forEach((s, i) => {
+      const feature = this.sectorFeature[i];
+      const walls = [s.outerWall ? state.outer[i] : undefined, s.innerWall ? state.inner[i] : undefined].filter((x): x is number => x !== undefined);
+      const integrity = walls.length ? Math.min(...walls) : 1000;
+      const title = `${s.name}: outer wall ${(state.outer[i] / 10).toFixed(1)} %, inner ${s.innerWall ? (state.inner[i] / 10).toFixed(1) + ' %' : '—'}`;
+      if (feature) {
+        o.append('path').attr('class', 'sector').attr('data-zone', s.zone).attr('d', pathOf(this.projection, feature))
+          .attr('stroke', integrityColour(integrity)).append('title').text(title);
+      }
+    });
+
+    // Contingents: circles sized by men present, coloured by side, faded by low morale.
+    const perZone = new Map<number, number>();
+    r.contingents.forEach((c, i) => {
+      const men = state.present[i] ?? 0;
+      const p = zonePoint(c.zone);
+      if (!p || men <= 0) return;
+      const slot = perZone.get(c.zone) ?? 0;
+      perZone.set(c.zone, slot + 1);
+      const angle = slot * 2.4;
+      const spread = slot === 0 ? 0 : 10 + 4 * slot;
+      const x = p[0] + (Math.cos(angle) * spread) / k;
+      const y = p[1] + (Math.sin(angle) * spread) / k;
+      const radius = ((2.5 + Math.sqrt(men) / 9) / Math.sqrt(this.transform.k)) * this.ui;
+      const morale = (state.morale[i] ?? 0) / 1000;
+      o.append('circle').attr('class', `contingent side-${c.side}`).attr('data-id', c.id).attr('cx', x).attr('cy', y).attr('r', radius)
+        .attr('fill', SIDE_COLOURS[c.side] ?? '#555').attr('fill-opacity', 0.3 + 0.6 * morale)
+        .append('title').text(`${c.name}: ${men.toLocaleString('en-GB')} men, morale ${(morale * 100).toFixed(0)} %`);
+    });
+
+    // Engines and towers beside their sector, on the attackers' side (west of the land walls).
+    r.engines.forEach((e, i) => {
+      const count = state.engines[i] ?? 0;
+      const sector = r.sectors[e.sector];
+      const zone = sector ? r.zones.find((z) => z.id === sector.zone) : undefined;
+      if (!zone || count <= 0) return;
+      const [x0, y0] = this.project(zone.lon, zone.lat);
+      const dx = (e.side === 'roman' ? 8 : -14 - 10 * i) / k;
+      const g = o.append('g').attr('class', `engines ${e.kind}`).attr('transform', `translate(${x0 + dx},${y0 + (i % 2 ? 8 : -8) / k}) scale(${1 / k})`);
+      if (e.kind === 'siege-tower') g.append('path').attr('d', 'M-5,6 L0,-8 L5,6 Z');
+      else g.append('rect').attr('x', -4).attr('y', -4).attr('width', 8).attr('height', 8);
+      g.append('text').attr('x', 0).attr('y', 17).attr('text-anchor', 'middle').text(String(count));
+      g.append('title').text(`${e.id}: ${count} ${e.kind.replace('-', ' ')}${count === 1 ? '' : 's'}`);
+    });
+
+    // Ships and boats at their stations.
+    r.flotillas.forEach((f, i) => {
+      const hulls = state.hulls[i] ?? 0;
+      const p = zonePoint(f.station);
+      if (!p || hulls <= 0) return;
+      const g = o.append('g').attr('class', `flotilla side-${f.side} craft-${f.craft}`).attr('data-id', f.id)
+        .attr('transform', `translate(${p[0] + (f.side === 'roman' ? 6 : -6) / k},${p[1] + (f.side === 'roman' ? 10 : -10) / k}) scale(${1 / k})`);
+      g.append('path').attr('d', f.side === 'roman' ? 'M-9,0 L9,0 L6,5 L-6,5 Z M0,0 L0,-9 L6,-2 Z' : 'M-7,0 Q0,6 7,0 Z').attr('fill', SIDE_COLOURS[f.side]);
+      g.append('text').attr('x', 12).attr('y', 4).text(`${hulls}`);
+      g.append('title').text(`${f.name}: ${hulls} hulls`);
+    });
+
+    // Envoys' route, dashed, once they have been sent; a cross where they were caught.
+    const sent = events.some((e) => e.kind === 'envoys-sent' && e.hour <= state.hour);
+    if (sent && r.diplomacy.envoyRoute.length > 0) {
+      const pts = r.diplomacy.envoyRoute.map(zonePoint).filter((p): p is [number, number] => !!p);
+      o.append('path').attr('class', 'envoy-route').attr('d', `M${pts.map((p) => p.join(',')).join('L')}`);
+      const caught = events.find((e) => e.kind === 'envoys-intercepted' && e.hour <= state.hour);
+      if (caught && pts.length) {
+        const [x, y] = zonePoint(caught.zone) ?? pts[pts.length - 1];
+        o.append('path').attr('class', 'envoys-caught').attr('d', `M${x - 5 / k},${y - 5 / k}L${x + 5 / k},${y + 5 / k}M${x - 5 / k},${y + 5 / k}L${x + 5 / k},${y - 5 / k}`);
+      }
+    }
+
+    // The signal fire burns for a day after it is lit.
+    for (const e of recentEvents(events, state.hour, 24, new Set(['signal-lit']))) {
+      const st = siege.features.find((f) => f.properties.id === 'st-nicholas');
+      const [lon, lat] = st ? (st.geometry as Point).coordinates : [r.zones[r.diplomacy.signalZone]?.lon ?? 0, r.zones[r.diplomacy.signalZone]?.lat ?? 0];
+      const [x, y] = this.project(lon, lat);
+      const g = o.append('g').attr('class', 'signal-fire').attr('transform', `translate(${x},${y}) scale(${1 / k})`);
+      g.append('path').attr('d', 'M0,-14 C6,-6 8,0 0,6 C-8,0 -6,-6 0,-14 Z');
+      g.append('title').text(e.text);
+    }
+
+    // Fighting and naval actions of the last half day, where they happened.
+    const actionKinds = new Set(['boats-sunk', 'boats-slipped', 'canoes-launched', 'assault-began', 'wall-seized', 'persians-ferried', 'tower-burned']);
+    // One symbol per place and kind: the latest, with how many there were.
+    const grouped = new Map<string, { e: SiegeEvent; n: number }>();
+    for (const e of recentEvents(events, state.hour, 12, actionKinds)) {
+      const key = `${e.zone}|${e.kind}`;
+      grouped.set(key, { e, n: (grouped.get(key)?.n ?? 0) + 1 });
+    }
+    for (const { e, n } of grouped.values()) {
+      const p = zonePoint(e.zone);
+      if (!p) continue;
+      const naval = e.kind.startsWith('boats') || e.kind === 'canoes-launched';
+      const g = o.append('g').attr('class', `action ${naval ? 'naval-action' : 'land-action'} kind-${e.kind}`)
+        .attr('data-event', e.index).attr('transform', `translate(${p[0]},${p[1]}) scale(${1 / k})`);
+      g.append('path').attr('d', 'M0,-13 L3,-4 L12,-4 L5,2 L8,11 L0,5 L-8,11 L-5,2 L-12,-4 L-3,-4 Z');
+      const label = e.text.length > 44 ? `${e.text.slice(0, 42)}…` : e.text;
+      g.append('text').attr('x', 14).attr('y', 4).text(n > 1 ? `${label} (×${n})` : label);
+      g.append('title').text(`${e.date}: ${e.text}`);
+    }
+  }
+}
+
+export function newSvgElement(tag: string): SVGElement {
+  return document.createElementNS(SVG_NS, tag);
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { Replay, SiegeEvent } from '../types';
+import { clampHour, eventCountAt, frameIndexAt, markers, recentEvents, stateAt } from './timeline';
+import { formatHour, fromJulianDayNumber, hourOfDate, julianDayNumber, shortDate } from './calendar';
+
+// Layout: 2 contingents, 1 sector, 1 flotilla, 1 engine park -> width 1 + 4 + 2 + 1 + 1 = 9.
+const replay: Pick<Replay, 'frames' | 'layout'> = {
+  layout: { contingents: 2, sectors: 1, flotillas: 1, engines: 1 },
+  frames: [
+    [0, 100, 0, 700, 0, 1000, 1000, 30, 0],
+    [5, 100, 500, 690, 800, 1000, 1000, 30, 0],
+    [40, 90, 480, 650, 780, 800, 1000, 12, 4],
+  ],
+};
+
+function event(hour: number, kind: string, major = false, values: Record<string, number> = {}, index = 0): SiegeEvent {
+  return { index, hour, date: '', kind, zone: 0, values, odds: -1, roll: -1, text: kind, major };
+}
+
+describe('seeking', () => {
+  it('finds the frame in force at any hour', () => {
+    expect([0, 1, 4, 5, 6, 39, 40, 1000].map((h) => frameIndexAt(replay.frames, h))).toEqual([0, 0, 0, 1, 1, 1, 2, 2]);
+    expect(frameIndexAt([], 3)).toBe(-1);
+  });
+
+  it('decodes the frame into named parts', () => {
+    const s = stateAt(replay, 41);
+    expect(s).toEqual({ hour: 41, present: [90, 480], morale: [650, 780], outer: [800], inner: [1000], hulls: [12], engines: [4] });
+  });
+
+  it('agrees with a linear scan for every hour', () => {
+    for (let h = 0; h < 60; h++) {
+      let linear = 0;
+      replay.frames.forEach((f, i) => {
+        if (f[0] <= h) linear = i;
+      });
+      expect(frameIndexAt(replay.frames, h)).toBe(linear);
+    }
+  });
+
+  it('counts events up to an hour, inclusive', () => {
+    const events = [event(1, 'a'), event(3, 'b'), event(3, 'c'), event(9, 'd')];
+    expect([0, 1, 2, 3, 8, 9, 99].map((h) => eventCountAt(events, h))).toEqual([0, 1, 1, 3, 3, 4, 4]);
+  });
+
+  it('keeps recent events of the asked kinds only', () => {
+    const events = [event(1, 'boats-sunk'), event(10, 'assault-began'), event(20, 'boats-sunk'), event(30, 'boats-sunk')];
+    expect(recentEvents(events, 25, 12, new Set(['boats-sunk'])).map((e) => e.hour)).toEqual([20]);
+    expect(recentEvents(events, 25, 30).map((e) => e.hour)).toEqual([1, 10, 20]);
+  });
+
+  it('clamps and rounds hours', () => {
+    expect(clampHour(-3, 100)).toBe(0);
+    expect(clampHour(2.6, 100)).toBe(3);
+    expect(clampHour(150, 100)).toBe(100);
+  });
+});
+
+describe('markers', () => {
+  it('keep the biggest major event of each kind per day, in time order', () => {
+    const events = [
+      event(26, 'boats-sunk', true, { boatsLost: 22 }, 0),
+      event(30, 'boats-sunk', true, { boatsLost: 64 }, 1),
+      event(31, 'boats-sunk', true, { boatsLost: 15 }, 2),
+      event(28, 'engagement', false, {}, 3),
+      event(29, 'signal-lit', true, {}, 4),
+      event(50, 'boats-sunk', true, { boatsLost: 3 }, 5),
+    ];
+    expect(markers(events).map((e) => e.index)).toEqual([4, 1, 5]);
+  });
+});
+
+describe('Julian calendar', () => {
+  const cal = { startYear: 626, startMonth: 6, startDay: 29 };
+
+  it('round-trips day numbers', () => {
+    for (let jdn = julianDayNumber(626, 1, 1); jdn < julianDayNumber(627, 3, 1); jdn += 17) {
+      const d = fromJulianDayNumber(jdn);
+      expect(julianDayNumber(d.year, d.month, d.day)).toBe(jdn);
+    }
+  });
+
+  it('dates hours of the 626 siege', () => {
+    expect(formatHour(cal, 0)).toBe('29 June 626, 00:00');
+    expect(formatHour(cal, 942)).toBe('7 August 626, 06:00');
+    expect(shortDate(cal, 24 * 3)).toBe('2 Jul');
+    expect(hourOfDate(cal, 8, 7)).toBe(936);
+  });
+
+  it('counts 29 February in Julian leap years (every fourth, 700 included)', () => {
+    expect(formatHour({ startYear: 700, startMonth: 2, startDay: 28 }, 24, false)).toBe('29 February 700');
+    expect(formatHour({ startYear: 626, startMonth: 2, startDay: 28 }, 24, false)).toBe('1 March 626');
+  });
+});
