@@ -357,11 +357,15 @@ public sealed class ExperimentCommandTests
         Assert.Equal(ExitCodes.InvalidData, absent.Code);
         Assert.Contains("no such shard store", absent.Error, StringComparison.Ordinal);
 
-        var exists = Experiments.Run("experiment", "merge", a0, a1, "--out", a1 + ".copy");
-        Assert.Equal(ExitCodes.Success, exists.Code);
-        var again = Experiments.Run("experiment", "merge", a0, a1, "--out", a1 + ".copy");
-        Assert.Equal(ExitCodes.InvalidData, again.Code);
-        Assert.Contains("exists already", again.Error, StringComparison.Ordinal);
+        var first = Experiments.Run("experiment", "merge", a0, a1, "--out", Path.Combine(dir, "m5.db"));
+        Assert.Equal(ExitCodes.Success, first.Code);
+        var again = Experiments.Run("experiment", "merge", a0, a1, "--out", Path.Combine(dir, "m5.db"));
+        Assert.Equal(ExitCodes.Success, again.Code);
+        Assert.Equal(Experiments.Digest(first.Out), Experiments.Digest(again.Out));
+
+        var intoOther = Experiments.Run("experiment", "merge", a0, a1, "--out", other);
+        Assert.Equal(ExitCodes.InvalidData, intoOther.Code);
+        Assert.StartsWith("error: ", intoOther.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -267,11 +267,6 @@ internal static class ExperimentCommand
             return ExperimentSupport.Fail(env, ExitCodes.InvalidData, "no such shard store: " + string.Join(", ", missing) + ".");
         }
 
-        if (!ResultStores.IsPostgres(output) && File.Exists(output))
-        {
-            return ExperimentSupport.Fail(env, ExitCodes.InvalidData, $"{output} exists already; the merge writes a new store.", "Choose a new --out file.");
-        }
-
         try
         {
             var result = Shard.Merge(shards, output);
