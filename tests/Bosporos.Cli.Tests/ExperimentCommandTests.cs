@@ -109,6 +109,18 @@ public sealed class ExperimentCommandTests
     }
 
     [Fact]
+    public void A_shard_in_json_reports_its_range_and_digest()
+    {
+        var dir = Cli.TempDir();
+        var r = Experiments.Run("experiment", "run", Experiments.Small(dir, runs: 6), "--out", Path.Combine(dir, "s.db"), "--shard", "1/2", "--format", "json");
+        Assert.Equal(ExitCodes.Success, r.Code);
+        using var json = System.Text.Json.JsonDocument.Parse(r.Out);
+        Assert.Equal("1/2", json.RootElement.GetProperty("shard").GetString());
+        Assert.Equal(3, json.RootElement.GetProperty("first-run").GetInt64());
+        Assert.Equal(Experiments.StoreDigest(Path.Combine(dir, "s.db")), json.RootElement.GetProperty("digest").GetString());
+    }
+
+    [Fact]
     public void One_shard_of_one_is_the_whole_run()
     {
         var dir = Cli.TempDir();

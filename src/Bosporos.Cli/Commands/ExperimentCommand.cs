@@ -236,6 +236,22 @@ internal static class ExperimentCommand
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"{outcome.Executed:N0} runs done, {outcome.Skipped:N0} already in the store{(outcome.StoppedEarly ? $", stopped early at {outcome.EndRun:N0} runs per variant" : string.Empty)}; digest {outcome.Digest}");
         var whole = shardCount == 1;
+        if (!whole && request.Json)
+        {
+            env.Error.WriteLine(summary);
+            env.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
+            {
+                ["experiment-id"] = plan.Experiment.Id,
+                ["shard"] = $"{shardIndex}/{shardCount}",
+                ["first-run"] = options.FirstRun,
+                ["end-run"] = options.EndRun,
+                ["executed"] = outcome.Executed,
+                ["skipped"] = outcome.Skipped,
+                ["digest"] = outcome.Digest,
+            }));
+            return ExitCodes.Success;
+        }
+
         if (!whole)
         {
             env.Out.WriteLine(summary);
