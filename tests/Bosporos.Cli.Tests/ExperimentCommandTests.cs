@@ -328,6 +328,32 @@ public sealed class ExperimentCommandTests
     }
 
     [Fact]
+    public void Resuming_into_a_store_opened_read_only_fails_and_keeps_its_runs()
+    {
+        var dir = Cli.TempDir();
+        var file = Experiments.Small(dir, runs: 8, batch: 2);
+        var store = Path.Combine(dir, "s.db");
+        using var cts = new CancellationTokenSource();
+        Assert.Equal(ExitCodes.Cancelled, Experiments.Run(_ => cts.Cancel(), cts.Token, "experiment", "run", file, "--out", store).Code);
+        var before = Experiments.StoreDigest(store);
+        Commands.ExperimentSupport.StoreOpener.Value = l => ResultStores.Open(l, new ResultStoreOptions(ReadOnly: true));
+        CliResult r;
+        try
+        {
+            r = Experiments.Run("experiment", "resume", file, "--out", store);
+        }
+        finally
+        {
+            Commands.ExperimentSupport.StoreOpener.Value = null;
+        }
+
+        Assert.Equal(ExitCodes.InvalidData, r.Code);
+        Assert.Contains("BOSX073", r.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", r.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Experiments.StoreDigest(store));
+    }
+
+    [Fact]
     public void A_store_in_a_missing_directory_is_a_clear_error()
     {
         var dir = Cli.TempDir();
