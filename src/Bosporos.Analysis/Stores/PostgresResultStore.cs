@@ -426,65 +426,20 @@ public sealed partial class PostgresResultStore : IResultStore
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var index = reader.GetInt64(1);
-            rows.Add(new RunRecord(
-                reader.GetString(0),
-                index,
-                unchecked((ulong)reader.GetInt64(2)),
-                reader.GetString(3),
-                reader.GetString(4),
-                reader.GetInt32(5),
-                reader.GetInt32(6),
-                reader.GetInt32(7),
-                reader.GetInt32(8),
-                reader.GetInt32(9),
-                reader.GetInt32(10),
-                reader.GetInt32(11),
-                reader.GetInt32(12),
-                reader.GetInt32(13),
-                reader.GetInt32(14),
-                reader.GetInt32(15),
-                reader.GetInt32(16),
-                reader.GetInt32(17),
-                reader.GetBoolean(18),
-                reader.GetBoolean(19),
-                unchecked((ulong)reader.GetInt64(20)),
-                parameters.TryGetValue(index, out var draws) ? draws : new Dictionary<string, decimal>(StringComparer.Ordinal)));
+            rows.Add(StoreRows.Run(reader, parameters.TryGetValue(reader.GetInt64(1), out var draws) ? draws : new Dictionary<string, decimal>(StringComparer.Ordinal)));
         }
         return rows;
     }
 
     private ExperimentManifest? LoadManifest()
     {
-        using var command = Command(
-            """
-            SELECT experiment_id, engine_version, scenario_id, scenario_hash, experiment_hash, experiment_text,
-                master_seed, run_count, variants_json, mode, shard_index, shard_count, first_run, end_run, machine,
-                created_utc
-            FROM {0}.manifest WHERE id = 1
-            """);
+        using var command = Command("SELECT " + StoreRows.ManifestColumns + " FROM {0}.manifest WHERE id = 1");
         using var reader = command.ExecuteReader();
         if (!reader.Read())
         {
             return null;
         }
-        return new ExperimentManifest(
-            reader.GetString(0),
-            reader.GetString(1),
-            reader.GetString(2),
-            reader.GetString(3),
-            reader.GetString(4),
-            reader.GetString(5),
-            unchecked((ulong)reader.GetInt64(6)),
-            reader.GetInt64(7),
-            ManifestRules.VariantsFromJson(reader.GetString(8), Location),
-            reader.GetString(9),
-            reader.GetInt64(10),
-            reader.GetInt64(11),
-            reader.GetInt64(12),
-            reader.GetInt64(13),
-            reader.GetString(14),
-            ManifestRules.TimeFromText(reader.GetString(15)));
+        return StoreRows.Manifest(reader, Location);
     }
 
     private int ReadVersion()

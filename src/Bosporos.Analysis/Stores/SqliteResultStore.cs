@@ -304,64 +304,20 @@ public sealed class SqliteResultStore : IResultStore
                 draws[parameterReader.GetString(1)] = ManifestRules.ParseDecimal(parameterReader.GetString(2));
                 hasParameter = Run(parameterReader.Read, "read");
             }
-            yield return new RunRecord(
-                runReader.GetString(0),
-                index,
-                unchecked((ulong)runReader.GetInt64(2)),
-                runReader.GetString(3),
-                runReader.GetString(4),
-                runReader.GetInt32(5),
-                runReader.GetInt32(6),
-                runReader.GetInt32(7),
-                runReader.GetInt32(8),
-                runReader.GetInt32(9),
-                runReader.GetInt32(10),
-                runReader.GetInt32(11),
-                runReader.GetInt32(12),
-                runReader.GetInt32(13),
-                runReader.GetInt32(14),
-                runReader.GetInt32(15),
-                runReader.GetInt32(16),
-                runReader.GetInt32(17),
-                runReader.GetInt64(18) != 0,
-                runReader.GetInt64(19) != 0,
-                unchecked((ulong)runReader.GetInt64(20)),
-                draws);
+            yield return StoreRows.Run(runReader, draws);
         }
     }
 
     private ExperimentManifest? LoadManifest()
     {
         using var command = connection.CreateCommand();
-        command.CommandText =
-            """
-            SELECT experiment_id, engine_version, scenario_id, scenario_hash, experiment_hash, experiment_text,
-                master_seed, run_count, variants_json, mode, shard_index, shard_count, first_run, end_run, machine,
-                created_utc
-            FROM manifest WHERE id = 1
-            """;
+        command.CommandText = $"SELECT {StoreRows.ManifestColumns} FROM manifest WHERE id = 1";
         using var reader = command.ExecuteReader();
         if (!reader.Read())
         {
             return null;
         }
-        return new ExperimentManifest(
-            reader.GetString(0),
-            reader.GetString(1),
-            reader.GetString(2),
-            reader.GetString(3),
-            reader.GetString(4),
-            reader.GetString(5),
-            unchecked((ulong)reader.GetInt64(6)),
-            reader.GetInt64(7),
-            ManifestRules.VariantsFromJson(reader.GetString(8), Location),
-            reader.GetString(9),
-            reader.GetInt64(10),
-            reader.GetInt64(11),
-            reader.GetInt64(12),
-            reader.GetInt64(13),
-            reader.GetString(14),
-            ManifestRules.TimeFromText(reader.GetString(15)));
+        return StoreRows.Manifest(reader, Location);
     }
 
     private void Migrate()
