@@ -234,6 +234,15 @@ public sealed partial class Simulation
 
     public bool CombinedAttackFailed => combinedAttackFailed;
 
+    /// <summary>Persians ferried across and still alive on the European shore (at diplomacy.landing-zone).</summary>
+    public int PersiansAshore => persianLandedAlive;
+
+    /// <summary>Boat crews of today's combined attack who got ashore and fight at the target sector.</summary>
+    public int BoatCrewAshore => landedCrew;
+
+    /// <summary>Whether an engine park has been built and stands ready.</summary>
+    public bool EngineReady(int park) => enginesReady[park];
+
     public SiegeSummary Summary
     {
         get

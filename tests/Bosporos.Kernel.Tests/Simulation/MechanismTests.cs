@@ -44,6 +44,20 @@ public class MechanismTests
     }
 
     [Fact]
+    public void Ferried_Persians_stand_ashore_and_engines_become_ready()
+    {
+        var open = One(new SiegeBuilder { Galleys = 0 }, 5);
+        Assert.True(open.PersiansLanded > 0);
+        Assert.InRange(open.PersiansAshore, 1, open.PersiansLanded);
+        var guarded = One(new SiegeBuilder(), 5);
+        Assert.Equal(0, guarded.PersiansAshore);
+        var throwers = Array.FindIndex(guarded.Definition.Engines, e => e.Id == "throwers");
+        var fresh = Kernel.Simulation.Create(new SiegeBuilder().Build(), 5);
+        Assert.False(fresh.EngineReady(throwers));
+        Assert.True(guarded.EngineReady(throwers));
+    }
+
+    [Fact]
     public void Galleys_massacre_canoes()
     {
         var runs = Many(new SiegeBuilder());
