@@ -34,23 +34,36 @@ internal static class ReplayBuilder
         var frames = new List<int[]>();
         var previous = new int[width];
         var current = new int[width];
+        var z = d.Zones.Length;
+        var positions = new List<int[]>();
+        var previousPlace = new int[1 + z + 3 + e];
+        var currentPlace = new int[previousPlace.Length];
+        var assaultZone = -1;
+        var seen = 0;
         Capture(sim, current, c, w, f, e);
+        CapturePositions(sim, currentPlace, z, e, assaultZone);
         frames.Add((int[])current.Clone());
+        positions.Add((int[])currentPlace.Clone());
         (previous, current) = (current, previous);
+        (previousPlace, currentPlace) = (currentPlace, previousPlace);
         while (!sim.IsOver)
         {
             sim.Step();
-            Capture(sim, current, c, w, f, e);
-            if (current[0] == frames[^1][0])
+            var fresh = sim.Events.All;
+            for (; seen < fresh.Length; seen++)
             {
-                frames[^1] = (int[])current.Clone(); // the step that ended the run did not advance the clock
-            }
-            else if (!current.AsSpan(1).SequenceEqual(previous.AsSpan(1)))
-            {
-                frames.Add((int[])current.Clone());
+                if (fresh[seen].Kind == EventKind.AssaultBegan)
+                {
+                    assaultZone = fresh[seen].Zone;
+                }
             }
 
+            Capture(sim, current, c, w, f, e);
+            CapturePositions(sim, currentPlace, z, e, assaultZone);
+            Keep(frames, current, previous);
+            Keep(positions, currentPlace, previousPlace);
             (previous, current) = (current, previous);
+            (previousPlace, currentPlace) = (currentPlace, previousPlace);
         }
 
         var summary = sim.Summary;
@@ -118,8 +131,11 @@ internal static class ReplayBuilder
             new DiplomacyMapDto(
                 d.Diplomacy.EnvoyRoute.Select(Zone).ToArray(), Zone(d.Diplomacy.SignalZone), Zone(d.Diplomacy.LandingZone),
                 Array.FindIndex(d.Contingents, x => x.Id == d.Diplomacy.PersianContingent)),
-            new FrameLayoutDto(c, w, f, e, "hour,present*contingents,moralePermille*contingents,outerPermille*sectors,innerPermille*sectors,hulls*flotillas,engines*parks"),
+            new FrameLayoutDto(
+                c, w, f, e, "hour,present*contingents,moralePermille*contingents,outerPermille*sectors,innerPermille*sectors,hulls*flotillas,engines*parks",
+                z, "hour,warships*zones,persiansAshore,crewsAshore,crewsZone,ready*parks"),
             frames,
+            positions,
             events,
             chronicle,
             Summarize(d, summary),
@@ -134,6 +150,39 @@ internal static class ReplayBuilder
 
     private static string Kebab<T>(T value)
         where T : struct, Enum => ScenarioEndpoints.Kebab(value.ToString());
+
+    /// <summary>Stores a frame only when something in it changed; a step that did not advance the clock overwrites the last.</summary>
+    private static void Keep(List<int[]> kept, int[] current, int[] previous)
+    {
+        if (current[0] == kept[^1][0])
+        {
+            kept[^1] = (int[])current.Clone(); // the step that ended the run did not advance the clock
+        }
+        else if (!current.AsSpan(1).SequenceEqual(previous.AsSpan(1)))
+        {
+            kept.Add((int[])current.Clone());
+        }
+    }
+
+    /// <summary>Where things are: warships on each zone, men ashore (and where the boat crews are), engines ready (1) or not (0).</summary>
+    private static void CapturePositions(Simulation sim, int[] frame, int z, int e, int assaultZone)
+    {
+        frame[0] = sim.Now.Hours;
+        var o = 1;
+        for (var i = 0; i < z; i++)
+        {
+            frame[o++] = sim.PatrolHulls(i);
+        }
+
+        frame[o++] = sim.PersiansAshore;
+        var crews = sim.BoatCrewAshore;
+        frame[o++] = crews;
+        frame[o++] = crews > 0 ? assaultZone : -1;
+        for (var i = 0; i < e; i++)
+        {
+            frame[o++] = sim.EngineReady(i) ? 1 : 0;
+        }
+    }
 
     private static void Capture(Simulation sim, int[] frame, int c, int w, int f, int e)
     {
