@@ -129,6 +129,35 @@ public sealed class BrowserTests
     }
 
     [SkippableFact]
+    public async Task Without_a_fleet_the_map_shows_Persians_ashore_and_no_Roman_warships()
+    {
+        Skip.If(SkipReason is not null, SkipReason);
+        var (site, url) = await StartSite();
+        await using var _ = site;
+        var (playwright, browser) = await Launch();
+        using var __ = playwright;
+        await using var ___ = browser;
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 } });
+        var problems = new List<string>();
+        page.PageError += (_, e) => problems.Add(e);
+        // The scenario page keeps figures within their cited ranges, so the fleet is sunk on the way to the API.
+        await page.RouteAsync("**/api/runs", async route =>
+        {
+            var body = System.Text.Json.Nodes.JsonNode.Parse(route.Request.PostData ?? "{}")!.AsObject();
+            body["overrides"] = new System.Text.Json.Nodes.JsonObject { ["flotillas.roman-galleys.hulls"] = 0, ["flotillas.roman-light-craft.hulls"] = 0 };
+            await route.ContinueAsync(new() { PostData = System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()) });
+        });
+        await page.GotoAsync($"{url}/#/replay");
+        await page.Locator("svg.map path.sector").First.WaitForAsync(new() { Timeout = 60_000 });
+        await page.Locator("output.date").ClickAsync();
+        await page.Keyboard.PressAsync("End");
+        await page.Locator("svg.map .contingent.persians-ashore").First.WaitForAsync();
+        Assert.Equal(0, await page.Locator("svg.map .flotilla.side-roman").CountAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "bosporos-no-fleet.png") });
+        Assert.Empty(problems);
+    }
+
+    [SkippableFact]
     public async Task Pages_fit_a_phone_and_a_projector()
     {
         Skip.If(SkipReason is not null, SkipReason);

@@ -35,11 +35,12 @@ public sealed class PositionApiTests : IDisposable
         Assert.Equal(json.GetProperty("zones").GetArrayLength(), zones);
         var frames = Positions(json);
         Assert.Equal(0, frames[0][0]);
-        Assert.All(frames, f => Assert.Equal(1 + zones + 3 + parks, f.Length));
+        Assert.All(frames, f => Assert.Equal(1 + zones + 4 + parks, f.Length));
         Assert.True(frames.Zip(frames.Skip(1)).All(p => p.First[0] < p.Second[0]), "position hours strictly increase");
         Assert.True(frames.Zip(frames.Skip(1)).All(p => !p.First.AsSpan(1).SequenceEqual(p.Second.AsSpan(1))), "a frame is kept only when something changed");
-        Assert.All(frames, f => Assert.All(f.Skip(1 + zones + 3), r => Assert.InRange(r, 0, 1)));
+        Assert.All(frames, f => Assert.All(f.Skip(1 + zones + 4), r => Assert.InRange(r, 0, 1)));
         Assert.All(frames, f => Assert.Equal(f[1 + zones + 1] > 0, f[1 + zones + 2] >= 0));
+        Assert.All(frames, f => Assert.Equal(f[1 + zones + 1] > 0, f[1 + zones + 3] >= 0));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ export interface Sector { zone: string; name: string; lengthMetres: number; towe
 export interface Contingent { id: string; name: string; side: string; people: string; troop: string; role: string; strength: number; zone: number; arrivalDay: number }
 export interface Flotilla { id: string; name: string; side: string; craft: string; hulls: number; station: number; arrivalDay: number }
 export interface EnginePark { id: string; side: string; kind: string; count: number; sector: number }
-export interface Layout { contingents: number; sectors: number; flotillas: number; engines: number }
+export interface Layout { contingents: number; sectors: number; flotillas: number; engines: number; zones?: number }
 
 export interface SiegeEvent {
   index: number; hour: number; date: string; kind: string; zone: number; zoneName?: string;
@@ -35,7 +35,7 @@ export interface Replay {
   calendar: { startYear: number; startMonth: number; startDay: number; horizonDays: number };
   hours: number; zones: Zone[]; sectors: Sector[]; contingents: Contingent[]; flotillas: Flotilla[]; engines: EnginePark[];
   diplomacy: { envoyRoute: number[]; signalZone: number; landingZone: number; persianContingent: number };
-  layout: Layout; frames: number[][]; events: SiegeEvent[]; chronicle: string[]; summary: Summary; warnings: string[];
+  layout: Layout; frames: number[][]; positions?: number[][]; events: SiegeEvent[]; chronicle: string[]; summary: Summary; warnings: string[];
 }
 
 export interface Problem { status: number; title?: string; detail?: string; diagnostics?: Diagnostic[] }

@@ -36,12 +36,13 @@ internal static class ReplayBuilder
         var current = new int[width];
         var z = d.Zones.Length;
         var positions = new List<int[]>();
-        var previousPlace = new int[1 + z + 3 + e];
+        var previousPlace = new int[1 + z + 4 + e];
         var currentPlace = new int[previousPlace.Length];
         var assaultZone = -1;
+        var crewContingent = -1;
         var seen = 0;
         Capture(sim, current, c, w, f, e);
-        CapturePositions(sim, currentPlace, z, e, assaultZone);
+        CapturePositions(sim, currentPlace, z, e, assaultZone, crewContingent);
         frames.Add((int[])current.Clone());
         positions.Add((int[])currentPlace.Clone());
         (previous, current) = (current, previous);
@@ -56,10 +57,14 @@ internal static class ReplayBuilder
                 {
                     assaultZone = fresh[seen].Zone;
                 }
+                else if (fresh[seen].Kind == EventKind.CanoesLaunched && (uint)fresh[seen].Actor < (uint)f)
+                {
+                    crewContingent = d.Flotillas[fresh[seen].Actor].Crew is { } crew ? Array.FindIndex(d.Contingents, x => x.Id == crew) : -1;
+                }
             }
 
             Capture(sim, current, c, w, f, e);
-            CapturePositions(sim, currentPlace, z, e, assaultZone);
+            CapturePositions(sim, currentPlace, z, e, assaultZone, crewContingent);
             Keep(frames, current, previous);
             Keep(positions, currentPlace, previousPlace);
             (previous, current) = (current, previous);
@@ -133,7 +138,7 @@ internal static class ReplayBuilder
                 Array.FindIndex(d.Contingents, x => x.Id == d.Diplomacy.PersianContingent)),
             new FrameLayoutDto(
                 c, w, f, e, "hour,present*contingents,moralePermille*contingents,outerPermille*sectors,innerPermille*sectors,hulls*flotillas,engines*parks",
-                z, "hour,warships*zones,persiansAshore,crewsAshore,crewsZone,ready*parks"),
+                z, "hour,warships*zones,persiansAshore,crewsAshore,crewsZone,crewsContingent,ready*parks"),
             frames,
             positions,
             events,
@@ -164,8 +169,8 @@ internal static class ReplayBuilder
         }
     }
 
-    /// <summary>Where things are: warships on each zone, men ashore (and where the boat crews are), engines ready (1) or not (0).</summary>
-    private static void CapturePositions(Simulation sim, int[] frame, int z, int e, int assaultZone)
+    /// <summary>Where things are: warships on each zone, men ashore (and where the boat crews are and whose men they are), engines ready (1) or not (0).</summary>
+    private static void CapturePositions(Simulation sim, int[] frame, int z, int e, int assaultZone, int crewContingent)
     {
         frame[0] = sim.Now.Hours;
         var o = 1;
@@ -178,6 +183,7 @@ internal static class ReplayBuilder
         var crews = sim.BoatCrewAshore;
         frame[o++] = crews;
         frame[o++] = crews > 0 ? assaultZone : -1;
+        frame[o++] = crews > 0 ? crewContingent : -1;
         for (var i = 0; i < e; i++)
         {
             frame[o++] = sim.EngineReady(i) ? 1 : 0;

@@ -27,7 +27,7 @@ public sealed record EngineParkDto(string Id, string Side, string Kind, int Coun
 /// <summary>
 /// How a snapshot frame's numbers are laid out: [hour, present × contingents, morale‰ × contingents,
 /// outer wall‰ × sectors, inner wall‰ × sectors, hulls × flotillas, engines × parks]; and a position frame's:
-/// [hour, warships on station × zones, Persians ashore, boat crews ashore, zone of the crews (-1 when none),
+/// [hour, warships on station × zones, Persians ashore, boat crews ashore, zone of the crews and their contingent (-1 when none),
 /// ready (1) or not (0) × parks].
 /// </summary>
 public sealed record FrameLayoutDto(int Contingents, int Sectors, int Flotillas, int Engines, string Order, int Zones, string PositionOrder);

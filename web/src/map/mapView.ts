@@ -244,28 +244,45 @@ export class MapView {
       }
     });
 
-    // Contingents: circles sized by men present, coloured by side, faded by low morale.
+    // Contingents: circles sized by men present, coloured by side, faded by low morale. Men who have crossed
+    // (Persians ferried to the European shore, boat crews ashore at the attacked sector) are drawn where they are.
+    const where = state.where;
+    const ashore: { contingent: number; zone: number; men: number; label: string; cls: string }[] = [];
+    if (where && where.persiansAshore > 0 && r.diplomacy.persianContingent >= 0) {
+      ashore.push({ contingent: r.diplomacy.persianContingent, zone: r.diplomacy.landingZone, men: where.persiansAshore, label: 'ashore on the European shore', cls: 'persians-ashore' });
+    }
+    if (where && where.crewsAshore > 0 && where.crewsZone >= 0) {
+      ashore.push({ contingent: where.crewsContingent, zone: where.crewsZone, men: where.crewsAshore, label: 'boat crews ashore', cls: 'crews-ashore' });
+    }
     const perZone = new Map<number, number>();
-    r.contingents.forEach((c, i) => {
-      const men = state.present[i] ?? 0;
-      const p = zonePoint(c.zone);
+    const drawMen = (zone: number, men: number, side: string, moralePermille: number, id: string, cls: string, title: string) => {
+      const p = zonePoint(zone);
       if (!p || men <= 0) return;
-      const slot = perZone.get(c.zone) ?? 0;
-      perZone.set(c.zone, slot + 1);
+      const slot = perZone.get(zone) ?? 0;
+      perZone.set(zone, slot + 1);
       const angle = slot * 2.4;
       const spread = slot === 0 ? 0 : 10 + 4 * slot;
       const x = p[0] + (Math.cos(angle) * spread) / k;
       const y = p[1] + (Math.sin(angle) * spread) / k;
       const radius = ((2.5 + Math.sqrt(men) / 9) / Math.sqrt(this.transform.k)) * this.ui;
-      const morale = (state.morale[i] ?? 0) / 1000;
-      o.append('circle').attr('class', `contingent side-${c.side}`).attr('data-id', c.id).attr('cx', x).attr('cy', y).attr('r', radius)
-        .attr('fill', SIDE_COLOURS[c.side] ?? '#555').attr('fill-opacity', 0.3 + 0.6 * morale)
-        .append('title').text(`${c.name}: ${men.toLocaleString('en-GB')} men, morale ${(morale * 100).toFixed(0)} %`);
+      const morale = moralePermille / 1000;
+      o.append('circle').attr('class', `contingent side-${side}${cls ? ' ' + cls : ''}`).attr('data-id', id).attr('cx', x).attr('cy', y).attr('r', radius)
+        .attr('fill', SIDE_COLOURS[side] ?? '#555').attr('fill-opacity', 0.3 + 0.6 * morale)
+        .append('title').text(`${title}: ${men.toLocaleString('en-GB')} men, morale ${(morale * 100).toFixed(0)} %`);
+    };
+    r.contingents.forEach((c, i) => {
+      const away = ashore.filter((a) => a.contingent === i).reduce((sum, a) => sum + a.men, 0);
+      drawMen(c.zone, (state.present[i] ?? 0) - away, c.side, state.morale[i] ?? 0, c.id, '', c.name);
     });
+    for (const a of ashore) {
+      const c = r.contingents[a.contingent];
+      drawMen(a.zone, a.men, c?.side ?? 'avar', c ? (state.morale[a.contingent] ?? 0) : 1000, c?.id ?? 'crews', a.cls, `${c?.name ?? 'Boat crews'}, ${a.label}`);
+    }
 
-    // Engines and towers beside their sector, on the attackers' side (west of the land walls).
+    // Engines and towers beside their sector, on the attackers' side (west of the land walls), once built.
     r.engines.forEach((e, i) => {
       const count = state.engines[i] ?? 0;
+      if (where && !where.ready[i]) return;
       const sector = r.sectors[e.sector];
       const zone = sector ? r.zones.find((z) => z.id === sector.zone) : undefined;
       if (!zone || count <= 0) return;
@@ -278,16 +295,25 @@ export class MapView {
       g.append('title').text(`${e.id}: ${count} ${e.kind.replace('-', ' ')}${count === 1 ? '' : 's'}`);
     });
 
-    // Ships and boats at their stations.
+    // Ships and boats: the host's boats at their stations; Roman warships on every water zone they patrol
+    // (replays without position frames draw the Roman flotillas at their stations too).
+    const ship = (p: [number, number], side: string, cls: string, id: string, hulls: number, title: string) => {
+      const g = o.append('g').attr('class', `flotilla side-${side} ${cls}`).attr('data-id', id)
+        .attr('transform', `translate(${p[0] + (side === 'roman' ? 6 : -6) / k},${p[1] + (side === 'roman' ? 10 : -10) / k}) scale(${1 / k})`);
+      g.append('path').attr('d', side === 'roman' ? 'M-9,0 L9,0 L6,5 L-6,5 Z M0,0 L0,-9 L6,-2 Z' : 'M-7,0 Q0,6 7,0 Z').attr('fill', SIDE_COLOURS[side]);
+      g.append('text').attr('x', 12).attr('y', 4).text(`${hulls}`);
+      g.append('title').text(title);
+    };
     r.flotillas.forEach((f, i) => {
       const hulls = state.hulls[i] ?? 0;
       const p = zonePoint(f.station);
+      if (!p || hulls <= 0 || (where && f.side === 'roman')) return;
+      ship(p, f.side, `craft-${f.craft}`, f.id, hulls, `${f.name}: ${hulls} hulls`);
+    });
+    where?.warships.forEach((hulls, z) => {
+      const p = zonePoint(z);
       if (!p || hulls <= 0) return;
-      const g = o.append('g').attr('class', `flotilla side-${f.side} craft-${f.craft}`).attr('data-id', f.id)
-        .attr('transform', `translate(${p[0] + (f.side === 'roman' ? 6 : -6) / k},${p[1] + (f.side === 'roman' ? 10 : -10) / k}) scale(${1 / k})`);
-      g.append('path').attr('d', f.side === 'roman' ? 'M-9,0 L9,0 L6,5 L-6,5 Z M0,0 L0,-9 L6,-2 Z' : 'M-7,0 Q0,6 7,0 Z').attr('fill', SIDE_COLOURS[f.side]);
-      g.append('text').attr('x', 12).attr('y', 4).text(`${hulls}`);
-      g.append('title').text(`${f.name}: ${hulls} hulls`);
+      ship(p, 'roman', 'patrol', r.zones[z].id, hulls, `Roman warships on station, ${r.zones[z].name}: ${hulls} hull${hulls === 1 ? '' : 's'}`);
     });
 
     // Envoys' route, dashed, once they have been sent; a cross where they were caught.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Replay, SiegeEvent } from '../types';
-import { clampHour, eventCountAt, frameIndexAt, markers, recentEvents, stateAt } from './timeline';
+import { clampHour, eventCountAt, frameIndexAt, markers, positionsAt, recentEvents, stateAt } from './timeline';
 import { formatHour, fromJulianDayNumber, hourOfDate, julianDayNumber, shortDate } from './calendar';
 
 // Layout: 2 contingents, 1 sector, 1 flotilla, 1 engine park -> width 1 + 4 + 2 + 1 + 1 = 9.
@@ -90,5 +90,36 @@ describe('Julian calendar', () => {
   it('counts 29 February in Julian leap years (every fourth, 700 included)', () => {
     expect(formatHour({ startYear: 700, startMonth: 2, startDay: 28 }, 24, false)).toBe('29 February 700');
     expect(formatHour({ startYear: 626, startMonth: 2, startDay: 28 }, 24, false)).toBe('1 March 626');
+  });
+});
+
+describe('position frames', () => {
+  // Layout: 3 zones, 2 engine parks -> width 1 + 3 + 4 + 2 = 10.
+  const positioned: Pick<Replay, 'frames' | 'layout' | 'positions'> = {
+    layout: { contingents: 0, sectors: 0, flotillas: 0, engines: 2, zones: 3 },
+    frames: [[0]],
+    positions: [
+      [0, 0, 12, 6, 0, 0, -1, -1, 0, 0],
+      [30, 0, 12, 0, 0, 0, -1, -1, 1, 0],
+      [50, 0, 0, 0, 2400, 900, 1, 4, 1, 1],
+    ],
+  };
+
+  it('decodes warships per zone, men ashore and engines ready at any hour', () => {
+    expect(stateAt(positioned, 10).where).toEqual({ warships: [0, 12, 6], persiansAshore: 0, crewsAshore: 0, crewsZone: -1, crewsContingent: -1, ready: [false, false] });
+    expect(stateAt(positioned, 30).where?.ready).toEqual([true, false]);
+    expect(stateAt(positioned, 49).where?.warships).toEqual([0, 12, 0]);
+    expect(stateAt(positioned, 99).where).toEqual({ warships: [0, 0, 0], persiansAshore: 2400, crewsAshore: 900, crewsZone: 1, crewsContingent: 4, ready: [true, true] });
+  });
+
+  it('agrees with positionsAt and is absent from replays without position frames', () => {
+    for (const h of [0, 29, 30, 31, 50, 70]) expect(stateAt(positioned, h).where).toEqual(positionsAt(positioned, h));
+    expect(stateAt(replay, 41).where).toBeUndefined();
+    expect(positionsAt({ layout: { contingents: 0, sectors: 0, flotillas: 0, engines: 0, zones: 2 }, positions: [] }, 5)).toBeUndefined();
+  });
+
+  it('reads a short frame as nobody ashore and no engine ready', () => {
+    const short = { layout: { contingents: 0, sectors: 0, flotillas: 0, engines: 1, zones: 2 }, positions: [[0, 3, 4]] };
+    expect(positionsAt(short, 0)).toEqual({ warships: [3, 4], persiansAshore: 0, crewsAshore: 0, crewsZone: -1, crewsContingent: -1, ready: [] });
   });
 });

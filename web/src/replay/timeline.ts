@@ -9,6 +9,18 @@ export interface SiegeState {
   inner: number[];
   hulls: number[];
   engines: number[];
+  /** Where ships and landed men are (absent from replays without position frames). */
+  where?: Positions;
+}
+
+/** Decoded position frame: warships on station per zone, men ashore, engine parks ready. */
+export interface Positions {
+  warships: number[]; // per zone
+  persiansAshore: number;
+  crewsAshore: number;
+  crewsZone: number; // -1 when no crews are ashore
+  crewsContingent: number; // -1 when unknown or none ashore
+  ready: boolean[]; // per engine park
 }
 
 /** Index of the last frame at or before `hour` (frames are sorted by hour; frame 0 is hour 0). Binary search. */
@@ -26,7 +38,7 @@ export function frameIndexAt(frames: readonly (readonly number[])[], hour: numbe
 }
 
 /** The siege at `hour`: instant whatever the hour, since only changes are stored. */
-export function stateAt(replay: Pick<Replay, 'frames' | 'layout'>, hour: number): SiegeState {
+export function stateAt(replay: Pick<Replay, 'frames' | 'layout'> & Partial<Pick<Replay, 'positions'>>, hour: number): SiegeState {
   const frame = replay.frames[Math.max(0, frameIndexAt(replay.frames, hour))] ?? [];
   const { contingents: c, sectors: w, flotillas: f, engines: e } = replay.layout;
   let o = 1;
@@ -35,7 +47,28 @@ export function stateAt(replay: Pick<Replay, 'frames' | 'layout'>, hour: number)
     o += n;
     return part;
   };
-  return { hour, present: take(c), morale: take(c), outer: take(w), inner: take(w), hulls: take(f), engines: take(e) };
+  const state: SiegeState = { hour, present: take(c), morale: take(c), outer: take(w), inner: take(w), hulls: take(f), engines: take(e) };
+  const where = positionsAt(replay, hour);
+  if (where) state.where = where;
+  return state;
+}
+
+/** The position frame in force at `hour`, decoded; undefined when the replay has none. */
+export function positionsAt(replay: Pick<Replay, 'layout'> & Partial<Pick<Replay, 'positions'>>, hour: number): Positions | undefined {
+  const frames = replay.positions;
+  const z = replay.layout.zones;
+  if (!frames || frames.length === 0 || z === undefined) return undefined;
+  const frame = frames[Math.max(0, frameIndexAt(frames, hour))];
+  const at = (i: number, otherwise: number) => frame[i] ?? otherwise;
+  const tail = 1 + z;
+  return {
+    warships: frame.slice(1, tail),
+    persiansAshore: at(tail, 0),
+    crewsAshore: at(tail + 1, 0),
+    crewsZone: at(tail + 2, -1),
+    crewsContingent: at(tail + 3, -1),
+    ready: frame.slice(tail + 4, tail + 4 + replay.layout.engines).map((x) => x !== 0),
+  };
 }
 
 /** Number of events that happened at or before `hour` (events are in time order). */
