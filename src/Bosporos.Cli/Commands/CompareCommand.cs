@@ -37,7 +37,7 @@ internal static partial class CompareCommand
         var seed = new Option<ulong>("--seed") { Description = "Master seed: run k of every variant uses SplitMix64.Derive(seed, k).", DefaultValueFactory = _ => CliApp.DefaultSeed };
         var threads = ExperimentCommand.ThreadsOption();
         var format = ExperimentCommand.FormatOption();
-        var store = new Option<string?>("--out") { Description = "Keep the runs in this store (SQLite file or postgres:// URL) for 'report' and 'export'.", HelpName = "STORE" };
+        var store = new Option<string?>("--out", "--store") { Description = "Keep the runs in this store (SQLite file or postgres:// URL) for 'report' and 'export'.", HelpName = "STORE" };
         var compare = new Command("compare", "Compare variants of a scenario with the baseline, run for run with the same seeds.") { scenario, variants, runs, seed, threads, format, store };
         compare.SetAction(p =>
         {

@@ -34,7 +34,7 @@ internal static class ExperimentCommand
     }
 
     internal static Option<string> StoreOption(string description) =>
-        new("--out") { Description = description + " A SQLite file path or a postgres:// URL.", HelpName = "STORE", Required = true };
+        new("--out", "--store") { Description = description + " A SQLite file path or a postgres:// URL.", HelpName = "STORE", Required = true };
 
     internal static Option<int> ThreadsOption()
     {
