@@ -48,10 +48,15 @@ public sealed class PositionApiTests : IDisposable
     {
         var json = await Run();
         var frames = Positions(json);
+        var romanHulls = json.GetProperty("flotillas").EnumerateArray()
+            .Where(f => f.GetProperty("side").GetString() == "roman").Sum(f => f.GetProperty("hulls").GetInt32());
+        var zones = ZoneCount(json);
+        Assert.All(frames, f => Assert.InRange(f.Skip(1).Take(zones).Sum(), 0, romanHulls));
+        var firstDay = frames.Last(f => f[0] <= 24); // the fleet takes station when the first hour is run
         foreach (var id in new[] { "bosporus-south", "bosporus-chelae" })
         {
             var z = ZoneIndex(json, id);
-            Assert.True(frames.Any(f => f[1 + z] > 0), $"warships on {id} at some hour");
+            Assert.True(firstDay[1 + z] > 0, $"warships on {id} by the end of the first day");
         }
     }
 
