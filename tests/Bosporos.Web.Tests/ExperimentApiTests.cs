@@ -87,7 +87,7 @@ public sealed class ExperimentApiTests : IClassFixture<SiteFactory>
         HttpAssert.SecurityHeaders(csv);
         var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(51, lines.Length);
-        Assert.StartsWith("variant,run,seed,outcome", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("variant,run_index,seed,outcome", lines[0], StringComparison.Ordinal);
         Assert.StartsWith($"as written,3,{SplitMix64.Derive(11, 3)},", lines[4], StringComparison.Ordinal);
         Assert.StartsWith($"no fleet,3,{SplitMix64.Derive(11, 3)},", lines[29], StringComparison.Ordinal);
 

@@ -6,7 +6,8 @@ namespace Bosporos.Analysis.Exporters;
 
 /// <summary>
 /// One row per run as RFC 4180 CSV (UTF-8, CRLF, quotes where needed), numbers in invariant culture, booleans as
-/// true/false, an absent parameter as an empty field: the same columns as the Parquet export.
+/// true/false, an absent parameter as an empty field: the same columns as the Parquet export. Text that a spreadsheet
+/// would take for a formula (a variant named "=cmd|..." from the web page) is written with a leading apostrophe.
 /// </summary>
 public static class CsvExporter
 {
@@ -36,9 +37,13 @@ public static class CsvExporter
         });
     }
 
+    private static string Defuse(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+
     private static string Format(object value) => value switch
     {
         bool b => b ? "true" : "false",
+        string text => Defuse(text),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };

@@ -17,7 +17,7 @@ internal static class ExperimentEndpoints
         app.MapPost("/api/experiments", StartAsync);
         app.MapGet("/api/experiments/{id}/progress", Progress);
         app.MapGet("/api/experiments/{id}", Results);
-        app.MapGet("/api/experiments/{id}/runs.csv", Csv);
+        app.MapGet("/api/experiments/{id}/runs.csv", CsvAsync);
         app.MapGet("/api/experiments/{id}/runs.parquet", ParquetAsync);
     }
 
@@ -126,23 +126,19 @@ internal static class ExperimentEndpoints
             ? TypedResults.Ok(Summarize(experiment))
             : ApiProblems.NotFound($"No experiment with id '{Shorten(id)}'.");
 
-    private static IResult Csv(string id, ExperimentStore store)
-    {
-        var experiment = Find(id, store);
-        if (experiment is null)
+    private static Task<IResult> CsvAsync(string id, ExperimentStore store) =>
+        DownloadAsync(id, store, "csv", "text/csv; charset=utf-8", (path, rows) =>
         {
-            return ApiProblems.NotFound($"No experiment with id '{Shorten(id)}'.");
-        }
+            Analysis.Exporters.CsvExporter.Write(path, rows);
+            return Task.CompletedTask;
+        });
 
-        if (experiment.State != ExperimentState.Done)
-        {
-            return TypedResults.Problem(statusCode: 409, title: "Not finished", detail: "The experiment is still running (or failed); the CSV is ready when it is done.");
-        }
+    private static Task<IResult> ParquetAsync(string id, ExperimentStore store) =>
+        DownloadAsync(id, store, "parquet", "application/vnd.apache.parquet", (path, rows) => Analysis.Exporters.ParquetExporter.WriteAsync(path, rows));
 
-        return TypedResults.File(Encoding.UTF8.GetBytes(ToCsv(experiment)), "text/csv; charset=utf-8", $"experiment-{experiment.Id}.csv");
-    }
-
-    private static async Task<IResult> ParquetAsync(string id, ExperimentStore store)
+    /// <summary>The runs of a finished experiment through the same exporters as the command line (same columns).</summary>
+    private static async Task<IResult> DownloadAsync(
+        string id, ExperimentStore store, string extension, string contentType, Func<string, IEnumerable<Analysis.Stores.RunRecord>, Task> export)
     {
         var experiment = Find(id, store);
         if (experiment is null)
@@ -155,14 +151,14 @@ internal static class ExperimentEndpoints
             return TypedResults.Problem(statusCode: 409, title: "Not finished", detail: "The experiment is still running (or failed); the file is ready when it is done.");
         }
 
-        // The exporter writes a file atomically; write it in a private temporary folder, read it back, remove it.
+        // The exporters write a file atomically; write it in a private temporary folder, read it back, remove it.
         var folder = Directory.CreateTempSubdirectory("bosporos-web-");
         try
         {
-            var path = Path.Combine(folder.FullName, "runs.parquet");
-            await Analysis.Exporters.ParquetExporter.WriteAsync(path, Records(experiment)).ConfigureAwait(false);
+            var path = Path.Combine(folder.FullName, "runs." + extension);
+            await export(path, Records(experiment)).ConfigureAwait(false);
             var bytes = await File.ReadAllBytesAsync(path).ConfigureAwait(false);
-            return TypedResults.File(bytes, "application/vnd.apache.parquet", $"experiment-{experiment.Id}.parquet");
+            return TypedResults.File(bytes, contentType, $"experiment-{experiment.Id}.{extension}");
         }
         finally
         {
@@ -177,38 +173,9 @@ internal static class ExperimentEndpoints
         {
             for (var k = 0; k < v.Results.Length; k++)
             {
-                var s = v.Results[k];
-                yield return new Analysis.Stores.RunRecord(
-                    v.Name, k, Kernel.Randomness.SplitMix64.Derive(experiment.Seed, (ulong)k), Kebab(s.Outcome), Kebab(s.Cause),
-                    s.End.Hours, s.CloseSiegeDays, s.PersiansFerried, s.AssaultAttackerLosses, s.AssaultDefenderLosses,
-                    s.CanoesLaunched, s.CanoesLost, s.EnginesLost, s.TowersBurned, s.RomanLosses, s.HostLosses, s.PersianLosses,
-                    s.MinWallIntegrityPermille, s.EnvoysCaught, s.SignalLearned, s.StateHash, none);
+                yield return Analysis.Experiments.RunExecutor.ToRecord(v.Name, k, Kernel.Randomness.SplitMix64.Derive(experiment.Seed, (ulong)k), v.Results[k], none);
             }
         }
-    }
-
-    internal static string ToCsv(Experiment experiment)
-    {
-        var sb = new StringBuilder();
-        sb.Append("variant,run,seed,outcome,cause,end_hour,close_siege_days,persians_ferried,assault_attacker_losses,")
-          .Append("assault_defender_losses,canoes_launched,canoes_lost,engines_lost,towers_burned,roman_losses,host_losses,")
-          .Append("persian_losses,min_wall_integrity_permille,envoys_caught,signal_learned,state_hash\n");
-        foreach (var v in experiment.Variants)
-        {
-            for (var k = 0; k < v.Results.Length; k++)
-            {
-                var s = v.Results[k];
-                var seed = Kernel.Randomness.SplitMix64.Derive(experiment.Seed, (ulong)k);
-                sb.Append(CultureInfo.InvariantCulture,
-                    $"{Quote(v.Name)},{k},{seed},{Kebab(s.Outcome)},{Kebab(s.Cause)},{s.End.Hours},{s.CloseSiegeDays},{s.PersiansFerried},")
-                  .Append(CultureInfo.InvariantCulture,
-                    $"{s.AssaultAttackerLosses},{s.AssaultDefenderLosses},{s.CanoesLaunched},{s.CanoesLost},{s.EnginesLost},{s.TowersBurned},")
-                  .Append(CultureInfo.InvariantCulture,
-                    $"{s.RomanLosses},{s.HostLosses},{s.PersianLosses},{s.MinWallIntegrityPermille},{(s.EnvoysCaught ? 1 : 0)},{(s.SignalLearned ? 1 : 0)},{s.StateHash:x16}\n");
-            }
-        }
-
-        return sb.ToString();
     }
 
     internal static ExperimentResultDto Summarize(Experiment experiment)
@@ -254,11 +221,6 @@ internal static class ExperimentEndpoints
         id.Length == 16 && id.All(char.IsAsciiHexDigitLower) ? store.Find(id) : null;
 
     private static string Shorten(string id) => id.Length <= 32 ? id : id[..32] + "...";
-
-    private static string Quote(string s) =>
-        s.IndexOfAny([',', '"', '\n', '\r']) >= 0 || s.StartsWith('=') || s.StartsWith('+') || s.StartsWith('-') || s.StartsWith('@')
-            ? "\"" + (s.StartsWith('=') || s.StartsWith('+') || s.StartsWith('-') || s.StartsWith('@') ? "'" : string.Empty) + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : s;
 
     private static string Kebab<T>(T value)
         where T : struct, Enum => ScenarioEndpoints.Kebab(value.ToString());

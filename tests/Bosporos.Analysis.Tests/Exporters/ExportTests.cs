@@ -45,6 +45,32 @@ public class ExportTests
         Assert.StartsWith("variant,run_index,seed,outcome,", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("=HYPERLINK(\"x\")")]
+    [InlineData("+1")]
+    [InlineData("-2")]
+    [InlineData("@cmd")]
+    public void Csv_text_a_spreadsheet_would_run_as_a_formula_gets_a_leading_apostrophe(string variant)
+    {
+        using var dir = new TempDir();
+        var path = dir.File("runs.csv");
+        CsvExporter.Write(path, [SyntheticRuns.Row("baseline", 0) with { Variant = variant }]);
+        var (_, back) = ReadCsv(path);
+        Assert.Equal("'" + variant, Assert.Single(back).Variant);
+    }
+
+    [Fact]
+    public void Csv_leaves_negative_numbers_and_plain_text_alone()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("runs.csv");
+        var row = SyntheticRuns.Row("no-fleet", 0) with { Parameters = new Dictionary<string, decimal> { ["x"] = -3m } };
+        CsvExporter.Write(path, [row]);
+        var (_, back) = ReadCsv(path);
+        Assert.Equal("no-fleet", Assert.Single(back).Variant);
+        Assert.Equal(-3m, back[0].Parameters["x"]);
+    }
+
     [Fact]
     public async Task Parquet_round_trips_with_the_same_columns_as_csv()
     {
