@@ -28,6 +28,7 @@ internal sealed class DefinitionIndex
             flotillas[d.Flotillas[i].Id] = i;
         }
 
+        ContingentZone = d.Contingents.Select(c => (short)Zone(c.Zone)).ToArray();
         SectorOfZone = new int[d.Zones.Length];
         Array.Fill(SectorOfZone, -1);
         SectorZone = new int[d.WallSectors.Length];
@@ -61,6 +62,8 @@ internal sealed class DefinitionIndex
         LandingZone = Zone(d.Diplomacy.LandingZone);
         LastPlanDay = d.Command.Khagan.Length == 0 ? 0 : d.Command.Khagan.Max(s => s.ToDay ?? s.FromDay);
     }
+
+    public short[] ContingentZone { get; }
 
     public int[] SectorOfZone { get; }
 

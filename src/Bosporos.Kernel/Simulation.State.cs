@@ -35,10 +35,8 @@ public sealed partial class Simulation
         morale = new int[c];
         food = new long[c];
         lossesToday = new int[c];
-        zoneOfContingent = new short[c];
         var f = definition.Flotillas.Length;
         hulls = new int[f];
-        hullsArrived = new int[f];
         var e = definition.Engines.Length;
         engines = new int[e];
         enginesReady = new bool[e];
@@ -66,11 +64,9 @@ public sealed partial class Simulation
     private readonly int[] morale; // Ratio raw
     private readonly long[] food; // man-days carried (besiegers)
     private readonly int[] lossesToday;
-    private readonly short[] zoneOfContingent;
 
     // Naval
     private readonly int[] hulls;
-    private readonly int[] hullsArrived;
     private readonly int[] patrolHulls; // Roman warships on station per zone
 
     // Siegecraft and walls
@@ -141,13 +137,11 @@ public sealed partial class Simulation
             morale[i] = d.Contingents[i].Morale.Raw;
             food[i] = 0;
             lossesToday[i] = 0;
-            zoneOfContingent[i] = (short)Index.Zone(d.Contingents[i].Zone);
         }
 
         for (var i = 0; i < d.Flotillas.Length; i++)
         {
             hulls[i] = 0;
-            hullsArrived[i] = 0;
         }
 
         Array.Clear(patrolHulls);
@@ -262,7 +256,7 @@ public sealed partial class Simulation
             var mainDay = Definition.Command.Withdrawal.MainArmyDay;
             var closeDays = Math.Max(0, Now.Day - mainDay);
             return new SiegeSummary(
-                IsOver ? (outcome == Outcome.Undecided ? Outcome.Undecided : outcome) : Outcome.Undecided,
+                outcome,
                 horizonReached && outcome == Outcome.Undecided ? EndCause.Horizon : endCause,
                 Now,
                 closeDays,
@@ -321,7 +315,7 @@ public sealed partial class Simulation
                     h.Add(deserted[i]);
                     h.Add(captured[i]);
                     h.Add(morale[i]);
-                    h.Add(zoneOfContingent[i]);
+                    h.Add(Index.ContingentZone[i]); // where it stands: fixed by the definition until movement is modelled
                 }
 
                 h.Add(persianLandedAlive);

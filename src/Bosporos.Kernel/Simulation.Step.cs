@@ -28,7 +28,7 @@ public sealed partial class Simulation
         RunKhaganPlan(day, hour);
         if (outcome == Outcome.Undecided)
         {
-            RunSiegecraft(day, hour);
+            RunSiegecraft(hour);
             ResolveLodgements();
         }
 

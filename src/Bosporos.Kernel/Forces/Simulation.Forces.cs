@@ -27,7 +27,7 @@ public sealed partial class Simulation
             }
 
             romanArrived |= c.Side == Side.Roman && day > 0;
-            Emit(EventKind.ContingentArrived, zoneOfContingent[i], i, v1: c.Strength);
+            Emit(EventKind.ContingentArrived, Index.ContingentZone[i], i, v1: c.Strength);
         }
 
         if (romanArrived)
@@ -47,7 +47,6 @@ public sealed partial class Simulation
             }
 
             hulls[f] += fl.Hulls;
-            hullsArrived[f] += fl.Hulls;
             Emit(EventKind.FlotillaArrived, Index.Zone(fl.Station), f, v1: fl.Hulls);
             if (fl.Side == Side.Roman)
             {

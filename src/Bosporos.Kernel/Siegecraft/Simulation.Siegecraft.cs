@@ -10,9 +10,8 @@ public sealed partial class Simulation
     private int batteredMask;
     private int repairedMask;
 
-    private void RunSiegecraft(int day, int hour)
+    private void RunSiegecraft(int hour)
     {
-        _ = day;
         var sc = Definition.Siegecraft;
         if (engineBuildStartHour >= 0)
         {

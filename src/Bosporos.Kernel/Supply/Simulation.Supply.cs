@@ -111,7 +111,7 @@ public sealed partial class Simulation
             {
                 present[i] -= men;
                 deserted[i] += men;
-                Emit(EventKind.ContingentDeserted, zoneOfContingent[i], i, v1: men, v2: morale[i] / 10);
+                Emit(EventKind.ContingentDeserted, Index.ContingentZone[i], i, v1: men, v2: morale[i] / 10);
             }
         }
     }
