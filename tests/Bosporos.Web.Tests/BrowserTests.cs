@@ -30,38 +30,56 @@ public sealed class BrowserTests
         return Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
     }
 
-    private static async Task<(SiteFactory Site, string Url)> StartSite()
+    /// <summary>The site on a free loopback port and a headless chromium, disposed together.</summary>
+    private sealed class Session : IAsyncDisposable
     {
-        var site = new SiteFactory(null, null, shippedScenarios: true);
-        site.UseKestrel(0);
-        site.StartServer();
-        var addresses = site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        var url = addresses.First(a => a.StartsWith("http://127.0.0.1", StringComparison.Ordinal) || a.StartsWith("http://localhost", StringComparison.Ordinal) || a.StartsWith("http://[::1]", StringComparison.Ordinal));
-        await Task.CompletedTask;
-        return (site, url.TrimEnd('/'));
-    }
-
-    private static async Task<(IPlaywright Playwright, IBrowser Browser)> Launch()
-    {
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new()
+        private Session(SiteFactory site, string url, IPlaywright playwright, IBrowser browser)
         {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        return (playwright, browser);
+            Site = site;
+            Url = url;
+            Playwright = playwright;
+            Browser = browser;
+        }
+
+        public SiteFactory Site { get; }
+
+        public string Url { get; }
+
+        public IPlaywright Playwright { get; }
+
+        public IBrowser Browser { get; }
+
+        public static async Task<Session> StartAsync()
+        {
+            var site = new SiteFactory(null, null, shippedScenarios: true);
+            site.UseKestrel(0);
+            site.StartServer();
+            var addresses = site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+            var url = addresses.First(a => a.StartsWith("http://127.0.0.1", StringComparison.Ordinal) || a.StartsWith("http://localhost", StringComparison.Ordinal) || a.StartsWith("http://[::1]", StringComparison.Ordinal));
+            var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+            var browser = await playwright.Chromium.LaunchAsync(new()
+            {
+                ExecutablePath = ChromiumPath,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            });
+            return new Session(site, url.TrimEnd('/'), playwright, browser);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Browser.DisposeAsync();
+            Playwright.Dispose();
+            await Site.DisposeAsync();
+        }
     }
 
     [SkippableFact]
     public async Task Run_the_626_siege_seek_to_the_naval_trap_and_launch_an_experiment()
     {
         Skip.If(SkipReason is not null, SkipReason);
-        var (site, url) = await StartSite();
-        await using var _ = site;
-        var (playwright, browser) = await Launch();
-        using var __ = playwright;
-        await using var ___ = browser;
+        await using var session = await Session.StartAsync();
+        var (url, browser) = (session.Url, session.Browser);
         var shots = ScreenshotFolder();
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 } });
         var problems = new List<string>();
@@ -132,11 +150,8 @@ public sealed class BrowserTests
     public async Task Without_a_fleet_the_map_shows_Persians_ashore_and_no_Roman_warships()
     {
         Skip.If(SkipReason is not null, SkipReason);
-        var (site, url) = await StartSite();
-        await using var _ = site;
-        var (playwright, browser) = await Launch();
-        using var __ = playwright;
-        await using var ___ = browser;
+        await using var session = await Session.StartAsync();
+        var (url, browser) = (session.Url, session.Browser);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 } });
         var problems = new List<string>();
         page.PageError += (_, e) => problems.Add(e);
@@ -161,11 +176,8 @@ public sealed class BrowserTests
     public async Task Pages_fit_a_phone_and_a_projector()
     {
         Skip.If(SkipReason is not null, SkipReason);
-        var (site, url) = await StartSite();
-        await using var _ = site;
-        var (playwright, browser) = await Launch();
-        using var __ = playwright;
-        await using var ___ = browser;
+        await using var session = await Session.StartAsync();
+        var (url, browser) = (session.Url, session.Browser);
         var shots = ScreenshotFolder();
         foreach (var (name, width, height) in new[] { ("phone", 390, 844), ("projector", 1920, 1080) })
         {
