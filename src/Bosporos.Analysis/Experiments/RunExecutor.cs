@@ -227,5 +227,5 @@ public sealed class RunExecutor
         s.RomanLosses, s.HostLosses, s.PersianLosses, s.MinWallIntegrityPermille, s.EnvoysCaught, s.SignalLearned, s.StateHash, parameters);
 
     /// <summary>"HostStarving" → "host-starving".</summary>
-    public static string Kebab(string name) => EventSentence.Humanize(name).Replace(' ', '-');
+    public static string Kebab(string name) => Scenarios.Naming.Kebab(name);
 }

@@ -61,5 +61,5 @@ internal static class Names
         _ => "no cause recorded",
     };
 
-    public static string Kebab(string pascal) => Scenarios.Replays.ReplayJson.Kebab(pascal);
+    public static string Kebab(string pascal) => Scenarios.Naming.Kebab(pascal);
 }

@@ -81,7 +81,7 @@ internal sealed class PropertyModel
 
     public RecordModel Record => RecordModel.For(ElementType!);
 
-    public static string Kebab(string name) => JsonNamingPolicy.KebabCaseLower.ConvertName(name);
+    public static string Kebab(string name) => Naming.Kebab(name);
 }
 
 /// <summary>A kernel definition record as the loader sees it: its keys and which of them are required.</summary>

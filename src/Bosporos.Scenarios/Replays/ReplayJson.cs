@@ -48,8 +48,8 @@ public static class ReplayJson
             {
                 w.WriteStartObject();
                 w.WriteNumber("hour", o.Time.Hours);
-                w.WriteString("side", Kebab(o.Side.ToString()));
-                w.WriteString("kind", Kebab(o.Kind.ToString()));
+                w.WriteString("side", Naming.Kebab(o.Side.ToString()));
+                w.WriteString("kind", Naming.Kebab(o.Kind.ToString()));
                 w.WriteNumber("target", o.Target);
                 w.WriteNumber("value", o.Value);
                 w.WriteEndObject();
@@ -68,7 +68,7 @@ public static class ReplayJson
                 w.WriteStartObject("subsystemHashes");
                 for (var sub = 0; sub < Simulation.SubsystemCount; sub++)
                 {
-                    w.WriteStartArray(Kebab(((Subsystem)sub).ToString()));
+                    w.WriteStartArray(Naming.Kebab(((Subsystem)sub).ToString()));
                     for (var i = sub; i < replay.SubsystemHashes.Count; i += Simulation.SubsystemCount)
                     {
                         w.WriteStringValue(Hex(replay.SubsystemHashes[i]));
@@ -212,7 +212,7 @@ public static class ReplayJson
 
         for (var sub = 0; sub < Simulation.SubsystemCount; sub++)
         {
-            var name = Kebab(((Subsystem)sub).ToString());
+            var name = Naming.Kebab(((Subsystem)sub).ToString());
             if (!element.TryGetProperty(name, out var list) || list.ValueKind != JsonValueKind.Array || list.GetArrayLength() != days)
             {
                 errors.Add(Field(file, $"subsystemHashes.{name}", $"'{name}' must list one hash per day ({days})."));
@@ -284,7 +284,7 @@ public static class ReplayJson
     {
         foreach (var candidate in Enum.GetValues<T>())
         {
-            if (Kebab(candidate.ToString()) == kebab)
+            if (Naming.Kebab(candidate.ToString()) == kebab)
             {
                 value = candidate;
                 return true;
@@ -301,21 +301,4 @@ public static class ReplayJson
             ? v
             : null;
 
-    /// <summary>PascalCase to kebab-case, as scenario files spell enums (DismountedCavalry -> dismounted-cavalry).</summary>
-    public static string Kebab(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        var b = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0)
-            {
-                b.Append('-');
-            }
-
-            b.Append(char.ToLowerInvariant(name[i]));
-        }
-
-        return b.ToString();
-    }
 }

@@ -223,5 +223,5 @@ internal static class ExperimentEndpoints
     private static string Shorten(string id) => id.Length <= 32 ? id : id[..32] + "...";
 
     private static string Kebab<T>(T value)
-        where T : struct, Enum => ScenarioEndpoints.Kebab(value.ToString());
+        where T : struct, Enum => Bosporos.Scenarios.Naming.Kebab(value.ToString());
 }

@@ -98,7 +98,7 @@ internal static class ReplayBuilder
             var text = EventText.For(d, ev);
             var date = JulianCalendar.Format(d.Calendar, ev.Time.Hours);
             events.Add(new EventDto(
-                i, ev.Time.Hours, date, ScenarioEndpoints.Kebab(ev.Kind.ToString()), ev.Zone,
+                i, ev.Time.Hours, date, Naming.Kebab(ev.Kind.ToString()), ev.Zone,
                 (uint)ev.Zone < (uint)d.Zones.Length ? d.Zones[ev.Zone].Name : null,
                 fields.Actor == EventRef.None ? null : EventText.Name(d, fields.Actor, ev.Actor),
                 fields.Other == EventRef.None ? null : EventText.Name(d, fields.Other, ev.Other),
@@ -124,7 +124,7 @@ internal static class ReplayBuilder
             d.Id, d.Name, loaded.ScenarioHash, seed,
             new CalendarDto(d.Calendar.StartYear, d.Calendar.StartMonth, d.Calendar.StartDay, d.Calendar.HorizonDays),
             sim.Now.Hours,
-            d.Zones.Select(z => new ZoneDto(z.Id, z.Name, ScenarioEndpoints.Kebab(z.Kind.ToString()), z.Latitude.Micro / 1e6, z.Longitude.Micro / 1e6)).ToArray(),
+            d.Zones.Select(z => new ZoneDto(z.Id, z.Name, Naming.Kebab(z.Kind.ToString()), z.Latitude.Micro / 1e6, z.Longitude.Micro / 1e6)).ToArray(),
             d.WallSectors.Select(s => new SectorDto(
                 s.Zone, Zone(s.Zone) >= 0 ? d.Zones[Zone(s.Zone)].Name : s.Zone, s.LengthMetres, s.Towers, s.OuterWall, s.InnerWall,
                 Zone(s.Zone) >= 0 && d.Zones[Zone(s.Zone)].Kind == ZoneKind.SeaWall)).ToArray(),
@@ -154,7 +154,7 @@ internal static class ReplayBuilder
         s.SignalLearned, s.StateHash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture));
 
     private static string Kebab<T>(T value)
-        where T : struct, Enum => ScenarioEndpoints.Kebab(value.ToString());
+        where T : struct, Enum => Naming.Kebab(value.ToString());
 
     /// <summary>Stores a frame only when something in it changed; a step that did not advance the clock overwrites the last.</summary>
     private static void Keep(List<int[]> kept, int[] current, int[] previous)

@@ -52,17 +52,17 @@ internal static class ScenarioEndpoints
         var sides = new Dictionary<string, (string Title, string Side)>(StringComparer.Ordinal);
         foreach (var c in definition.Contingents)
         {
-            sides[$"contingents.{c.Id}"] = (c.Name, Kebab(c.Side.ToString()));
+            sides[$"contingents.{c.Id}"] = (c.Name, Naming.Kebab(c.Side.ToString()));
         }
 
         foreach (var f in definition.Flotillas)
         {
-            sides[$"flotillas.{f.Id}"] = (f.Name, Kebab(f.Side.ToString()));
+            sides[$"flotillas.{f.Id}"] = (f.Name, Naming.Kebab(f.Side.ToString()));
         }
 
         foreach (var e in definition.Engines)
         {
-            sides[$"engines.{e.Id}"] = (e.Id, Kebab(e.Side.ToString()));
+            sides[$"engines.{e.Id}"] = (e.Id, Naming.Kebab(e.Side.ToString()));
         }
 
         var groups = new List<(string Id, string Title, string? Side, List<CitedNumberDto> Numbers)>();
@@ -116,20 +116,4 @@ internal static class ScenarioEndpoints
 
     private static string Title(string section) =>
         section.Length == 0 ? section : char.ToUpperInvariant(section[0]) + section[1..].Replace('-', ' ');
-
-    internal static string Kebab(string pascal)
-    {
-        var sb = new System.Text.StringBuilder(pascal.Length + 4);
-        for (var i = 0; i < pascal.Length; i++)
-        {
-            if (char.IsUpper(pascal[i]) && i > 0)
-            {
-                sb.Append('-');
-            }
-
-            sb.Append(char.ToLowerInvariant(pascal[i]));
-        }
-
-        return sb.ToString();
-    }
 }

@@ -140,7 +140,7 @@ public class ReplayJsonTests
     [InlineData("DismountedCavalry", "dismounted-cavalry")]
     [InlineData("Roman", "roman")]
     [InlineData("HoldAssault", "hold-assault")]
-    public void Kebab_case_matches_scenario_spelling(string name, string kebab) => Assert.Equal(kebab, ReplayJson.Kebab(name));
+    public void Kebab_case_matches_scenario_spelling(string name, string kebab) => Assert.Equal(kebab, Naming.Kebab(name));
 
     [Fact]
     public void Subsystem_hashes_are_optional_but_must_cover_every_day()
