@@ -1,5 +1,6 @@
 using Bosporos.Kernel.Forces;
 using Bosporos.Kernel.Geography;
+using Bosporos.Kernel.Numerics;
 using Bosporos.Kernel.Siegecraft;
 
 namespace Bosporos.Kernel;
@@ -60,8 +61,39 @@ internal sealed class DefinitionIndex
         SeaLane = Zone(d.Supply.SeaLaneZone);
         SignalZone = Zone(d.Diplomacy.SignalZone);
         LandingZone = Zone(d.Diplomacy.LandingZone);
-        LastPlanDay = d.Command.Khagan.Length == 0 ? 0 : d.Command.Khagan.Max(s => s.ToDay ?? s.FromDay);
+        AttackerParks = Parks(d, e => e.Side != Side.Roman);
+        AttackerBoats = Enumerable.Range(0, d.Flotillas.Length).Where(i => d.Flotillas[i].Side != Side.Roman).ToArray();
+        Camp = Where(d, c => c.Side == Side.Avar && c.Role == ContingentRole.Camp);
+        WallByQuality = Wall.OrderByDescending(i => ((long)(Ratio.Scale + d.Contingents[i].Training.Raw) * (Ratio.Scale + (d.Contingents[i].Armour.Raw / 2))) + (long)d.Contingents[i].Morale.Raw)
+            .ThenBy(i => i).ToArray();
+        IntentionsAt = new int[24][];
+        for (var h = 0; h < 24; h++)
+        {
+            var hour = h;
+            IntentionsAt[h] = Enumerable.Range(0, d.Command.Khagan.Length).Where(k => d.Command.Khagan[k].StartHour == hour).ToArray();
+        }
+
+        var camp = Array.FindIndex(d.Contingents, c => c.Side == Side.Avar);
+        AqueductZone = camp >= 0 ? ContingentZone[camp] : -1;
     }
+
+    /// <summary>Every engine park of the attackers (stone-throwers, towers, tortoises).</summary>
+    public int[] AttackerParks { get; }
+
+    /// <summary>Every flotilla of boats on the attackers' side.</summary>
+    public int[] AttackerBoats { get; }
+
+    /// <summary>Contingents of the camp: the horse who screen, forage and guard it.</summary>
+    public int[] Camp { get; }
+
+    /// <summary>The wall contingents, best men first (training and armour, then starting morale; ties in file order).</summary>
+    public int[] WallByQuality { get; }
+
+    /// <summary>Intentions of the khagan by the hour of day they start (where he decides them).</summary>
+    public int[][] IntentionsAt { get; }
+
+    /// <summary>Where the aqueduct is cut: the camp of the first of the attackers' contingents.</summary>
+    public int AqueductZone { get; }
 
     public short[] ContingentZone { get; }
 
@@ -113,7 +145,6 @@ internal sealed class DefinitionIndex
 
     public int LandingZone { get; }
 
-    public int LastPlanDay { get; }
 
     public int Zone(string id) => zones.TryGetValue(id, out var i) ? i : throw new KeyNotFoundException($"Unknown zone '{id}'.");
 

@@ -21,6 +21,43 @@ public enum EndCause : byte
     WallHeld = 5,
     DefendersNegotiated = 6,
     Horizon = 7,
+
+    /// <summary>The khagan weighed his prospects and judged the siege lost.</summary>
+    AimLost = 8,
+}
+
+/// <summary>
+/// What weighed on the khagan when he withdrew: the state of his means and what had happened to them. Several can
+/// hold at once; values are frozen (stored in result files).
+/// </summary>
+[Flags]
+public enum WithdrawalFactors : ushort
+{
+    None = 0,
+
+    /// <summary>A boat attack lost most of its boats.</summary>
+    CanoesMassacred = 1,
+
+    /// <summary>Contingents refused to attack or deserted: the host was breaking up.</summary>
+    HostBrokeUp = 2,
+
+    /// <summary>At least two assault days in a row failed to hold any stretch of wall.</summary>
+    AssaultsFailed = 4,
+
+    /// <summary>Half or more of his engines were wrecked or burned.</summary>
+    EnginesLost = 8,
+
+    /// <summary>No allies stood on his shore.</summary>
+    AlliesNotAcross = 16,
+
+    /// <summary>Men went unfed in the last three days.</summary>
+    Hunger = 32,
+
+    /// <summary>No wall was breached.</summary>
+    WallsIntact = 64,
+
+    /// <summary>The host had lost a sixth or more of its men.</summary>
+    HeavyLosses = 128,
 }
 
 /// <summary>How one contingent's men are accounted for: start + arrived = present + killed + wounded + deserted + captured.</summary>
@@ -48,4 +85,17 @@ public readonly record struct SiegeSummary(
     int MinWallIntegrityPermille,
     bool EnvoysCaught,
     bool SignalLearned,
-    ulong StateHash);
+    ulong StateHash)
+{
+    /// <summary>What weighed on the khagan when he withdrew (none when he did not).</summary>
+    public WithdrawalFactors Factors { get; init; }
+
+    /// <summary>Man-days the host went short of food over the whole siege.</summary>
+    public long ShortfallManDays { get; init; }
+
+    /// <summary>Warships put out of action by the boats they caught.</summary>
+    public int WarshipsDamaged { get; init; }
+
+    /// <summary>Men of the host who deserted.</summary>
+    public int HostDeserted { get; init; }
+}

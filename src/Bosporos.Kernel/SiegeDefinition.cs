@@ -9,6 +9,7 @@ using Bosporos.Kernel.Morale;
 using Bosporos.Kernel.Naval;
 using Bosporos.Kernel.Siegecraft;
 using Bosporos.Kernel.Supply;
+using Bosporos.Kernel.Weather;
 
 namespace Bosporos.Kernel;
 
@@ -55,6 +56,9 @@ public sealed record SiegeDefinition
     public required CommandDefinition Command { get; init; }
 
     public required DiplomacyDefinition Diplomacy { get; init; }
+
+    [Description("The wind on the water.")]
+    public required WeatherDefinition Weather { get; init; }
 }
 
 /// <summary>The run's calendar anchor (Julian, as the sources date it) and horizon.</summary>

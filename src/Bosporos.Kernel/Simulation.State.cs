@@ -34,6 +34,7 @@ public sealed partial class Simulation
         captured = new int[c];
         morale = new int[c];
         food = new long[c];
+        shortToday = new long[c];
         lossesToday = new int[c];
         var f = definition.Flotillas.Length;
         hulls = new int[f];
@@ -49,6 +50,7 @@ public sealed partial class Simulation
         patrolHulls = new int[z];
         lodgementMen = new int[w];
         lodgementQuality = new int[w];
+        defenderFatigue = new int[w];
         Index = new DefinitionIndex(definition);
     }
 
@@ -84,10 +86,10 @@ public sealed partial class Simulation
     private RandomStream moraleDice;
     private RandomStream diplomacyDice;
     private RandomStream supplyDice;
+    private RandomStream weatherDice;
 
     // Scalars
     private long foragePool;
-    private long hostFoodStore;
     private int cityFoodRaw; // days * Ratio.Scale
     private bool aqueductCut;
     private int engineBuildStartHour;
@@ -107,7 +109,6 @@ public sealed partial class Simulation
     private int assaultDayDefenderLosses;
     private int activeAssaultSector;
     private bool combinedAttackFailed;
-    private int lastProcessionDay;
     private int minWallIntegrity;
     private bool withdrawOrdered;
     private bool holdAssaultToday;
@@ -125,6 +126,8 @@ public sealed partial class Simulation
         moraleDice = RandomStream.For(Seed, StreamId.Morale);
         diplomacyDice = RandomStream.For(Seed, StreamId.Diplomacy);
         supplyDice = RandomStream.For(Seed, StreamId.Supply);
+        weatherDice = RandomStream.For(Seed, StreamId.Weather);
+        wind = Weather.Wind.Calm;
 
         for (var i = 0; i < d.Contingents.Length; i++)
         {
@@ -136,6 +139,7 @@ public sealed partial class Simulation
             captured[i] = 0;
             morale[i] = d.Contingents[i].Morale.Raw;
             food[i] = 0;
+            shortToday[i] = 0;
             lossesToday[i] = 0;
         }
 
@@ -160,17 +164,22 @@ public sealed partial class Simulation
             lodgementHours[i] = 0;
             lodgementMen[i] = 0;
             lodgementQuality[i] = 0;
+            defenderFatigue[i] = 0;
         }
 
         foragePool = d.Supply.ForagePoolManDays;
-        hostFoodStore = 0;
+        campStore = 0;
+        daysStarving = 0;
+        lastHungryDay = -100;
+        shortfallTotal = 0;
+        attackerFatigue = 0;
+        foughtThisHour = -1;
+        warshipsDamaged = 0;
+        trapExtraHulls = 0;
+        assaultSectorToday = -1;
         cityFoodRaw = d.Supply.CityFoodDays * Ratio.Scale;
         cisternRaw = d.Supply.CisternDays * Ratio.Scale;
-        hostHungryToday = false;
-        lastFerryStep = -1;
         lastFerryLanded = 0;
-        lastCombinedStep = -1;
-        combinedRepeatDay = -1;
         landedCrew = 0;
         landedCrewContingent = -1;
         combinedTrap = false;
@@ -194,11 +203,12 @@ public sealed partial class Simulation
         assaultDayDefenderLosses = 0;
         activeAssaultSector = -1;
         combinedAttackFailed = false;
-        lastProcessionDay = -1000;
         minWallIntegrity = Ratio.Scale;
         withdrawOrdered = false;
         holdAssaultToday = false;
         assaultOverrideSector = -1;
+        ResetCommand();
+        ResetDefenders();
     }
 
     /// <summary>The current state hash (a word-wise FNV-style hash over every field that shapes the future, by subsystem).</summary>
@@ -225,6 +235,9 @@ public sealed partial class Simulation
 
     /// <summary>Men of the host fed for this many more days at today's numbers.</summary>
     public int HostFoodDays => FoodDaysLeft();
+
+    /// <summary>Whether the khagan's whole host has come up.</summary>
+    public bool HostAssembledNow => hostAssembledDay >= 0;
 
     public bool CombinedAttackFailed => combinedAttackFailed;
 
@@ -273,9 +286,32 @@ public sealed partial class Simulation
                 minWallIntegrity / 10,
                 envoysResolved == 2,
                 signalLearned,
-                ComputeHash());
+                ComputeHash())
+            {
+                Factors = outcome == Outcome.Lifted ? factors : WithdrawalFactors.None,
+                ShortfallManDays = shortfallTotal,
+                WarshipsDamaged = warshipsDamaged,
+                HostDeserted = HostDeserted(),
+            };
         }
     }
+
+    private int HostDeserted()
+    {
+        var n = 0;
+        foreach (var i in Index.Host)
+        {
+            n += deserted[i];
+        }
+
+        return n;
+    }
+
+    /// <summary>The khagan's prospects as he last weighed them (Ratio raw; 1 before he first judges).</summary>
+    public int KhaganProspects => prospect;
+
+    /// <summary>Food the host has in hand, rations and camp store together (man-days).</summary>
+    public long HostFood => HostFoodInHand();
 
     private ulong ComputeHash()
     {
@@ -320,6 +356,13 @@ public sealed partial class Simulation
 
                 h.Add(persianLandedAlive);
                 h.Add(landedCrew);
+                h.Add(attackerFatigue);
+                for (var i = 0; i < defenderFatigue.Length; i++)
+                {
+                    h.Add(defenderFatigue[i]);
+                    h.Add(defendersAt[i]);
+                }
+
                 break;
             case Subsystem.Walls:
                 for (var i = 0; i < engines.Length; i++)
@@ -351,11 +394,19 @@ public sealed partial class Simulation
 
                 h.Add(canoesLost);
                 h.Add(lastFerryLanded);
-                h.Add(combinedRepeatDay);
+                h.Add(warshipsDamaged);
+                h.Add((int)wind);
                 break;
             case Subsystem.Supply:
                 h.Add(foragePool);
-                h.Add(hostFoodStore);
+                h.Add(campStore);
+                h.Add(daysStarving);
+                h.Add(shortfallTotal);
+                for (var i = 0; i < food.Length; i++)
+                {
+                    h.Add(food[i]);
+                }
+
                 h.Add(cityFoodRaw);
                 h.Add(cisternRaw);
                 break;
@@ -366,6 +417,18 @@ public sealed partial class Simulation
                 h.Add(envoysResolved);
                 h.Add(combinedAttackFailed ? 1 : 0);
                 h.Add(Events.Count);
+                h.Add(hostAssembledDay);
+                h.Add(failedAssaultsInRow);
+                h.Add(unwillingDawns);
+                h.Add(prospect);
+                h.Add(lastProcessionDay);
+                for (var k = 0; k < intentionDoneDay.Length; k++)
+                {
+                    h.Add(intentionDoneDay[k]);
+                    h.Add(intentionFailures[k]);
+                    h.Add(intentionAbandoned[k] ? 1 : 0);
+                }
+
                 break;
         }
 

@@ -8,10 +8,13 @@ namespace Bosporos.Kernel;
 
 // The order of work inside one hour. Every subsystem reads the state as it was at the start of its phase and
 // casualties of one engagement are applied together, so the order of contingents in the file never matters.
+// Decisions come at natural points: arrivals at midnight; the wind, the defenders' manning and the khagan's
+// judgement at dawn; each intention at its own hour; sorties in the dead of night; food and morale at day's end.
 public sealed partial class Simulation
 {
     private const int DuskHour = 20;
     private const int DawnHour = 5;
+    private const int SortieHour = 1;
 
     private static bool IsNight(int hourOfDay) => hourOfDay >= DuskHour || hourOfDay < DawnHour;
 
@@ -25,11 +28,28 @@ public sealed partial class Simulation
         }
 
         ApplyOrders(orders);
-        RunKhaganPlan(day, hour);
+        if (hour == DawnHour && outcome == Outcome.Undecided)
+        {
+            DrawWind();
+            DefendersDawn(day);
+            KhaganDawn(day);
+        }
+
+        if (outcome == Outcome.Undecided)
+        {
+            EndProcession();
+            RunKhaganPlan(day, hour);
+        }
+
         if (outcome == Outcome.Undecided)
         {
             RunSiegecraft(hour);
             ResolveLodgements();
+            RestFromFighting();
+            if (hour == SortieHour)
+            {
+                Sortie();
+            }
         }
 
         if (outcome == Outcome.Undecided && withdrawOrdered)
@@ -80,8 +100,6 @@ public sealed partial class Simulation
         assaultOverrideSector = -1;
         Array.Clear(lossesToday);
         Arrivals(day);
-        AllotDefenders(PlannedTarget(day));
-        HoldProcession(day, scheduledOnly: true);
     }
 
     private void EndOfDay(int day)
@@ -92,11 +110,6 @@ public sealed partial class Simulation
         if (outcome == Outcome.Undecided)
         {
             CheckNegotiation();
-        }
-
-        if (outcome == Outcome.Undecided)
-        {
-            CheckWithdrawal(day);
         }
     }
 
@@ -121,7 +134,7 @@ public sealed partial class Simulation
                     withdrawOrdered = true;
                     break;
                 case OrderKind.Procession when order.Side == Side.Roman:
-                    HoldProcession(Now.Day, scheduledOnly: false);
+                    HoldProcession(Now.Day);
                     break;
                 case OrderKind.Patrol when order.Side == Side.Roman && order.Target >= 0 && order.Target < patrolHulls.Length:
                     patrolHulls[order.Target] = Math.Max(0, order.Value);

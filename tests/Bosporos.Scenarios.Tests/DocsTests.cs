@@ -47,6 +47,6 @@ public class DocsTests
         var text = FieldReference.Markdown();
         Assert.Contains("### contingents", text, StringComparison.Ordinal);
         Assert.Contains("| `strength` | whole number | yes | 0 to 1,000,000 | Men at arrival. |", text, StringComparison.Ordinal);
-        Assert.Contains("### khagan (plan-step)", text, StringComparison.Ordinal);
+        Assert.Contains("### khagan (intention)", text, StringComparison.Ordinal);
     }
 }

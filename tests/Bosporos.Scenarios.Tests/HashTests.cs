@@ -25,13 +25,13 @@ public class HashTests
     public void Overrides_and_their_order_change_the_hash()
     {
         var plain = Fixture.Load(Fixture.Text).ScenarioHash;
-        var a = new ScenarioOverride("naval.trap-intercept", "0.5");
-        var b = new ScenarioOverride("naval.trap-intercept", "0.25");
+        var a = new ScenarioOverride("naval.warship-damaged-per-catch", "0.5");
+        var b = new ScenarioOverride("naval.warship-damaged-per-catch", "0.25");
         var ab = Fixture.Load(Fixture.Text, a, b).ScenarioHash;
         var ba = Fixture.Load(Fixture.Text, b, a).ScenarioHash;
         Assert.NotEqual(plain, ab);
         Assert.NotEqual(ab, ba);
-        var lines = Encoding.UTF8.GetBytes(Fixture.Text + "\n--set\nnaval.trap-intercept=0.5\nnaval.trap-intercept=0.25\n");
+        var lines = Encoding.UTF8.GetBytes(Fixture.Text + "\n--set\nnaval.warship-damaged-per-catch=0.5\nnaval.warship-damaged-per-catch=0.25\n");
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(lines)), ab);
     }
 

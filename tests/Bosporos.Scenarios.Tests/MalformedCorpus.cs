@@ -106,7 +106,7 @@ internal static class MalformedCorpus
         M("unknown-naval-key", "  reference-galleys: 10", "  speed: 3\n  reference-galleys: 10", UnknownKey, "speed");
         M("unknown-patrol-key", "zone: horn, hulls: 20 }", "zone: horn, hulls: 20, ships: 3 }", UnknownKey, "ships");
         M("unknown-zone-key", "kind: city,", "kind: city, height: 5,", UnknownKey, "height");
-        M("unknown-step-key", "{ action: build-engines, from-day: 1 }", "{ action: build-engines, from-day: 1, when: 3 }", UnknownKey, "when");
+        M("unknown-step-key", "{ action: build-engines, when: host-assembled }", "{ action: build-engines, when: host-assembled, from-day: 3 }", UnknownKey, "from-day");
         M("unknown-withdrawal-key", "    main-army-day: 1", "    main-army-day: 1\n    give-up: true", UnknownKey, "give-up");
 
         // Duplicate keys
@@ -122,7 +122,7 @@ internal static class MalformedCorpus
         A("missing-zone-kind", ", kind: land-wall", string.Empty, MissingKey, "{ id: west-wall");
         A("missing-law", "  law: mixed\n", string.Empty, MissingKey, "defender-lethality");
         A("missing-persian-contingent", "  persian-contingent: persians\n", string.Empty, MissingKey, "envoy-boats");
-        A("missing-step-action", "{ action: build-engines, from-day: 1 }", "{ from-day: 1 }", MissingKey, "{ from-day: 1 }");
+        A("missing-step-action", "{ action: build-engines, when: host-assembled }", "{ when: host-assembled }", MissingKey, "{ when: host-assembled }");
         A("missing-patrol-hulls", "zone: strait, hulls: 20 }", "zone: strait }", MissingKey, "{ flotilla: galleys, zone: strait }");
         A("missing-diplomacy", "diplomacy:\n  envoy-boats: 3", "old:\n  envoy-boats: 3", MissingKey, "format: 1");
         A("missing-calendar-horizon", ", horizon-days: 60 }", " }", MissingKey, "{ start-year");
@@ -198,13 +198,13 @@ internal static class MalformedCorpus
         M("bad-zone-id", "{ id: far-shore, name: Far shore", "{ id: far.shore, name: Far shore", BadId, "far.shore");
 
         // Days and hours
-        M("days-reversed", "from-day: 0, to-day: 2", "from-day: 3, to-day: 2", DaysReversed, "2");
-        M("days-reversed-assault", "from-day: 3, to-day: 6", "from-day: 3, to-day: 1", DaysReversed, "1");
+        M("condition-unknown", "when: engines-ready,", "when: engines-reddy,", UnknownEnumValue, "engines-reddy");
+        M("days-after-negative", "days-after: 2,", "days-after: -2,", Negative, "-2");
         M("hour-25", "start-hour: 5, end-hour: 17", "start-hour: 25, end-hour: 17", BadHours, "25");
         M("hour-negative", "start-hour: 1, end-hour: 4", "start-hour: 1, end-hour: -1", BadHours, "-1");
         M("hours-reversed", "start-hour: 5, end-hour: 17", "start-hour: 17, end-hour: 5", BadHours, "5");
         L("hours-equal", "start-hour: 5, end-hour: 17", "start-hour: 17, end-hour: 17", BadHours, "17");
-        L("hours-reversed-combined", "{ action: combined-attack, from-day: 8,", "{ action: combined-attack, from-day: 8, start-hour: 20,", BadHours, "{");
+        L("hours-reversed-combined", "{ action: combined-attack, when: signal-agreed,", "{ action: combined-attack, when: signal-agreed, start-hour: 20,", BadHours, "{");
         M("shoot-hours-reversed", "shoot-until-hour: 18", "shoot-until-hour: 5", BadHours, "5");
         M("shoot-until-30", "shoot-until-hour: 18", "shoot-until-hour: 30", BadHours, "30");
 
@@ -218,7 +218,7 @@ internal static class MalformedCorpus
         M("horizon-4000", "horizon-days: 60", "horizon-days: 4000", BadHorizon, "4000");
         M("arrival-beyond-horizon", "arrival-day: 1,", "arrival-day: 61,", BeyondHorizon, "61");
         M("flotilla-arrival-beyond", "arrival-day: 2 }", "arrival-day: 100 }", BeyondHorizon, "100");
-        M("plan-day-beyond", "from-day: 8,", "from-day: 70,", BeyondHorizon, "70");
+        M("plan-day-beyond", "days-after: 1,", "days-after: 70,", BeyondHorizon, "70");
 
         // Ratios
         M("ratio-training-1.5", "training: 0.8", "training: 1.5", RatioOutOfRange, "1.5");
@@ -308,7 +308,7 @@ internal static class MalformedCorpus
         S("set-value-anchor", "name", "&a x", AnchorOrAlias);
         S("set-value-tag", "name", "!!str x", Tag);
         S("set-citation-source", "contingents.field-troops.strength.source", "x", UnknownOverridePath);
-        S("set-step-out-of-range", "command.khagan.9.from-day", "1", UnknownOverridePath);
+        S("set-step-out-of-range", "command.khagan.9.days-after", "1", UnknownOverridePath);
         S("set-wall-sector-by-zone", "wall-sectors.west-wall.towers", "3", UnknownOverridePath);
         S("set-dangling-ref", "contingents.host.zone", "nowhere", UnknownReference);
         S("set-absent-section", "siegecraft.x.y", "1", UnknownOverridePath);

@@ -81,18 +81,18 @@ public class OverrideTests
     [Fact]
     public void Adds_an_optional_key_the_file_leaves_out()
     {
-        var result = Set(("contingents.sailors.arrival-day", "5"), ("command.khagan.1.to-day", "4"));
+        var result = Set(("contingents.sailors.arrival-day", "5"), ("command.khagan.1.days-after", "4"));
         Assert.True(result.Succeeded, Fixture.Describe(result));
         Assert.Equal(5, result.Definition!.Contingents[1].ArrivalDay);
-        Assert.Equal(4, result.Definition!.Command.Khagan[1].ToDay);
+        Assert.Equal(4, result.Definition!.Command.Khagan[1].DaysAfter);
         Assert.DoesNotContain(result.Warnings, w => w.Path == "contingents.sailors.arrival-day");
     }
 
     [Fact]
     public void Later_overrides_of_the_same_path_win()
     {
-        var result = Set(("naval.trap-intercept", "0.5"), ("naval.trap-intercept", "0.25"));
-        Assert.Equal(2500, result.Definition!.Naval.TrapIntercept.Raw);
+        var result = Set(("naval.warship-damaged-per-catch", "0.5"), ("naval.warship-damaged-per-catch", "0.25"));
+        Assert.Equal(2500, result.Definition!.Naval.WarshipDamagedPerCatch.Raw);
     }
 
     [Fact]

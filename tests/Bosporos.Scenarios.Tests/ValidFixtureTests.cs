@@ -31,7 +31,7 @@ public class ValidFixtureTests
         Assert.Equal(5, d.Contingents.Length);
         Assert.Equal(2, d.Flotillas.Length);
         Assert.Equal(3, d.Engines.Length);
-        Assert.Equal(5, d.Command.Khagan.Length);
+        Assert.Equal(6, d.Command.Khagan.Length);
     }
 
     [Fact]
@@ -51,8 +51,8 @@ public class ValidFixtureTests
         Assert.Equal(25_000, d.Combat.AttackerFrontagePerMetre.Raw);
         Assert.Equal(30_000, d.Combat.SeizeRatio.Raw);
         Assert.Equal(900_000L, d.Supply.ForagePoolManDays);
-        Assert.Equal(PlanAction.FerryPersians, d.Command.Khagan[3].Action);
-        Assert.Equal(["strait", "horn"], d.Command.Khagan[4].Route);
+        Assert.Equal(PlanAction.FerryPersians, d.Command.Khagan[4].Action);
+        Assert.Equal(["strait", "horn"], d.Command.Khagan[5].Route);
     }
 
     [Fact]
@@ -63,8 +63,10 @@ public class ValidFixtureTests
         Assert.Equal(9_000, d.WallSectors[1].Integrity.Raw);
         Assert.Equal(0, d.WallSectors[1].AttackerTerrainBonus.Raw);
         Assert.Equal(2_500, d.WallSectors[0].AttackerTerrainBonus.Raw);
-        Assert.Null(d.Command.Khagan[1].ToDay);
-        Assert.Equal(2, d.Command.Khagan[0].ToDay);
+        Assert.Equal(0, d.Command.Khagan[1].DaysAfter);
+        Assert.Equal(2, d.Command.Khagan[2].DaysAfter);
+        Assert.Equal(Kernel.Command.IntentionCondition.Always, d.Command.Khagan[0].When);
+        Assert.Equal(Kernel.Command.IntentionCondition.SignalAgreed, d.Command.Khagan[5].When);
         Assert.Equal(5, d.Command.Khagan[1].StartHour);
         Assert.Null(d.Command.Khagan[0].Target);
         Assert.Empty(d.Command.Khagan[0].Route);
@@ -97,10 +99,11 @@ public class ValidFixtureTests
         var positions = numbers.Select(n => (n.Line, n.Column)).ToList();
         Assert.Equal(positions.OrderBy(p => p.Line).ThenBy(p => p.Column), positions);
         var uncited = Result.Warnings.Where(w => w.Code == DiagnosticCodes.UncitedNumber).ToList();
-        var schedule = numbers.Where(n => System.Text.RegularExpressions.Regex.IsMatch(n.Path, @"^command\.khagan\.\d+\.(from-day|to-day|start-hour|end-hour)$")).ToList();
-        Assert.Equal(11, schedule.Count);
+        var schedule = numbers.Where(n => System.Text.RegularExpressions.Regex.IsMatch(n.Path, @"^command\.khagan\.\d+\.(start-hour|end-hour)$")).ToList();
+        Assert.Equal(6, schedule.Count);
         Assert.Equal(numbers.Count - 1 - schedule.Count, uncited.Count);
-        Assert.DoesNotContain(uncited, w => w.Path.StartsWith("command.khagan.", StringComparison.Ordinal));
+        Assert.DoesNotContain(uncited, w => w.Path.EndsWith("-hour", StringComparison.Ordinal) && w.Path.StartsWith("command.khagan.", StringComparison.Ordinal));
+        Assert.Contains(uncited, w => w.Path == "command.khagan.2.days-after");
         Assert.DoesNotContain(uncited, w => w.Path == "contingents.field-troops.strength");
         var training = uncited.Single(w => w.Path == "contingents.field-troops.training");
         Assert.Equal(Fixture.PositionOf(Fixture.Text, "0.8\n"), (training.Line, training.Column));

@@ -10,6 +10,7 @@ using Bosporos.Kernel.Naval;
 using Bosporos.Kernel.Numerics;
 using Bosporos.Kernel.Siegecraft;
 using Bosporos.Kernel.Supply;
+using Bosporos.Kernel.Weather;
 
 namespace Bosporos.Testing;
 
@@ -36,6 +37,24 @@ public sealed record SiegeBuilder
     public int HorizonDays { get; init; } = 60;
 
     public AttritionLaw Law { get; init; } = AttritionLaw.Mixed;
+
+    /// <summary>Armed citizens added to the wall garrison (poor troops).</summary>
+    public int Militia { get; init; }
+
+    /// <summary>Training of the garrison's best troops.</summary>
+    public decimal GarrisonTraining { get; init; } = 0.8m;
+
+    /// <summary>Long-run share of days with a gale that keeps boats ashore.</summary>
+    public decimal GaleShare { get; init; } = 0.2m;
+
+    public int SortieMen { get; init; } = 400;
+
+    public int TrapMassHulls { get; init; } = 5;
+
+    public decimal LearnSignalOtherwise { get; init; } = 0.25m;
+
+    /// <summary>Integrity at the start of the southern sector's walls (not in the khagan's written plan).</summary>
+    public decimal SouthIntegrity { get; init; } = 1m;
 
     public static Ratio R(decimal value) => new((int)(value * Ratio.Scale));
 
@@ -85,15 +104,16 @@ public sealed record SiegeBuilder
         ],
         WallSectors =
         [
-            new() { Zone = "south", LengthMetres = 2000, Towers = 60, Moat = true, OuterWall = true, InnerWall = true },
+            new() { Zone = "south", LengthMetres = 2000, Towers = 60, Moat = true, OuterWall = true, InnerWall = true, Integrity = R(SouthIntegrity) },
             new() { Zone = "middle", LengthMetres = 1700, Towers = 58, Moat = true, OuterWall = true, InnerWall = true, AttackerTerrainBonus = R(0.15m) },
             new() { Zone = "blachernae", LengthMetres = 1000, Towers = 6, Moat = false, OuterWall = true, InnerWall = BlachernaeWalled },
             new() { Zone = "horn-wall", LengthMetres = 5000, Towers = 100, Moat = false, OuterWall = true, InnerWall = false },
         ],
         Contingents =
         [
-            Contingent("garrison", Side.Roman, ContingentRole.Garrison, Garrison, 0.8m, 0.7m, "city"),
+            Contingent("garrison", Side.Roman, ContingentRole.Garrison, Garrison, GarrisonTraining, 0.7m, "city"),
             Contingent("guards", Side.Roman, ContingentRole.Reserve, Garrison / 8, 0.4m, 0.6m, "city"),
+            Contingent("militia", Side.Roman, ContingentRole.Garrison, Militia, 0.15m, 0.05m, "city"),
             Contingent("vanguard", Side.Avar, ContingentRole.Camp, Host / 4, 0.7m, 0.4m, "camp", 0, RationDays),
             Contingent("slavs", Side.Avar, ContingentRole.Assault, Host / 2, 0.25m, 0.05m, "camp", 10, RationDays, subject: true),
             Contingent("armoured", Side.Avar, ContingentRole.Assault, Host / 8, 0.6m, 0.7m, "camp", 10, RationDays),
@@ -108,13 +128,13 @@ public sealed record SiegeBuilder
         ],
         Engines =
         [
-            new() { Id = "throwers", Side = Side.Avar, Kind = EngineKind.StoneThrower, Count = 40, Sector = "middle", BuildHours = 48 },
+            new() { Id = "throwers", Name = "the throwers", Side = Side.Avar, Kind = EngineKind.StoneThrower, Count = 40, Sector = "middle", BuildHours = 48 },
             new() { Id = "towers", Side = Side.Avar, Kind = EngineKind.SiegeTower, Count = 10, Sector = "middle", BuildHours = 48 },
             new() { Id = "tortoises", Side = Side.Avar, Kind = EngineKind.Tortoise, Count = 6, Sector = "middle", BuildHours = 36 },
             new() { Id = "roman-engines", Side = Side.Roman, Kind = EngineKind.StoneThrower, Count = 20, Sector = "middle" },
         ],
         Siegecraft = new() { StoneDamagePerEngineHour = R(0.00012m), TortoiseDamagePerHour = R(0.001m), SappingPerThousandHour = R(0.004m) },
-        Supply = new() { ForagePoolManDays = 300_000, ForageRatePerDay = R(0.05m), CityFoodDays = 90, CisternDays = 180, SeaResupplyDaysPerDay = R(1.2m), SeaLaneZone = "strait" },
+        Supply = new() { ForagePoolManDays = 600_000, ForageRatePerDay = R(0.04m), ForagePerForagerPerDay = 3, CityFoodDays = 90, CisternDays = 180, SeaResupplyDaysPerDay = R(1.2m), SeaLaneZone = "strait" },
         Morale = new()
         {
             RefuseAttackBelow = R(0.3m),
@@ -130,11 +150,12 @@ public sealed record SiegeBuilder
             Executions = R(0.15m),
             BoatsMassacred = R(0.25m),
             PersiansLanded = R(0.1m),
+            Thanksgiving = R(0.2m),
         },
         Combat = new()
         {
             Law = Law,
-            DefenderLethality = R(0.02m),
+            DefenderLethality = R(0.016m),
             AttackerLethality = R(0.02m),
             AttackerFrontagePerMetre = R(4m),
             DefenderFrontagePerMetre = R(2m),
@@ -143,6 +164,10 @@ public sealed record SiegeBuilder
             InnerWallCover = R(0.6m),
             WallFireBonus = R(0.3m),
             TowerBonus = R(0.03m),
+            FatiguePerHour = R(0.05m),
+            FatigueRecoveryPerHour = R(0.05m),
+            ArmourProtection = R(0.4m),
+            CounterAttackReach = R(3m),
             Darkness = R(0.5m),
             WoundedShare = R(0.6m),
             SeizeRatio = R(1m),
@@ -153,12 +178,13 @@ public sealed record SiegeBuilder
         },
         Naval = new()
         {
-            ReferenceGalleys = 10,
+            ReferenceGalleys = 8,
             InterceptByDay = R(0.85m),
-            InterceptByNight = R(0.7m),
+            InterceptByNight = R(0.75m),
             BoatsLostWhenCaught = R(0.85m),
             CrewKilledWhenSunk = R(0.9m),
-            TrapIntercept = R(0.97m),
+            TrapAdvantage = R(2m),
+            WarshipDamagedPerCatch = R(0.05m),
             ControlMinGalleys = 5,
             PassengersPerBoat = 10,
             BoatsPerGroup = 25,
@@ -169,14 +195,12 @@ public sealed record SiegeBuilder
             SurvivorsExecutedShare = R(0.5m),
             Khagan =
             [
-                new() { Action = PlanAction.Blockade, FromDay = 0, ToDay = 9 },
-                new() { Action = PlanAction.CutAqueduct, FromDay = 2, StartHour = 10 },
-                new() { Action = PlanAction.BuildEngines, FromDay = 10, StartHour = 6 },
-                new() { Action = PlanAction.GeneralAssault, FromDay = 11, ToDay = 15, StartHour = 5, EndHour = 17, Target = "middle" },
-                new() { Action = PlanAction.SendEnvoys, FromDay = 12, StartHour = 22 },
-                new() { Action = PlanAction.FerryPersians, FromDay = 13, StartHour = 21, EndHour = 4, Flotilla = "ferries", Route = ["strait"] },
-                new() { Action = PlanAction.GeneralAssault, FromDay = 16, StartHour = 5, EndHour = 17, Target = "weakest" },
-                new() { Action = PlanAction.CombinedAttack, FromDay = 17, StartHour = 6, EndHour = 17, Target = "blachernae", Flotilla = "canoes", Route = ["horn"] },
+                new() { Action = PlanAction.CutAqueduct, When = IntentionCondition.Always, StartHour = 10 },
+                new() { Action = PlanAction.BuildEngines, When = IntentionCondition.HostAssembled, StartHour = 6 },
+                new() { Action = PlanAction.GeneralAssault, When = IntentionCondition.HostAssembled, DaysAfter = 1, Repeat = true, AbandonAfterFailures = 8, StartHour = 5, EndHour = 17, Target = "middle" },
+                new() { Action = PlanAction.SendEnvoys, When = IntentionCondition.EnginesReady, StartHour = 22 },
+                new() { Action = PlanAction.FerryPersians, When = IntentionCondition.SignalAgreed, DaysAfter = 1, Repeat = true, AbandonAfterFailures = 1, StartHour = 21, EndHour = 4, Flotilla = "ferries", Route = ["strait"] },
+                new() { Action = PlanAction.CombinedAttack, When = IntentionCondition.SignalAgreed, AfterFailedAssaults = 5, Repeat = true, AbandonAfterFailures = 1, StartHour = 6, EndHour = 17, Target = "blachernae", Flotilla = "canoes", Route = ["horn"] },
             ],
             Defenders = new()
             {
@@ -186,7 +210,14 @@ public sealed record SiegeBuilder
                 NightRepairPerHour = R(0.015m),
                 CounterBattery = R(0.004m),
                 BurnTower = R(0.012m),
-                ProcessionEveryDays = 7,
+                ProcessionBelow = R(0.62m),
+                ProcessionMinGapDays = 3,
+                ProcessionShare = R(0.1m),
+                SortieMen = SortieMen,
+                SortieOdds = R(0.5m),
+                SortieBurnShare = R(0.2m),
+                SortieWhenWallBelow = R(0.8m),
+                TrapMassHulls = TrapMassHulls,
                 Patrols = Galleys == 0 ? [] :
                 [
                     new() { Flotilla = "galleys", Zone = "horn", Hulls = Galleys / 2 },
@@ -194,19 +225,36 @@ public sealed record SiegeBuilder
                 ],
                 SetTrapIfSignalLearned = true,
             },
-            Withdrawal = new() { CohesionBelow = R(0.35m), SupplyDaysBelow = 1, AfterPlanSpentDays = 14, MainArmyDay = 10 },
+            Withdrawal = new()
+            {
+                MainArmyDay = 10,
+                WeightWalls = R(0.4m),
+                WeightWater = R(0.3m),
+                WeightEngines = R(0.1m),
+                WeightForce = R(0.2m),
+                NumbersNeeded = R(3m),
+                GiveUpBelow = R(0.45m),
+                FoodPatience = R(0.3m),
+                FoodHorizonDays = 20,
+                WillNotFightBelow = R(0.25m),
+                UnwillingDays = 3,
+                StarvingDays = 3,
+                StarvingShare = R(0.4m),
+            },
+            Allies = new() { JoinAssaultWhenAshore = 500 },
         },
         Diplomacy = new()
         {
             EnvoyBoats = 2,
             EnvoyRoute = ["strait"],
             LearnSignalWhenCaught = R(0.5m),
-            LearnSignalOtherwise = R(0.25m),
+            LearnSignalOtherwise = R(LearnSignalOtherwise),
             SignalZone = "pteron",
             PersianContingent = "persians",
             PersianWillingness = R(0.4m),
             PersianWillingnessIfEnvoysCaught = R(0.05m),
             LandingZone = "chelae",
         },
+        Weather = new() { CalmShare = R(0.5m), GaleShare = R(GaleShare), Persistence = R(0.7m), BreezeIntercept = R(1.3m) },
     };
 }

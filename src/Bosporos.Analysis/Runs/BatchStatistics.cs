@@ -23,6 +23,18 @@ public sealed record BatchReport(
 
     /// <summary>Of those, the runs in which more than half the canoes launched were lost.</summary>
     public long CanoesMostlyLostRuns { get; init; }
+
+    /// <summary>Runs by the cause that ended them.</summary>
+    public IReadOnlyDictionary<EndCause, long> EndCauses { get; init; } = new Dictionary<EndCause, long>();
+
+    /// <summary>Lifted runs in which each factor weighed on the khagan when he withdrew.</summary>
+    public IReadOnlyDictionary<WithdrawalFactors, long> Factors { get; init; } = new Dictionary<WithdrawalFactors, long>();
+
+    /// <summary>Lifted runs in which the canoe massacre or the host's breakup was among the factors.</summary>
+    public long MassacreOrBreakupRuns { get; init; }
+
+    /// <summary>Runs in which the host went short of food at some point.</summary>
+    public long HungryRuns { get; init; }
 }
 
 /// <summary>
@@ -38,6 +50,10 @@ public sealed class BatchStatistics : IRunSink, IDisposable
     private long ferried;
     private long canoeRuns;
     private long canoesMostlyLost;
+    private readonly long[] causes = new long[16];
+    private readonly long[] factorCounts = new long[16];
+    private long massacreOrBreakup;
+    private long hungry;
 
     public BatchStatistics(long expectedRuns = 0)
     {
@@ -64,6 +80,25 @@ public sealed class BatchStatistics : IRunSink, IDisposable
             {
                 canoesMostlyLost++;
             }
+        }
+
+        causes[(int)summary.Cause & 15]++;
+        for (var b = 0; b < 16; b++)
+        {
+            if (((int)summary.Factors & (1 << b)) != 0)
+            {
+                factorCounts[b]++;
+            }
+        }
+
+        if ((summary.Factors & (WithdrawalFactors.CanoesMassacred | WithdrawalFactors.HostBrokeUp)) != 0)
+        {
+            massacreOrBreakup++;
+        }
+
+        if (summary.ShortfallManDays > 0)
+        {
+            hungry++;
         }
 
         if (summary.AssaultDefenderLosses > 0)
@@ -102,6 +137,10 @@ public sealed class BatchStatistics : IRunSink, IDisposable
         {
             CanoeRuns = canoeRuns,
             CanoesMostlyLostRuns = canoesMostlyLost,
+            EndCauses = Enum.GetValues<EndCause>().Where(c => causes[(int)c] > 0).ToDictionary(c => c, c => causes[(int)c]),
+            Factors = Enumerable.Range(0, 16).Where(b => factorCounts[b] > 0).ToDictionary(b => (WithdrawalFactors)(1 << b), b => factorCounts[b]),
+            MassacreOrBreakupRuns = massacreOrBreakup,
+            HungryRuns = hungry,
         };
     }
 

@@ -97,6 +97,19 @@ internal static class McCommand
         o.WriteLine(r.CanoeRuns > 0
             ? $"canoes: most of those launched were lost in {Percent(r.CanoesMostlyLostRuns / (double)r.CanoeRuns)} of the {r.CanoeRuns.ToString("N0", CultureInfo.InvariantCulture)} runs that launched them"
             : "canoes: no run launched any");
+        if (r.EndCauses.Count > 0)
+        {
+            o.WriteLine("end causes: " + string.Join(", ", r.EndCauses.OrderByDescending(kv => kv.Value)
+                .Select(kv => $"{Rendering.Names.Cause(kv.Key)} {Percent(kv.Value / (double)r.Runs)}")));
+        }
+
+        var lifted = r.Outcomes[Outcome.Lifted].Count;
+        if (lifted > 0 && r.Factors.Count > 0)
+        {
+            o.WriteLine("what weighed on the khagan when he withdrew (share of lifted runs): " + string.Join(", ", r.Factors.OrderByDescending(kv => kv.Value)
+                .Select(kv => $"{Rendering.Names.Factor(kv.Key)} {Percent(kv.Value / (double)lifted)}")));
+            o.WriteLine($"canoe massacre or the host's breakup among them: {Percent(r.MassacreOrBreakupRuns / (double)lifted)}; host went hungry in {Percent(r.HungryRuns / (double)r.Runs)} of runs");
+        }
         o.WriteLine($"digest: {r.Digest}");
     }
 
@@ -139,6 +152,22 @@ internal static class McCommand
             w.WriteNumber("runsLaunched", r.CanoeRuns);
             w.WriteNumber("runsMostLost", r.CanoesMostlyLostRuns);
             w.WriteNumber("mostLostShare", r.CanoeRuns == 0 ? 0 : Math.Round(r.CanoesMostlyLostRuns / (double)r.CanoeRuns, 6));
+            w.WriteEndObject();
+            w.WriteStartObject("endCauses");
+            foreach (var (cause, n) in r.EndCauses.OrderBy(kv => kv.Key))
+            {
+                w.WriteNumber(Scenarios.Naming.Kebab(cause.ToString()), n);
+            }
+
+            w.WriteEndObject();
+            w.WriteStartObject("withdrawalFactors");
+            foreach (var (factor, n) in r.Factors.OrderBy(kv => kv.Key))
+            {
+                w.WriteNumber(Scenarios.Naming.Kebab(factor.ToString()), n);
+            }
+
+            w.WriteNumber("massacreOrBreakupRuns", r.MassacreOrBreakupRuns);
+            w.WriteNumber("hungryRuns", r.HungryRuns);
             w.WriteEndObject();
             w.WriteString("digest", r.Digest);
             w.WriteEndObject();

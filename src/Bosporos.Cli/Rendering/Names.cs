@@ -49,6 +49,24 @@ internal static class Names
     public static string Odds(in SiegeEvent e) =>
         e.Odds < 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" (odds {e.Odds / 100.0:0.##}%, roll {Math.Max(0, e.Roll) / 100.0:0.##}%)");
 
+    /// <summary>A factor that weighed on the khagan, for people.</summary>
+    public static string Factor(WithdrawalFactors factor) => factor switch
+    {
+        WithdrawalFactors.CanoesMassacred => "the boats were massacred",
+        WithdrawalFactors.HostBrokeUp => "the host was breaking up",
+        WithdrawalFactors.AssaultsFailed => "assaults kept failing",
+        WithdrawalFactors.EnginesLost => "half his engines were lost",
+        WithdrawalFactors.AlliesNotAcross => "no Persians had crossed",
+        WithdrawalFactors.Hunger => "men went hungry",
+        WithdrawalFactors.WallsIntact => "no wall was breached",
+        WithdrawalFactors.HeavyLosses => "heavy losses",
+        _ => Kebab(factor.ToString()),
+    };
+
+    /// <summary>Every factor set in a mask, for people, joined with commas.</summary>
+    public static string Factors(WithdrawalFactors factors) =>
+        string.Join(", ", Enum.GetValues<WithdrawalFactors>().Where(f => f != WithdrawalFactors.None && factors.HasFlag(f)).Select(Factor));
+
     public static string Cause(EndCause cause) => cause switch
     {
         EndCause.HostStarving => "the khagan's host was starving",
@@ -58,6 +76,7 @@ internal static class Names
         EndCause.WallHeld => "the wall held",
         EndCause.DefendersNegotiated => "the defenders came to terms",
         EndCause.Horizon => "the account ran out of days",
+        EndCause.AimLost => "the khagan judged the siege lost",
         _ => "no cause recorded",
     };
 

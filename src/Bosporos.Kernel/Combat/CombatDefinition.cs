@@ -53,6 +53,19 @@ public sealed record CombatDefinition
     [Range(0d, 100d)]
     public required Ratio TowerBonus { get; init; }
 
+    [Description("Fatigue an engaged man gathers in an hour of fighting without relief (0 to 1; halves his blows at 1).")]
+    public required Ratio FatiguePerHour { get; init; }
+
+    [Description("Fatigue shed in an hour out of the fight.")]
+    public required Ratio FatigueRecoveryPerHour { get; init; }
+
+    [Description("Share of the blows turned by body armour, for a fully armoured body of men.")]
+    public required Ratio ArmourProtection { get; init; }
+
+    [Description("Defenders of the reserve who can reach a lodgement, per attacker in it.")]
+    [Range(0d, 100d)]
+    public required Ratio CounterAttackReach { get; init; }
+
     [Description("Multiplier on all blows at night.")]
     public required Ratio Darkness { get; init; }
 

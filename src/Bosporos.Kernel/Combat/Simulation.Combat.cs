@@ -5,17 +5,23 @@ using Bosporos.Kernel.Numerics;
 
 namespace Bosporos.Kernel;
 
-// Land combat at the walls: one engagement per hour of assault, resolved from both sides' effective strength under
-// the scenario's attrition law, with cover from every intact layer of the wall; then seizure, counter-attack and fall.
+// Land combat at the walls: one engagement per hour of assault. Frontage limits how many fight at once on either
+// side; the men behind them count as reliefs, who keep the front fresh (fatigue grows less where the front is deep).
+// Each side's blows come from its fighting power (men at the front × quality × fatigue × the walls' height for the
+// defenders, towers and ground for the attackers) and fall on the men facing them, thinned by cover and armour, under
+// the scenario's attrition law. Then seizure, counter-attack and fall.
 public sealed partial class Simulation
 {
     private readonly int[] lodgementMen;
     private readonly int[] lodgementQuality;
+    private readonly int[] defenderFatigue; // Ratio raw, per sector
+    private int attackerFatigue;
+    private int foughtThisHour = -1;
     private int landedCrew;
     private int landedCrewContingent = -1;
     private bool combinedTrap;
 
-    private void Assault(int step, int sector, bool firstHour, bool lastHour, bool combined)
+    private void Assault(int sector, bool firstHour, bool lastHour, bool combined)
     {
         if (sector < 0 || holdAssaultToday)
         {
@@ -45,28 +51,31 @@ public sealed partial class Simulation
             Emit(EventKind.AssaultBegan, zone, v1: AttackersAvailable(combined), v2: defendersAt[sector], v3: towersHere);
         }
 
-        // Who goes forward: assault contingents willing to attack, Persians who have landed, boat crews who got ashore.
-        long men = 0, quality = 0, sapWeight = 0;
+        // Who goes forward: assault contingents willing to attack, allies who have landed, boat crews who got ashore.
+        long men = 0, quality = 0, sapWeight = 0, armour = 0;
         foreach (var i in Index.Assault)
         {
             if (present[i] > 0 && morale[i] >= refuse)
             {
                 men += present[i];
                 quality += (long)present[i] * Quality(i);
+                armour += (long)present[i] * d.Contingents[i].Armour.Raw;
                 sapWeight += SapWeight(i, present[i]);
             }
         }
 
         var persian = Index.Persian;
-        if (persianLandedAlive > 0 && persian >= 0)
+        var allies = AlliesInAssault();
+        if (allies > 0)
         {
-            men += persianLandedAlive;
-            quality += (long)persianLandedAlive * Quality(persian);
-            sapWeight += SapWeight(persian, persianLandedAlive);
+            men += allies;
+            quality += (long)allies * Quality(persian);
+            armour += (long)allies * d.Contingents[persian].Armour.Raw;
+            sapWeight += SapWeight(persian, allies);
         }
 
         // Boat crews that got ashore open a second front along the water: they add to the land frontage, and where
-        // the sector has no inner wall (Blachernae in 626, outside the Theodosian line) they meet no wall at all.
+        // the sector has no inner wall they meet no wall at all.
         long landed = 0, landedEff = 0;
         if (combined && landedCrew > 0 && landedCrewContingent >= 0)
         {
@@ -79,44 +88,48 @@ public sealed partial class Simulation
             return;
         }
 
+        foughtThisHour = Now.Hours;
+
+        // Attackers: the front is as wide as the sector allows; depth relieves it.
         var engagedLand = (int)Math.Min(men, cbt.AttackerFrontagePerMetre.Of(sec.LengthMetres));
         var engagedA = (int)(engagedLand + landed);
-        var towers = ReadyTowers(sector);
-        long effLand = men == 0 ? 0 : engagedLand * (quality / men) / Ratio.Scale;
-        effLand = effLand * (Ratio.Scale + ((long)cbt.TowerBonus.Raw * towers)) / Ratio.Scale;
-        effLand = effLand * (Ratio.Scale + sec.AttackerTerrainBonus.Raw) / Ratio.Scale;
-        var effA = effLand + landedEff;
+        if (engagedLand > 0)
+        {
+            attackerFatigue = Tire(attackerFatigue, men, engagedLand);
+        }
 
+        var towers = ReadyTowers(sector);
+        long fireA = men == 0 ? 0 : engagedLand * (quality / men) / Ratio.Scale;
+        fireA = Fresh(fireA, attackerFatigue);
+        fireA = fireA * (Ratio.Scale + ((long)cbt.TowerBonus.Raw * towers)) / Ratio.Scale;
+        fireA = fireA * (Ratio.Scale + sec.AttackerTerrainBonus.Raw) / Ratio.Scale;
+        var armourA = men + landed == 0 ? 0 : (int)((armour + (landed * (landedCrewContingent >= 0 ? d.Contingents[landedCrewContingent].Armour.Raw : 0))) / (men + landed));
+
+        // Defenders: the best men stand at the front; the rest relieve them.
         var engagedD = (int)Math.Min(defendersAt[sector], cbt.DefenderFrontagePerMetre.Of(sec.LengthMetres));
-        long effD = (long)engagedD * WallQuality() / Ratio.Scale;
-        effD = effD * (Ratio.Scale + ((long)cbt.WallFireBonus.Raw * IntactLayers(sector))) / Ratio.Scale;
+        if (engagedD > 0)
+        {
+            defenderFatigue[sector] = Tire(defenderFatigue[sector], defendersAt[sector], engagedD);
+        }
+
+        long fireD = (long)engagedD * FrontQuality(sector, engagedD, out var armourD) / Ratio.Scale;
+        fireD = Fresh(fireD, defenderFatigue[sector]);
+        fireD = fireD * (Ratio.Scale + ((long)cbt.WallFireBonus.Raw * IntactLayers(sector))) / Ratio.Scale;
+        var fireAll = fireA + landedEff;
         if (IsNight(Now.HourOfDay))
         {
-            effLand = cbt.Darkness.Of(effLand);
+            fireA = cbt.Darkness.Of(fireA);
             landedEff = cbt.Darkness.Of(landedEff);
-            effA = effLand + landedEff;
-            effD = cbt.Darkness.Of(effD);
+            fireAll = fireA + landedEff;
+            fireD = cbt.Darkness.Of(fireD);
         }
 
         var cover = Cover(sector);
         var shoreCover = sec.InnerWall ? cover : Ratio.Scale;
-        long baseOnAttackers, baseOnDefenders;
-        switch (cbt.Law)
-        {
-            case AttritionLaw.Square:
-                baseOnAttackers = effD;
-                baseOnDefenders = effA;
-                break;
-            case AttritionLaw.Linear:
-                baseOnAttackers = baseOnDefenders = effA * effD / 1000;
-                break;
-            default:
-                baseOnAttackers = baseOnDefenders = FixedMath.ISqrt(effA * effD);
-                break;
-        }
-
-        var meanOnAttackers = (long)cbt.DefenderLethality.Raw * baseOnAttackers / 100; // hundredths of a man
-        var meanOnDefenders = (long)cbt.AttackerLethality.Raw * baseOnDefenders / 100 * cover / Ratio.Scale;
+        var baseOnAttackers = LawBase(cbt.Law, fireD, engagedA);
+        var baseOnDefenders = LawBase(cbt.Law, fireAll, engagedD);
+        var meanOnAttackers = (long)cbt.DefenderLethality.Raw * baseOnAttackers / 100 * Unarmoured(armourA) / Ratio.Scale; // hundredths of a man
+        var meanOnDefenders = (long)cbt.AttackerLethality.Raw * baseOnDefenders / 100 * cover / Ratio.Scale * Unarmoured(armourD) / Ratio.Scale;
         var attackerLosses = combatDice.Casualties(meanOnAttackers, engagedA);
         var defenderLosses = combatDice.Casualties(meanOnDefenders, engagedD);
 
@@ -128,8 +141,8 @@ public sealed partial class Simulation
         assaultDayAttackerLosses += attackerLosses;
         assaultDayDefenderLosses += defenderLosses;
 
-        var onWallTop = (effLand * cover / Ratio.Scale) + (landedEff * shoreCover / Ratio.Scale);
-        var wallTop = effD <= 0 ? 100_000 : (int)Math.Min(100_000, onWallTop * 100 / effD);
+        var onWallTop = (fireA * cover / Ratio.Scale) + (landedEff * shoreCover / Ratio.Scale);
+        var wallTop = fireD <= 0 ? 100_000 : (int)Math.Min(100_000, onWallTop * 100 / fireD);
         Emit(EventKind.Engagement, zone, v1: attackerLosses, v2: defenderLosses, v3: wallTop);
 
         Sap(sector, men == 0 ? 0 : sapWeight * engagedLand / men);
@@ -140,6 +153,8 @@ public sealed partial class Simulation
             lodgementHours[sector] = 1;
             lodgementMen[sector] = Math.Max(1, (int)(((long)engagedLand * cover / Ratio.Scale) + (landed * shoreCover / Ratio.Scale)));
             lodgementQuality[sector] = (int)Math.Max(1, onWallTop * Ratio.Scale / Math.Max(1, lodgementMen[sector]));
+            assaultDayFallen = Now.Day;
+            lastLodgementDay = Now.Day;
             Emit(EventKind.WallSeized, zone, v1: lodgementMen[sector], v2: defendersAt[sector], v3: wallTop);
         }
 
@@ -157,9 +172,53 @@ public sealed partial class Simulation
         }
     }
 
+    /// <summary>The attrition law's base: the firer's power alone (square), or against the numbers it faces.</summary>
+    private static long LawBase(AttritionLaw law, long fire, long targets) => law switch
+    {
+        AttritionLaw.Square => fire,
+        AttritionLaw.Linear => fire * targets / 1000,
+        _ => FixedMath.ISqrt(fire * targets),
+    };
+
+    /// <summary>Share of blows that are not turned by armour (Ratio raw).</summary>
+    private int Unarmoured(int armour) => Ratio.Scale - (int)((long)Definition.Combat.ArmourProtection.Raw * armour / Ratio.Scale);
+
+    /// <summary>Fatigue after an hour at the front: the more men behind the front to relieve it, the less it grows.</summary>
+    private int Tire(int fatigue, long men, long engaged)
+    {
+        var perHour = (long)Definition.Combat.FatiguePerHour.Raw * engaged / Math.Max(1, men);
+        return (int)Math.Min(Ratio.Scale, fatigue + perHour);
+    }
+
+    /// <summary>Fighting power left after fatigue: a worn-out front strikes with half its strength.</summary>
+    private static long Fresh(long power, int fatigue) => power * (Ratio.Scale - (fatigue / 2)) / Ratio.Scale;
+
+    /// <summary>Hours out of the fight rest both sides.</summary>
+    private void RestFromFighting()
+    {
+        if (foughtThisHour == Now.Hours)
+        {
+            return;
+        }
+
+        var rest = Definition.Combat.FatigueRecoveryPerHour.Raw;
+        attackerFatigue = Math.Max(0, attackerFatigue - rest);
+        for (var s = 0; s < defenderFatigue.Length; s++)
+        {
+            if (defenderFatigue[s] > 0 && !(activeAssaultSector == s && runningAssault >= 0))
+            {
+                defenderFatigue[s] = Math.Max(0, defenderFatigue[s] - rest);
+            }
+        }
+    }
+
+    /// <summary>Allies ashore join an assault once there are enough of them to matter.</summary>
+    private int AlliesInAssault() =>
+        Index.Persian >= 0 && persianLandedAlive > 0 && persianLandedAlive >= Definition.Command.Allies.JoinAssaultWhenAshore ? persianLandedAlive : 0;
+
     private int AttackersAvailable(bool combined)
     {
-        var men = persianLandedAlive + (combined ? landedCrew : 0);
+        var men = AlliesInAssault() + (combined ? landedCrew : 0);
         foreach (var i in Index.Assault)
         {
             if (morale[i] >= Definition.Morale.RefuseAttackBelow.Raw)
@@ -196,9 +255,10 @@ public sealed partial class Simulation
             }
         }
 
-        if (persianLandedAlive > 0 && Index.Persian >= 0)
+        var allies = AlliesInAssault();
+        if (allies > 0)
         {
-            var p = Inflict(Index.Persian, (int)(losses * (long)persianLandedAlive / men));
+            var p = Inflict(Index.Persian, (int)(losses * (long)allies / men));
             persianLandedAlive -= p;
             given += p;
         }
@@ -273,8 +333,10 @@ public sealed partial class Simulation
     }
 
     /// <summary>
-    /// A lodgement on the wall is counter-attacked every hour by the reserve; the odds are the reserve's share of the
-    /// two sides' effective strength. Held for the scenario's hold-hours, it opens the city.
+    /// A lodgement on the wall is counter-attacked every hour by the reserve. Only so many can reach it (a few men for
+    /// each attacker on the stretch, by the scenario's reach): the odds are their share of the two sides' effective
+    /// strength, and both the defenders' cost and the attackers' are bounded by the men who fight there. Held for
+    /// the scenario's hold-hours, it opens the city.
     /// </summary>
     private void ResolveLodgements()
     {
@@ -288,15 +350,14 @@ public sealed partial class Simulation
 
             var zone = Index.SectorZone[s];
             var reserve = ReserveMen(out var reserveQuality);
-            var effR = reserve == 0 ? 0 : cbt.CounterAttackBonus.Of(reserve * (reserveQuality / reserve) / Ratio.Scale);
+            var reach = Math.Min(reserve, cbt.CounterAttackReach.Of(lodgementMen[s]));
+            var effR = reserve == 0 ? 0 : cbt.CounterAttackBonus.Of(reach * (reserveQuality / reserve) / Ratio.Scale);
             var effL = (long)lodgementMen[s] * lodgementQuality[s] / Ratio.Scale;
             var odds = effR + effL == 0 ? 0 : (int)(effR * Ratio.Scale / (effR + effL));
             if (combatDice.Chance(new Ratio(odds), out var roll))
             {
                 var attackerLosses = InflictOnAttackers((int)cbt.LodgementLossWhenRetaken.Of(lodgementMen[s]), Math.Max(1, AttackersAvailable(false)), false);
-                var defenderLosses = InflictOnWall(combatDice.Casualties((long)cbt.AttackerLethality.Raw * effL / 100, (int)Math.Min(int.MaxValue, reserve)));
-                assaultAttackerLosses += attackerLosses;
-                assaultDefenderLosses += defenderLosses;
+                var defenderLosses = InflictOnWall(combatDice.Casualties((long)cbt.AttackerLethality.Raw * effL / 100, (int)Math.Min(int.MaxValue, reach)));
                 Emit(EventKind.LodgementRetaken, zone, v1: attackerLosses, v2: defenderLosses, odds: odds, roll: roll);
                 lodgementHours[s] = 0;
                 lodgementMen[s] = 0;
@@ -313,9 +374,8 @@ public sealed partial class Simulation
         }
     }
 
-    private void CombinedAttackHour(int step, PlanStepDefinition plan, int hour)
+    private void CombinedAttackHour(int step, IntentionDefinition plan, int sector, int hour, bool last)
     {
-        var sector = AssaultTarget(step);
         if (hour == plan.StartHour)
         {
             signalUsed = false;
@@ -330,9 +390,12 @@ public sealed partial class Simulation
             }
 
             combinedTrap = signalLearned && Definition.Command.Defenders.SetTrapIfSignalLearned;
-            if (combinedTrap && !signalUsed)
+            if (combinedTrap)
             {
+                // The defenders light the signal themselves before the land attack is ready: the boats row out
+                // early, alone, into warships massed where they must pass.
                 signalUsed = true;
+                Emit(EventKind.DefendersDecided, Index.PlanRoute[step].Length > 0 ? Index.PlanRoute[step][0] : -1, v1: (int)DefenderDecision.SetTrap, v2: TrapHulls(Index.PlanRoute[step]));
                 Emit(EventKind.SignalLit, Index.SignalZone, v1: 1);
                 CanoeAttack(step, sector, trap: true);
             }
@@ -345,8 +408,7 @@ public sealed partial class Simulation
             CanoeAttack(step, sector, trap: false);
         }
 
-        var last = hour == plan.EndHour - 1;
-        Assault(step, sector, hour == plan.StartHour, last, combined: true);
+        Assault(sector, hour == plan.StartHour, last, combined: true);
         if (last && outcome == Outcome.Undecided && sector >= 0 && lodgementHours[sector] == 0)
         {
             combinedAttackFailed = true;

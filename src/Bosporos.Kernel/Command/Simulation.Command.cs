@@ -2,123 +2,400 @@ using Bosporos.Kernel.Command;
 using Bosporos.Kernel.Events;
 using Bosporos.Kernel.Forces;
 using Bosporos.Kernel.Numerics;
+using Bosporos.Kernel.Weather;
 
 namespace Bosporos.Kernel;
 
-// The khagan follows his written plan step by step; the mechanisms decide what comes of each step. He adapts:
-// an explicit order overrides the plan, 'weakest' targets the thinnest stretch, and he withdraws when his host
-// starves, breaks up, or his plan is spent.
+// The khagan's doctrine. His intentions are conditions on the state, not dates: each is weighed at its hour of the
+// day (dawn for assaults, night for boats) and acted on when its conditions hold. Each dawn, once his whole host has
+// come up, he weighs his prospects (walls, water, engines, the host's will, food) and leaves when the aim is clearly
+// lost, when the host will not fight, or when it is starving. Orders from a player override him the same way.
 public sealed partial class Simulation
 {
+    private int[] intentionSince = [];
+    private int[] intentionDoneDay = [];
+    private int[] intentionFailures = [];
+    private bool[] intentionAbandoned = [];
+    private int hostAssembledDay;
+    private int failedAssaultsInRow;
+    private int todaysAssault; // intention chosen at dawn for today's assault, -1 for none
+    private int runningAssault; // intention whose assault window is open, -1 for none
+    private int assaultDayFallen; // lodgement won during today's assault
+    private int lastLodgementDay;
+    private int lastAssaultSector;
+    private int prospect; // the khagan's last weighed prospects (Ratio raw)
+    private WithdrawalFactors factors;
+    private bool boatsMassacred;
+    private int unwillingDawns;
+    private int engineCountAtStart;
+    private int boatsAtStart;
+
+    private void ResetCommand()
+    {
+        var n = Definition.Command.Khagan.Length;
+        if (intentionSince.Length != n)
+        {
+            intentionSince = new int[n];
+            intentionDoneDay = new int[n];
+            intentionFailures = new int[n];
+            intentionAbandoned = new bool[n];
+        }
+
+        Array.Fill(intentionSince, -1);
+        Array.Fill(intentionDoneDay, -1);
+        Array.Clear(intentionFailures);
+        Array.Clear(intentionAbandoned);
+        hostAssembledDay = -1;
+        failedAssaultsInRow = 0;
+        todaysAssault = -1;
+        runningAssault = -1;
+        assaultDayFallen = -1;
+        lastLodgementDay = -100;
+        lastAssaultSector = -1;
+        prospect = Ratio.Scale;
+        factors = WithdrawalFactors.None;
+        boatsMassacred = false;
+        unwillingDawns = 0;
+        engineCountAtStart = 0;
+        foreach (var p in Index.AttackerParks)
+        {
+            engineCountAtStart += Definition.Engines[p].Count;
+        }
+
+        boatsAtStart = 0;
+    }
+
+    /// <summary>Dawn: is the host all here; does the khagan go on at all; which assault, if any, does he order today.</summary>
+    private void KhaganDawn(int day)
+    {
+        if (hostAssembledDay < 0 && HostAssembled())
+        {
+            hostAssembledDay = day;
+        }
+
+        if (hostAssembledDay >= 0 && day > hostAssembledDay)
+        {
+            JudgeProspects();
+            if (outcome != Outcome.Undecided)
+            {
+                return;
+            }
+        }
+
+        todaysAssault = -1;
+        var steps = Definition.Command.Khagan;
+        for (var k = steps.Length - 1; k >= 0; k--)
+        {
+            if (steps[k].Action is PlanAction.GeneralAssault or PlanAction.CombinedAttack && Ready(k, day))
+            {
+                todaysAssault = k;
+                break;
+            }
+        }
+    }
+
+    private bool HostAssembled()
+    {
+        foreach (var i in Index.Assault)
+        {
+            if (Definition.Contingents[i].ArrivalDay > Now.Day)
+            {
+                return false;
+            }
+        }
+
+        return Index.Assault.Length > 0;
+    }
+
+    private bool Condition(IntentionCondition c) => c switch
+    {
+        IntentionCondition.HostAssembled => hostAssembledDay >= 0,
+        IntentionCondition.EnginesReady => AttackerEnginesReady(),
+        IntentionCondition.SignalAgreed => envoysSent,
+        IntentionCondition.AlliesAgreed => envoysResolved == 1,
+        _ => true,
+    };
+
+    private bool AttackerEnginesReady()
+    {
+        if (engineBuildStartHour < 0)
+        {
+            return false;
+        }
+
+        foreach (var p in Index.AttackerParks)
+        {
+            if (!enginesReady[p])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether intention <paramref name="k"/> may be acted on today (its conditions, waits, failures, the wind).</summary>
+    private bool Ready(int k, int day)
+    {
+        var it = Definition.Command.Khagan[k];
+        if (intentionAbandoned[k] || (it.Repeat ? intentionDoneDay[k] == day : intentionDoneDay[k] >= 0))
+        {
+            return false;
+        }
+
+        if (!Condition(it.When))
+        {
+            return false;
+        }
+
+        if (intentionSince[k] < 0)
+        {
+            intentionSince[k] = day;
+        }
+
+        if (day - intentionSince[k] < it.DaysAfter || failedAssaultsInRow < it.AfterFailedAssaults)
+        {
+            return false;
+        }
+
+        if (IsBoatAction(it) && wind == Wind.Gale)
+        {
+            return false;
+        }
+
+        return it.Action is not (PlanAction.GeneralAssault or PlanAction.CombinedAttack) || !holdAssaultToday;
+    }
+
+    private bool IsBoatAction(IntentionDefinition it) =>
+        it.Action is PlanAction.FerryPersians or PlanAction.CombinedAttack or PlanAction.LaunchCanoes && Index.PlanFlotilla.Length > 0;
+
+    /// <summary>The hour's work of the khagan: intentions that start now are decided, and today's assault is fought.</summary>
     private void RunKhaganPlan(int day, int hour)
     {
         var steps = Definition.Command.Khagan;
-        for (var k = 0; k < steps.Length && outcome == Outcome.Undecided; k++)
+        var starting = Index.IntentionsAt[hour];
+        for (var j = 0; j < starting.Length && outcome == Outcome.Undecided; j++)
         {
+            var k = starting[j];
             var step = steps[k];
-            var last = step.ToDay ?? step.FromDay;
-            if (day > last && PressOn(k, day))
+            if (step.Action is PlanAction.GeneralAssault or PlanAction.CombinedAttack)
             {
-                // What works is done again: a crossing that landed men, a combined attack whose boats got ashore.
-                last = day;
-            }
+                if (k == todaysAssault && Ready(k, day) && runningAssault < 0)
+                {
+                    BeginAssault(k, day);
+                }
 
-            if (day < step.FromDay || day > last)
-            {
                 continue;
             }
 
-            var first = day == step.FromDay && hour == step.StartHour;
-            switch (step.Action)
+            if (!Ready(k, day))
             {
-                case PlanAction.Blockade:
-                    break;
-                case PlanAction.CutAqueduct when first && !aqueductCut:
-                    aqueductCut = true;
-                    Emit(EventKind.AqueductCut, Index.SeaLane);
-                    break;
-                case PlanAction.ShowOfForce when first:
-                    Emit(EventKind.ShowOfForce, v1: HostMen());
-                    break;
-                case PlanAction.BuildEngines when first && engineBuildStartHour < 0:
-                    engineBuildStartHour = Now.Hours;
-                    break;
-                case PlanAction.GeneralAssault when InWindow(step, hour):
-                    Assault(k, AssaultTarget(k), hour == step.StartHour, hour == step.EndHour - 1, combined: false);
-                    break;
-                case PlanAction.CombinedAttack when InWindow(step, hour):
-                    CombinedAttackHour(k, step, hour);
-                    break;
-                case PlanAction.LaunchCanoes when first && Index.PlanFlotilla[k] >= 0:
-                    Emit(EventKind.CanoesLaunched, Index.Zone(Definition.Flotillas[Index.PlanFlotilla[k]].Station), Index.PlanFlotilla[k], v1: hulls[Index.PlanFlotilla[k]], v2: 0);
-                    break;
-                case PlanAction.Embassy when hour == step.StartHour:
-                    Emit(EventKind.EmbassyReceived);
-                    break;
-                case PlanAction.SendEnvoys when first && !envoysSent:
-                    SendEnvoys(hour);
-                    break;
-                case PlanAction.FerryPersians when hour == step.StartHour && Index.PlanFlotilla[k] >= 0:
-                    FerryPersians(k, hour);
-                    break;
-                default:
-                    break;
+                if (IsBoatAction(step) && wind == Wind.Gale && Condition(step.When) && !intentionAbandoned[k])
+                {
+                    Emit(EventKind.KhaganDecided, v1: (int)KhaganDecision.WaitForWeather, v2: k);
+                }
+
+                continue;
             }
+
+            intentionDoneDay[k] = day;
+            Act(k, step, hour);
+        }
+
+        if (runningAssault >= 0 && outcome == Outcome.Undecided)
+        {
+            FightAssaultHour(runningAssault, hour);
+        }
+    }
+
+    private void Act(int k, IntentionDefinition step, int hour)
+    {
+        switch (step.Action)
+        {
+            case PlanAction.CutAqueduct when !aqueductCut:
+                aqueductCut = true;
+                Emit(EventKind.AqueductCut, Index.AqueductZone);
+                break;
+            case PlanAction.ShowOfForce:
+                Emit(EventKind.ShowOfForce, Index.SectorZone.Length > 0 ? Index.SectorZone[0] : -1, v1: HostMen());
+                break;
+            case PlanAction.BuildEngines when engineBuildStartHour < 0:
+                engineBuildStartHour = Now.Hours;
+                break;
+            case PlanAction.LaunchCanoes when Index.PlanFlotilla[k] >= 0:
+                Emit(EventKind.CanoesLaunched, Index.Zone(Definition.Flotillas[Index.PlanFlotilla[k]].Station), Index.PlanFlotilla[k], v1: hulls[Index.PlanFlotilla[k]], v2: 0);
+                break;
+            case PlanAction.Embassy:
+                ReceiveEmbassy();
+                break;
+            case PlanAction.SendEnvoys when !envoysSent:
+                SendEnvoys(hour);
+                break;
+            case PlanAction.FerryPersians when Index.PlanFlotilla[k] >= 0:
+                Emit(EventKind.KhaganDecided, v1: (int)KhaganDecision.FetchAllies, v2: k);
+                if (!FerryPersians(k, hour))
+                {
+                    Failed(k);
+                }
+
+                break;
+            default:
+                break;
         }
     }
 
     /// <summary>
-    /// The khagan's adaptation to success: he repeats, night after night or day after day, the latest ferrying or
-    /// combined attack that got its boats through, for as long as his boats last.
+    /// One more failure of a repeated intention; past its limit (and with no breach to hope for) he gives it up. A
+    /// well-fed host keeps storming the walls longer: for land assaults the limit grows by itself for each food
+    /// horizon's worth of food in reach. Boats lost are not replaced, so boat attacks keep their written limit.
     /// </summary>
-    private bool PressOn(int step, int day)
+    private void Failed(int k)
     {
-        var action = Definition.Command.Khagan[step].Action;
-        if (action == PlanAction.FerryPersians)
+        var it = Definition.Command.Khagan[k];
+        intentionFailures[k]++;
+        var patience = it.AbandonAfterFailures;
+        if (it.Action == PlanAction.GeneralAssault)
         {
-            return step == lastFerryStep && lastFerryLanded > 0 && Index.PlanFlotilla[step] >= 0 && hulls[Index.PlanFlotilla[step]] > 0;
+            patience += (int)((long)it.AbandonAfterFailures * FoodAbundance() / Ratio.Scale);
         }
 
-        return action == PlanAction.CombinedAttack && step == lastCombinedStep && day == combinedRepeatDay
-            && Index.PlanFlotilla[step] >= 0 && hulls[Index.PlanFlotilla[step]] > 0;
+        if (it.AbandonAfterFailures > 0 && intentionFailures[k] >= patience && BestBreach() < 0)
+        {
+            intentionAbandoned[k] = true;
+            Emit(EventKind.KhaganDecided, v1: (int)KhaganDecision.Abandon, v2: intentionFailures[k], v3: k);
+        }
     }
 
-    private static bool InWindow(PlanStepDefinition step, int hour) =>
-        step.StartHour <= step.EndHour ? hour >= step.StartHour && hour < step.EndHour : hour >= step.StartHour || hour < step.EndHour;
-
-    /// <summary>The sector today's plan means to storm (for the defenders' allotment at dawn).</summary>
-    private int PlannedTarget(int day)
+    private void BeginAssault(int k, int day)
     {
-        if (assaultOverrideSector >= 0)
+        var step = Definition.Command.Khagan[k];
+        if (AttackersAvailable(step.Action == PlanAction.CombinedAttack) == 0)
         {
-            return assaultOverrideSector;
+            Emit(EventKind.KhaganDecided, v1: (int)KhaganDecision.HostUnwilling, v2: k);
+            return;
         }
 
-        var steps = Definition.Command.Khagan;
-        for (var k = 0; k < steps.Length; k++)
+        intentionDoneDay[k] = day;
+        runningAssault = k;
+        var sector = AssaultTarget(k, out var switched);
+        assaultSectorToday = sector;
+        if (step.Action == PlanAction.CombinedAttack)
         {
-            var s = steps[k];
-            if (s.Action is PlanAction.GeneralAssault or PlanAction.CombinedAttack && day >= s.FromDay && day <= (s.ToDay ?? s.FromDay))
-            {
-                return AssaultTarget(k);
-            }
+            Emit(EventKind.KhaganDecided, Index.SectorZone[sector], v1: (int)KhaganDecision.CombinedAttack, v2: failedAssaultsInRow, v3: k);
         }
-
-        return -1;
+        else if (switched)
+        {
+            Emit(EventKind.KhaganDecided, Index.SectorZone[sector], v1: (int)KhaganDecision.AssaultBreach, v2: StandingIntegrity(sector) / 10, v3: k);
+        }
+        else
+        {
+            Emit(EventKind.KhaganDecided, Index.SectorZone[sector], v1: (int)KhaganDecision.Assault, v2: failedAssaultsInRow, v3: k);
+        }
     }
 
-    private int AssaultTarget(int step)
+    private int assaultSectorToday = -1;
+
+    private void FightAssaultHour(int k, int hour)
     {
+        var step = Definition.Command.Khagan[k];
+        var sector = assaultOverrideSector >= 0 ? assaultOverrideSector : assaultSectorToday;
+        var last = hour == step.EndHour - 1 || hour == 23;
+        if (step.Action == PlanAction.CombinedAttack)
+        {
+            CombinedAttackHour(k, step, sector, hour, last);
+        }
+        else
+        {
+            Assault(sector, hour == step.StartHour, last, combined: false);
+        }
+
+        if (!last || outcome != Outcome.Undecided)
+        {
+            return;
+        }
+
+        // The day's verdict: a stretch of wall won today counts as success, anything else as a failure.
+        runningAssault = -1;
+        lastAssaultSector = sector;
+        if (assaultDayFallen == Now.Day)
+        {
+            failedAssaultsInRow = 0;
+            intentionFailures[k] = 0;
+        }
+        else
+        {
+            failedAssaultsInRow++;
+            Failed(k);
+        }
+    }
+
+    /// <summary>
+    /// Where to storm: an explicit order wins; then, for a general assault, any land sector whose wall is breached
+    /// (the one where the defenders have least cover), whether or not the written intention names it; then the written target or the
+    /// weakest stretch. A combined attack keeps its target, where the boats can land.
+    /// </summary>
+    private int AssaultTarget(int step, out bool switched)
+    {
+        switched = false;
         if (assaultOverrideSector >= 0)
         {
             return assaultOverrideSector;
         }
 
         var t = Index.PlanTarget[step];
-        return t >= 0 ? t : WeakestLandSector();
+        var written = t >= 0 ? t : WeakestLandSector();
+        if (Definition.Command.Khagan[step].Action != PlanAction.GeneralAssault)
+        {
+            return written;
+        }
+
+        var breach = BestBreach();
+        if (breach >= 0 && breach != written && Cover(breach) > Cover(written))
+        {
+            switched = true;
+            return breach;
+        }
+
+        return written;
     }
 
-    /// <summary>The land sector where the defenders' cover times their men is least: what the khagan's scouts see.</summary>
+    /// <summary>The breached land sector whose defenders have least cover (most blows reach them), or -1 when no wall is breached.</summary>
+    private int BestBreach()
+    {
+        var best = -1;
+        var bestCover = -1;
+        var breach = Definition.Combat.BreachBelow.Raw;
+        for (var s = 0; s < Definition.WallSectors.Length; s++)
+        {
+            if (Index.IsSeaWall[s] || StandingIntegrity(s) >= breach)
+            {
+                continue;
+            }
+
+            var c = Cover(s);
+            if (c > bestCover)
+            {
+                bestCover = c;
+                best = s;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Integrity of the wall that stands first in the attackers' way (the outer one where there are two).</summary>
+    private int StandingIntegrity(int sector)
+    {
+        var sec = Definition.WallSectors[sector];
+        if (sec.OuterWall && outerIntegrity[sector] > 0)
+        {
+            return outerIntegrity[sector];
+        }
+
+        return sec.InnerWall ? innerIntegrity[sector] : (sec.OuterWall ? outerIntegrity[sector] : 0);
+    }
+
+    /// <summary>The sector where the defenders' cover times their men is least: what the khagan's scouts see.</summary>
     private int WeakestLandSector()
     {
         var best = -1;
@@ -165,67 +442,239 @@ public sealed partial class Simulation
         return men == 0 ? 0 : (int)(m / men);
     }
 
-    private void CheckWithdrawal(int day)
+    /// <summary>Share (Ratio raw) of the assault troops present who would still go forward.</summary>
+    private int HostWill()
     {
-        var w = Definition.Command.Withdrawal;
-        if (day < w.MainArmyDay)
+        long men = 0, willing = 0;
+        var refuse = Definition.Morale.RefuseAttackBelow.Raw;
+        foreach (var i in Index.Assault)
         {
-            return;
+            men += present[i];
+            if (morale[i] >= refuse)
+            {
+                willing += present[i];
+            }
         }
 
-        var cohesion = HostCohesion();
-        var foodDays = FoodDaysLeft();
-        if (cohesion < w.CohesionBelow.Raw)
-        {
-            Withdraw(EndCause.CohesionBroken);
-        }
-        else if (foodDays < w.SupplyDaysBelow)
+        return men == 0 ? 0 : (int)(willing * Ratio.Scale / men);
+    }
+
+    /// <summary>
+    /// The khagan's judgement at dawn. His hopes are the weighed means of taking the city, each from 0 to 1: the
+    /// walls (the best breach, or a stretch won lately), the water (boats left for an attack he still means to make,
+    /// or allies ashore), his engines standing, and his force (willing assault troops against the numbers he needs
+    /// for the defenders present). Food decides how long he can wait: fully fed, he holds on down to hopes lower by
+    /// the doctrine's patience; with nothing in hand or in reach, he goes at the give-up line. A host that will not
+    /// fight breaks up after the doctrine's unwilling days (more when food lets him wait for its nerve to return: up
+    /// to four times as many with food for three horizons), and a starving host must go.
+    /// </summary>
+    private void JudgeProspects()
+    {
+        var w = Definition.Command.Withdrawal;
+        var walls = WallsProspect();
+        var water = WaterProspect();
+        var engineScore = EnginesProspect();
+        var force = ForceProspect();
+        var food = FoodProspect();
+        var weights = (long)w.WeightWalls.Raw + w.WeightWater.Raw + w.WeightEngines.Raw + w.WeightForce.Raw;
+        prospect = weights == 0 ? Ratio.Scale : (int)((((long)w.WeightWalls.Raw * walls) + ((long)w.WeightWater.Raw * water)
+            + ((long)w.WeightEngines.Raw * engineScore) + ((long)w.WeightForce.Raw * force)) / weights);
+        var resolve = w.GiveUpBelow.Raw - (int)((long)w.FoodPatience.Raw * food / Ratio.Scale);
+        var will = HostWill();
+        factors = CurrentFactors(walls, engineScore, will);
+        unwillingDawns = will < w.WillNotFightBelow.Raw ? unwillingDawns + 1 : 0;
+        if (w.StarvingDays > 0 && daysStarving >= w.StarvingDays)
         {
             Withdraw(EndCause.HostStarving);
         }
-        else if (day >= Index.LastPlanDay && day - w.MainArmyDay >= w.AfterPlanSpentDays)
+        else if (prospect < resolve)
         {
-            Withdraw(EndCause.PlanSpent);
+            Emit(EventKind.KhaganDecided, v1: (int)KhaganDecision.JudgedLost, v2: prospect / 10, v3: (int)factors);
+            Withdraw(EndCause.AimLost);
         }
+        else if (unwillingDawns >= Math.Max(1, w.UnwillingDays + (int)((long)w.UnwillingDays * FoodAbundance() / Ratio.Scale)))
+        {
+            Withdraw(EndCause.CohesionBroken);
+        }
+    }
+
+    /// <summary>Willing assault troops (and allies ashore) against the numbers he needs for the defenders present (Ratio raw, at most 1).</summary>
+    private int ForceProspect()
+    {
+        long willing = AttackersAvailable(false);
+        long defenders = 0;
+        foreach (var i in Index.Roman)
+        {
+            defenders += present[i];
+        }
+
+        var needed = Definition.Command.Withdrawal.NumbersNeeded.Of(defenders);
+        return needed <= 0 ? Ratio.Scale : (int)Math.Min(Ratio.Scale, willing * Ratio.Scale / needed);
+    }
+
+    private int WallsProspect()
+    {
+        if (Now.Day - lastLodgementDay <= 1)
+        {
+            return Ratio.Scale;
+        }
+
+        var breach = Definition.Combat.BreachBelow.Raw;
+        var best = 0;
+        for (var s = 0; s < Definition.WallSectors.Length; s++)
+        {
+            if (Index.IsSeaWall[s])
+            {
+                continue;
+            }
+
+            var initial = Definition.WallSectors[s].Integrity.Raw;
+            var span = Math.Max(1, initial - breach);
+            var progress = (int)Math.Clamp((long)(initial - StandingIntegrity(s)) * Ratio.Scale / span, 0, Ratio.Scale);
+            best = Math.Max(best, progress);
+        }
+
+        return best;
+    }
+
+    private int WaterProspect()
+    {
+        var join = Math.Max(1, Definition.Command.Allies.JoinAssaultWhenAshore);
+        var allies = (int)Math.Min(Ratio.Scale, (long)persianLandedAlive * Ratio.Scale / join);
+        if (boatsAtStart == 0)
+        {
+            return allies;
+        }
+
+        long afloat = 0;
+        var steps = Definition.Command.Khagan;
+        foreach (var f in Index.AttackerBoats)
+        {
+            for (var k = 0; k < steps.Length; k++)
+            {
+                if (Index.PlanFlotilla[k] == f && !intentionAbandoned[k] && steps[k].Action is PlanAction.CombinedAttack or PlanAction.FerryPersians)
+                {
+                    afloat += hulls[f];
+                    break;
+                }
+            }
+        }
+
+        var boats = (int)Math.Min(Ratio.Scale, afloat * Ratio.Scale / boatsAtStart);
+        return Math.Max(boats, allies);
+    }
+
+    private int EnginesProspect()
+    {
+        if (engineCountAtStart == 0)
+        {
+            return 0;
+        }
+
+        long standing = 0;
+        foreach (var p in Index.AttackerParks)
+        {
+            standing += engines[p];
+        }
+
+        return (int)(standing * Ratio.Scale / engineCountAtStart);
+    }
+
+    /// <summary>Food in hand and in reach against his food horizon (Ratio raw, capped at 1).</summary>
+    private int FoodProspect() => Math.Min(Ratio.Scale, FoodAbundance());
+
+    /// <summary>
+    /// Food in hand and in reach against his food horizon (Ratio raw, up to 3): how many times over he can wait out
+    /// his horizon. His patience with failures and with an unwilling host grows with it.
+    /// </summary>
+    private int FoodAbundance()
+    {
+        var men = HostMen();
+        var horizon = Definition.Command.Withdrawal.FoodHorizonDays;
+        if (men == 0 || horizon <= 0)
+        {
+            return Ratio.Scale;
+        }
+
+        var inReach = HostFoodInHand() + (ExpectedForage() * horizon);
+        return (int)Math.Min(3 * Ratio.Scale, inReach * Ratio.Scale / ((long)men * horizon));
+    }
+
+    private WithdrawalFactors CurrentFactors(int walls, int engineScore, int will)
+    {
+        var f = WithdrawalFactors.None;
+        if (boatsMassacred)
+        {
+            f |= WithdrawalFactors.CanoesMassacred;
+        }
+
+        long host = 0, hostDeserted = 0, hostLost = 0;
+        foreach (var i in Index.Host)
+        {
+            host += arrived[i];
+            hostDeserted += deserted[i];
+            hostLost += killed[i] + wounded[i] + captured[i];
+        }
+
+        if (will < Ratio.Scale * 3 / 4 || (host > 0 && hostDeserted * 20 >= host))
+        {
+            f |= WithdrawalFactors.HostBrokeUp;
+        }
+
+        if (failedAssaultsInRow >= 2)
+        {
+            f |= WithdrawalFactors.AssaultsFailed;
+        }
+
+        if (engineCountAtStart > 0 && engineScore <= Ratio.Scale / 2)
+        {
+            f |= WithdrawalFactors.EnginesLost;
+        }
+
+        if (Index.Persian >= 0 && persianLandedAlive == 0)
+        {
+            f |= WithdrawalFactors.AlliesNotAcross;
+        }
+
+        if (Now.Day - lastHungryDay <= 3)
+        {
+            f |= WithdrawalFactors.Hunger;
+        }
+
+        if (walls < Ratio.Scale && BestBreach() < 0)
+        {
+            f |= WithdrawalFactors.WallsIntact;
+        }
+
+        if (host > 0 && hostLost * 6 >= host)
+        {
+            f |= WithdrawalFactors.HeavyLosses;
+        }
+
+        return f;
     }
 
     private void Withdraw(EndCause cause)
     {
+        factors = CurrentFactors(WallsProspect(), EnginesProspect(), HostWill());
         var burned = 0;
-        foreach (var p in Index.AttackerStoneThrowers)
+        foreach (var p in Index.AttackerParks)
         {
             burned += engines[p];
             engines[p] = 0;
         }
 
-        foreach (var p in Index.AttackerTowers)
-        {
-            burned += engines[p];
-            engines[p] = 0;
-        }
-
-        foreach (var p in Index.AttackerTortoises)
-        {
-            burned += engines[p];
-            engines[p] = 0;
-        }
-
+        runningAssault = -1;
         outcome = Outcome.Lifted;
         endCause = cause;
-        Emit(EventKind.KhaganWithdrew, v1: (int)cause, v2: HostCohesion() / 10, v3: FoodDaysLeft());
+        Emit(EventKind.KhaganWithdrew, v1: (int)cause, v2: prospect / 10, v3: (int)factors);
         Emit(EventKind.SiegeLifted, v1: burned);
+        Thanksgiving();
     }
 
     private void CheckNegotiation()
     {
-        long men = 0, m = 0;
-        foreach (var i in Index.Roman)
-        {
-            men += present[i];
-            m += (long)present[i] * morale[i];
-        }
-
-        var mean = men == 0 ? 0 : (int)(m / men);
+        var mean = DefenderMorale();
         if (mean < Definition.Morale.NegotiateBelow.Raw)
         {
             outcome = Outcome.Negotiated;
@@ -234,20 +683,16 @@ public sealed partial class Simulation
         }
     }
 
-    private void HoldProcession(int day, bool scheduledOnly)
+    /// <summary>Strength-weighted morale of the defenders (Ratio raw).</summary>
+    private int DefenderMorale()
     {
-        var every = Definition.Command.Defenders.ProcessionEveryDays;
-        if (scheduledOnly && (every <= 0 || day - lastProcessionDay < every))
-        {
-            return;
-        }
-
-        lastProcessionDay = day;
+        long men = 0, m = 0;
         foreach (var i in Index.Roman)
         {
-            RaiseMorale(i, Definition.Morale.Procession.Raw);
+            men += present[i];
+            m += (long)present[i] * morale[i];
         }
 
-        Emit(EventKind.ProcessionHeld);
+        return men == 0 ? 0 : (int)(m / men);
     }
 }

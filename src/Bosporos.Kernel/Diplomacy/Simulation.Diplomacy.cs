@@ -32,6 +32,7 @@ public sealed partial class Simulation
         {
             envoysResolved = 1;
             Emit(EventKind.EnvoysArrived, Index.LandingZone, v1: dip.EnvoyBoats);
+            AlliesAnswer();
             return;
         }
 
@@ -41,5 +42,21 @@ public sealed partial class Simulation
             signalLearned = true;
             Emit(EventKind.SignalLearned, Index.SignalZone, v1: 1, odds: dip.LearnSignalWhenCaught.Raw, roll: learnRoll);
         }
+
+        AlliesAnswer();
+    }
+
+    /// <summary>Shahrbaraz's answer: how many of his men will board, more when the envoys' word reached him.</summary>
+    private void AlliesAnswer()
+    {
+        var persian = Index.Persian;
+        if (persian < 0)
+        {
+            return;
+        }
+
+        var dip = Definition.Diplomacy;
+        var willingness = envoysResolved == 1 ? dip.PersianWillingness : dip.PersianWillingnessIfEnvoysCaught;
+        Emit(EventKind.AlliesAnswered, Index.ContingentZone[persian], persian, v1: (int)willingness.Of(present[persian]), v2: envoysResolved == 1 ? 1 : 0);
     }
 }

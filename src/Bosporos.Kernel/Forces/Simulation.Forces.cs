@@ -23,7 +23,7 @@ public sealed partial class Simulation
             arrived[i] += c.Strength;
             if (c.Side == Side.Avar)
             {
-                hostFoodStore += (long)c.Strength * c.RationDays;
+                food[i] += (long)c.Strength * c.RationDays;
             }
 
             romanArrived |= c.Side == Side.Roman && day > 0;
@@ -47,6 +47,11 @@ public sealed partial class Simulation
             }
 
             hulls[f] += fl.Hulls;
+            if (fl.Side != Side.Roman)
+            {
+                boatsAtStart += fl.Hulls;
+            }
+
             Emit(EventKind.FlotillaArrived, Index.Zone(fl.Station), f, v1: fl.Hulls);
             if (fl.Side == Side.Roman)
             {
@@ -86,6 +91,10 @@ public sealed partial class Simulation
         }
 
         var onWalls = wallMen - d.Command.Defenders.ReserveShare.Of(wallMen);
+        if (processionUntilHour >= 0)
+        {
+            onWalls -= d.Command.Defenders.ProcessionShare.Of(onWalls);
+        }
         long totalWeight = 0;
         for (var s = 0; s < d.WallSectors.Length; s++)
         {
@@ -137,17 +146,39 @@ public sealed partial class Simulation
         return men;
     }
 
-    /// <summary>Average quality (Ratio raw) of the men on the walls.</summary>
-    private int WallQuality()
+    /// <summary>
+    /// Quality (Ratio raw) of the <paramref name="engaged"/> men who fight at the front of a sector: the defenders put
+    /// their best men where the blows fall, so the front is filled best-first from each contingent's share of the
+    /// sector's men; the rest stand behind as reliefs. Adding poorer men never lowers the quality of the front.
+    /// </summary>
+    private int FrontQuality(int sector, long engaged, out int armour)
     {
-        long men = 0, q = 0;
-        foreach (var i in Index.Wall)
+        armour = 0;
+        long wallMen = WallMen();
+        if (engaged <= 0 || wallMen == 0)
         {
-            men += present[i];
-            q += (long)present[i] * Quality(i);
+            return 0;
         }
 
-        return men == 0 ? 0 : (int)(q / men);
+        var order = Index.WallByQuality;
+        long filled = 0, q = 0, a = 0;
+        for (var j = 0; j < order.Length && filled < engaged; j++)
+        {
+            var i = order[j];
+            var here = (long)present[i] * defendersAt[sector] / wallMen;
+            var take = Math.Min(here, engaged - filled);
+            filled += take;
+            q += take * Quality(i);
+            a += take * Definition.Contingents[i].Armour.Raw;
+        }
+
+        if (filled == 0)
+        {
+            return 0;
+        }
+
+        armour = (int)(a / filled);
+        return (int)(q / filled);
     }
 
     /// <summary>Removes casualties from a contingent: the wounded share is wounded, the rest killed.</summary>

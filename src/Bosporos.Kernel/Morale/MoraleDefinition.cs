@@ -42,6 +42,9 @@ public sealed record MoraleDefinition
     [Description("Fall to boat crews and subjects when a boat attack is massacred; half to the rest of the host.")]
     public required Ratio BoatsMassacred { get; init; }
 
+    [Description("Lift to every defender at the thanksgiving when the siege is lifted.")]
+    public required Ratio Thanksgiving { get; init; }
+
     [Description("Lift to the host when Persians land on the European shore.")]
     public required Ratio PersiansLanded { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Bosporos.Kernel.Numerics;
 
 namespace Bosporos.Kernel.Naval;
@@ -21,13 +22,17 @@ public sealed record NavalDefinition
     [Description("Share of the men of a lost boat who drown or are killed (the rest are taken).")]
     public required Ratio CrewKilledWhenSunk { get; init; }
 
-    [Description("Interception odds when the defenders lie in wait, having learned the signal.")]
-    public required Ratio TrapIntercept { get; init; }
+    [Description("Multiplier on the warships' strength when they lie in wait for boats, having learned the signal.")]
+    [Range(0d, 100d)]
+    public required Ratio TrapAdvantage { get; init; }
+
+    [Description("Odds that a warship is holed or fouled for the rest of the siege when it catches a boat group.")]
+    public required Ratio WarshipDamagedPerCatch { get; init; }
 
     [Description("Warships a side needs on a water zone to hold it.")]
     public required int ControlMinGalleys { get; init; }
 
-    [Description("Persians one monoxylon can carry on one trip.")]
+    [Description("Passengers one boat can carry on one trip.")]
     public required int PassengersPerBoat { get; init; }
 
     [Description("Boats that row together and are caught or slip through together.")]

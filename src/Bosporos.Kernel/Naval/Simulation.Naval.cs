@@ -8,29 +8,56 @@ namespace Bosporos.Kernel;
 // canoes sinks most of them: it is a massacre, not an even fight.
 public sealed partial class Simulation
 {
-    private int lastFerryStep = -1;
     private int lastFerryLanded;
-    private int lastCombinedStep = -1;
-    private int combinedRepeatDay = -1;
+    private int warshipsDamaged;
+    private int trapExtraHulls;
 
-    /// <summary>Interception odds (Ratio raw) for one boat group crossing one water zone.</summary>
+    /// <summary>
+    /// Interception odds (Ratio raw) for one boat group crossing one water zone. The warships on station, counted in
+    /// reference patrols k, give odds k·p / (1 − p + k·p) for a reference patrol's odds p: one patrol gives p, more
+    /// patrols approach certainty without reaching it. Darkness lowers p; a breeze raises it (the boats row worse);
+    /// lying in wait on a learned signal multiplies the warships' strength and adds those massed from other stations.
+    /// </summary>
     private int InterceptOdds(int zone, bool night, bool trap)
     {
         var n = Definition.Naval;
-        var patrol = patrolHulls[zone];
+        long patrol = patrolHulls[zone] + (trap ? trapExtraHulls : 0);
         if (patrol <= 0)
         {
             return 0;
         }
 
-        if (trap)
+        long p = night ? n.InterceptByNight.Raw : n.InterceptByDay.Raw;
+        if (wind == Weather.Wind.Breeze)
         {
-            return n.TrapIntercept.Raw;
+            p = Math.Min(9_900, Definition.Weather.BreezeIntercept.Of(p));
         }
 
-        var baseOdds = night ? n.InterceptByNight.Raw : n.InterceptByDay.Raw;
-        var odds = (long)baseOdds * patrol / Math.Max(1, n.ReferenceGalleys);
-        return (int)Math.Min(9_900, odds);
+        var k = patrol * Ratio.Scale / Math.Max(1, n.ReferenceGalleys);
+        if (trap)
+        {
+            k = n.TrapAdvantage.Of(k);
+        }
+
+        var num = k * p;
+        var den = ((Ratio.Scale - p) * Ratio.Scale) + num;
+        return (int)Math.Min(9_900, num * Ratio.Scale / den);
+    }
+
+    /// <summary>Warships the defenders can mass on a route for the trap: up to the doctrine's number, from stations off the route.</summary>
+    private int TrapHulls(ReadOnlySpan<int> route)
+    {
+        long spare = 0;
+        for (var z = 0; z < patrolHulls.Length; z++)
+        {
+            if (!route.Contains(z))
+            {
+                spare += patrolHulls[z];
+            }
+        }
+
+        trapExtraHulls = (int)Math.Min(spare, Definition.Command.Defenders.TrapMassHulls);
+        return trapExtraHulls;
     }
 
     /// <summary>
@@ -80,6 +107,13 @@ public sealed partial class Simulation
             canoesLost += lost;
             boats -= lost;
             Emit(EventKind.BoatsSunk, zone, flotilla, crew, v1: lost, v2: dead, v3: taken, odds: odds, roll: roll);
+            if (patrolHulls[zone] > 0 && navalDice.Chance(n.WarshipDamagedPerCatch, out var hit))
+            {
+                patrolHulls[zone]--;
+                warshipsDamaged++;
+                Emit(EventKind.WarshipDamaged, zone, v1: patrolHulls[zone], odds: n.WarshipDamagedPerCatch.Raw, roll: hit);
+            }
+
             break;
         }
 
@@ -126,25 +160,25 @@ public sealed partial class Simulation
             landedCrewContingent = crew;
         }
 
-        lastCombinedStep = step;
+        trapExtraHulls = 0;
         if (lostTotal * 2 >= launched)
         {
             BoatAttackMassacred(crew, fledMen, sector);
         }
-        else
-        {
-            combinedRepeatDay = Now.Day + 1;
-        }
     }
 
-    /// <summary>Boats ferry the Persians from the Asian shore by night: out empty, back loaded, both ways past the patrols.</summary>
-    private void FerryPersians(int step, int hour)
+    /// <summary>
+    /// Boats ferry the allies from the far shore by night: out empty, back loaded, both ways past the patrols. How
+    /// many cross is bounded by the boats that get across, their capacity, and how many of the allies are willing
+    /// (more when the envoys' word reached them). True when any landed.
+    /// </summary>
+    private bool FerryPersians(int step, int hour)
     {
         var f = Index.PlanFlotilla[step];
         var persian = Index.Persian;
         if (f < 0 || persian < 0 || hulls[f] <= 0)
         {
-            return;
+            return false;
         }
 
         var dip = Definition.Diplomacy;
@@ -174,8 +208,11 @@ public sealed partial class Simulation
             landed += load;
         }
 
-        lastFerryStep = step;
         lastFerryLanded = landed;
+        if (hulls[f] * 2 < launched)
+        {
+            boatsMassacred = true;
+        }
         if (landed > 0)
         {
             persiansLanded += landed;
@@ -186,6 +223,8 @@ public sealed partial class Simulation
                 RaiseMorale(i, Definition.Morale.PersiansLanded.Raw);
             }
         }
+
+        return landed > 0;
     }
 
     /// <summary>
@@ -195,6 +234,7 @@ public sealed partial class Simulation
     private void BoatAttackMassacred(int crew, int fledMen, int sector)
     {
         var m = Definition.Morale;
+        boatsMassacred = true;
         if (crew >= 0 && fledMen > 0)
         {
             var executed = Kill(crew, (int)Definition.Command.SurvivorsExecutedShare.Of(fledMen));

@@ -20,6 +20,9 @@ public sealed record EngineParkDefinition
 {
     public required string Id { get; init; }
 
+    [Description("Name shown to readers (defaults to the id).")]
+    public string? Name { get; init; }
+
     public required Side Side { get; init; }
 
     public required EngineKind Kind { get; init; }

@@ -13,6 +13,9 @@ public sealed record SupplyDefinition
     [Description("Share of what is left of the forage pool gathered each day (diminishing returns).")]
     public required Ratio ForageRatePerDay { get; init; }
 
+    [Description("Man-days of food one man of the camp (the horse who forage) can bring in per day, at most.")]
+    public required int ForagePerForagerPerDay { get; init; }
+
     [Description("Food the city holds, in days of normal consumption.")]
     public required int CityFoodDays { get; init; }
 

@@ -361,12 +361,12 @@ internal sealed class DefinitionBinder(DiagnosticBag bag, IReadOnlyDictionary<st
     }
 
     /// <summary>
-    /// The days and hours of the khagan's plan steps are its schedule, dated as a whole from the narrative sources,
-    /// not quantities: they may be written plain without a BOS2001 warning.
+    /// The hours of the day at which the khagan's intentions are decided are times of day (dawn, night), not
+    /// quantities: they may be written plain without a BOS2001 warning. Every other number of an intention is cited.
     /// </summary>
     private static bool IsSchedule(PropertyModel property) =>
-        property.Info.DeclaringType == typeof(Kernel.Command.PlanStepDefinition)
-        && property.Name is "FromDay" or "ToDay" or "StartHour" or "EndHour";
+        property.Info.DeclaringType == typeof(Kernel.Command.IntentionDefinition)
+        && property.Name is "StartHour" or "EndHour";
 
     private YNode? ReadCitation(
         YMapping map, string path, ref string? source, ref string? note, ref Reliability reliability,

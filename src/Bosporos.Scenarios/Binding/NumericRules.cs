@@ -24,12 +24,12 @@ internal static class NumericRules
 
     private static readonly HashSet<string> SmallCounts = new(StringComparer.Ordinal)
     {
-        "Hulls", "Count", "Towers", "EnvoyBoats", "ReferenceGalleys", "ControlMinGalleys", "PassengersPerBoat", "CrewPerHull", "BoatsPerGroup",
+        "Hulls", "Count", "Towers", "AfterFailedAssaults", "AbandonAfterFailures", "TrapMassHulls", "EnvoyBoats", "ReferenceGalleys", "ControlMinGalleys", "PassengersPerBoat", "CrewPerHull", "BoatsPerGroup",
     };
 
     private static readonly HashSet<string> DayFields = new(StringComparer.Ordinal)
     {
-        "ArrivalDay", "FromDay", "ToDay", "MainArmyDay",
+        "ArrivalDay", "MainArmyDay", "DaysAfter", "FoodHorizonDays", "StarvingDays", "ProcessionMinGapDays",
     };
 
     public static NumericRule For(PropertyModel property)
@@ -47,7 +47,7 @@ internal static class NumericRules
             };
         }
 
-        if (type == typeof(PlanStepDefinition) && name is "StartHour" or "EndHour")
+        if (type == typeof(IntentionDefinition) && name is "StartHour" or "EndHour")
         {
             return new(0, 23, DiagnosticCodes.BadHours, DiagnosticCodes.BadHours, "Hours of the day run from 0 to 23.");
         }

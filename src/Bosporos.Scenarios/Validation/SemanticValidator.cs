@@ -196,15 +196,8 @@ internal sealed partial class SemanticValidator(DiagnosticBag bag, Locator locat
         }
     }
 
-    private void CheckStep(PlanStepDefinition step, HashSet<string> zones, HashSet<string> flotillas, HashSet<string> sectors)
+    private void CheckStep(IntentionDefinition step, HashSet<string> zones, HashSet<string> flotillas, HashSet<string> sectors)
     {
-        if (step.ToDay is { } to && to < step.FromDay && !locator.Failed(step, "FromDay"))
-        {
-            Report(step, "ToDay", "to-day", DiagnosticCodes.DaysReversed,
-                $"The step ends on day {to}, before it starts (day {step.FromDay}).",
-                "to-day must be the same as or later than from-day.");
-        }
-
         // Assaults fight from start-hour to end-hour within one day. Other steps act at start-hour only (or, like a
         // night crossing, may run past midnight), so only assault windows must end after they start.
         if (step.Action is PlanAction.GeneralAssault or PlanAction.CombinedAttack && step.StartHour >= step.EndHour

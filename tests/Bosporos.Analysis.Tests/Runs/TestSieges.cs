@@ -62,7 +62,7 @@ internal static class TestSieges
             new EngineParkDefinition { Id = "city-engines", Side = Side.Roman, Kind = EngineKind.StoneThrower, Count = 6, Sector = "lycus" },
         ],
         Siegecraft = new SiegecraftDefinition { StoneDamagePerEngineHour = new Ratio(5), TortoiseDamagePerHour = new Ratio(10), SappingPerThousandHour = new Ratio(2) },
-        Supply = new SupplyDefinition { ForagePoolManDays = 600_000, ForageRatePerDay = R(50), CityFoodDays = 200, CisternDays = 300, SeaResupplyDaysPerDay = R(1000), SeaLaneZone = "horn" },
+        Supply = new SupplyDefinition { ForagePoolManDays = 600_000, ForageRatePerDay = R(50), ForagePerForagerPerDay = 3, CityFoodDays = 200, CisternDays = 300, SeaResupplyDaysPerDay = R(1000), SeaLaneZone = "horn" },
         Morale = new MoraleDefinition
         {
             RefuseAttackBelow = R(300),
@@ -78,6 +78,7 @@ internal static class TestSieges
             Executions = R(80),
             BoatsMassacred = R(100),
             PersiansLanded = R(100),
+            Thanksgiving = R(100),
         },
         Combat = new CombatDefinition
         {
@@ -91,6 +92,10 @@ internal static class TestSieges
             InnerWallCover = R(400),
             WallFireBonus = R(500),
             TowerBonus = R(300),
+            FatiguePerHour = R(50),
+            FatigueRecoveryPerHour = R(50),
+            ArmourProtection = R(400),
+            CounterAttackReach = R(3000),
             Darkness = R(500),
             WoundedShare = R(600),
             SeizeRatio = R(3000),
@@ -106,7 +111,8 @@ internal static class TestSieges
             InterceptByNight = R(400),
             BoatsLostWhenCaught = R(600),
             CrewKilledWhenSunk = R(500),
-            TrapIntercept = R(900),
+            TrapAdvantage = R(2000),
+            WarshipDamagedPerCatch = R(50),
             ControlMinGalleys = 10,
             PassengersPerBoat = 10,
             LandingRepulsedLoss = R(500),
@@ -116,11 +122,11 @@ internal static class TestSieges
         {
             Khagan =
             [
-                new PlanStepDefinition { Action = PlanAction.Blockade, FromDay = 0 },
-                new PlanStepDefinition { Action = PlanAction.BuildEngines, FromDay = 1, ToDay = 3 },
-                new PlanStepDefinition { Action = PlanAction.GeneralAssault, FromDay = 4, ToDay = 7, Target = "lycus" },
-                new PlanStepDefinition { Action = PlanAction.SendEnvoys, FromDay = 5, Route = ["horn", "bosporus", "chalcedon"] },
-                new PlanStepDefinition { Action = PlanAction.LaunchCanoes, FromDay = 8, Flotilla = "monoxyla", Target = "blachernae", Route = ["horn", "blachernae"] },
+                new IntentionDefinition { Action = PlanAction.Blockade },
+                new IntentionDefinition { Action = PlanAction.BuildEngines, When = IntentionCondition.HostAssembled },
+                new IntentionDefinition { Action = PlanAction.GeneralAssault, When = IntentionCondition.HostAssembled, DaysAfter = 2, Repeat = true, AbandonAfterFailures = 4, Target = "lycus" },
+                new IntentionDefinition { Action = PlanAction.SendEnvoys, When = IntentionCondition.EnginesReady, Route = ["horn", "bosporus", "chalcedon"] },
+                new IntentionDefinition { Action = PlanAction.LaunchCanoes, When = IntentionCondition.EnginesReady, DaysAfter = 2, Flotilla = "monoxyla", Target = "blachernae", Route = ["horn", "blachernae"] },
             ],
             Defenders = new DefenderDoctrineDefinition
             {
@@ -128,14 +134,37 @@ internal static class TestSieges
                 NightRepairPerHour = new Ratio(20),
                 CounterBattery = R(50),
                 BurnTower = R(100),
-                ProcessionEveryDays = 3,
+                ProcessionBelow = R(650),
+                ProcessionMinGapDays = 3,
+                ProcessionShare = R(100),
+                SortieMen = 200,
+                SortieOdds = R(500),
+                SortieBurnShare = R(200),
+                SortieWhenWallBelow = R(800),
+                TrapMassHulls = 5,
                 Patrols = [new PatrolDefinition { Flotilla = "guard-ships", Zone = "bosporus", Hulls = 10 }],
                 SetTrapIfSignalLearned = true,
                 ThreatWeight = R(800),
                 SeaWallWeight = R(250),
             },
             SurvivorsExecutedShare = R(500),
-            Withdrawal = new WithdrawalDefinition { CohesionBelow = R(300), SupplyDaysBelow = 3, AfterPlanSpentDays = 2, MainArmyDay = 1 },
+            Withdrawal = new WithdrawalDefinition
+            {
+                MainArmyDay = 1,
+                WeightWalls = R(400),
+                WeightWater = R(300),
+                WeightEngines = R(100),
+                WeightForce = R(200),
+                NumbersNeeded = R(3000),
+                GiveUpBelow = R(450),
+                FoodPatience = R(300),
+                FoodHorizonDays = 20,
+                WillNotFightBelow = R(250),
+                UnwillingDays = 3,
+                StarvingDays = 3,
+                StarvingShare = R(400),
+            },
+            Allies = new AllyDoctrineDefinition { JoinAssaultWhenAshore = 500 },
         },
         Diplomacy = new DiplomacyDefinition
         {
@@ -149,6 +178,7 @@ internal static class TestSieges
             PersianWillingnessIfEnvoysCaught = R(200),
             LandingZone = "blachernae",
         },
+        Weather = new Bosporos.Kernel.Weather.WeatherDefinition { CalmShare = R(500), GaleShare = R(200), Persistence = R(700), BreezeIntercept = new Ratio(13000) },
     };
 
     private static ContingentDefinition Contingent(string id, string name, Side side, People people, TroopType troop, ContingentRole role, int strength, string zone, bool subject = false) =>
