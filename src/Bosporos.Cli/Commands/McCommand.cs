@@ -100,14 +100,14 @@ internal static class McCommand
         if (r.EndCauses.Count > 0)
         {
             o.WriteLine("end causes: " + string.Join(", ", r.EndCauses.OrderByDescending(kv => kv.Value)
-                .Select(kv => $"{Rendering.Names.Cause(kv.Key)} {Percent(kv.Value / (double)r.Runs)}")));
+                .Select(kv => $"{Scenarios.Narrative.Names.Cause(kv.Key)} {Percent(kv.Value / (double)r.Runs)}")));
         }
 
         var lifted = r.Outcomes[Outcome.Lifted].Count;
         if (lifted > 0 && r.Factors.Count > 0)
         {
             o.WriteLine("what weighed on the khagan when he withdrew (share of lifted runs): " + string.Join(", ", r.Factors.OrderByDescending(kv => kv.Value)
-                .Select(kv => $"{Rendering.Names.Factor(kv.Key)} {Percent(kv.Value / (double)lifted)}")));
+                .Select(kv => $"{Scenarios.Narrative.Names.Factor(kv.Key)} {Percent(kv.Value / (double)lifted)}")));
             o.WriteLine($"canoe massacre or the host's breakup among them: {Percent(r.MassacreOrBreakupRuns / (double)lifted)}; host went hungry in {Percent(r.HungryRuns / (double)r.Runs)} of runs");
         }
         o.WriteLine($"digest: {r.Digest}");

@@ -90,7 +90,7 @@ internal static class ReplayCommand
 
         return check.DifferingSubsystems.Count == 0
             ? "subsystem: none - every subsystem hash agrees with the re-run, so the recorded daily hash itself was altered"
-            : "subsystem: " + string.Join(", ", check.DifferingSubsystems.Select(s => Names.Kebab(s.ToString())));
+            : "subsystem: " + string.Join(", ", check.DifferingSubsystems.Select(s => Scenarios.Narrative.Names.Kebab(s.ToString())));
     }
 
     private static string Show(ulong? hash) => hash is { } h ? RunOutput.Hex(h) : "(no such day)";

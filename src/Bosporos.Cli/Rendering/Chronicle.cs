@@ -1,7 +1,8 @@
 using System.Globalization;
 using Bosporos.Kernel;
 using Bosporos.Kernel.Events;
-using static Bosporos.Cli.Rendering.Names;
+using Bosporos.Scenarios.Narrative;
+using static Bosporos.Scenarios.Narrative.Names;
 
 namespace Bosporos.Cli.Rendering;
 
@@ -50,7 +51,7 @@ internal static class Chronicle
             else if (e.Kind == EventKind.AssaultRepulsed && foldedToday.Contains(e.Zone))
             {
                 // The day's losses were just told with the folded fighting.
-                sentence = $"The assault on {Names.Zone(d, e.Zone)} was thrown back{Odds(e)}.";
+                sentence = $"The assault on {Zone(d, e.Zone)} was thrown back{Odds(e)}.";
             }
             else if (e.Kind is EventKind.BoatsSunk or EventKind.BoatsSlipped && Groups(events, i) is var n && n > 1)
             {
@@ -82,7 +83,7 @@ internal static class Chronicle
             }
         }
 
-        var span = hours == 1 ? "one hour" : $"{hours} hours (until {lastHour:00}:00)";
+        var span = hours == 1 ? "one hour" : $"{hours} hours (from {e0.Time.HourOfDay:00}:00 to {lastHour + 1:00}:00)";
         return $"Fighting at {Zone(d, e0.Zone)} went on for {span}: the attackers lost {Count(attackers)} men, the defenders {Count(defenders)}.";
     }
 
@@ -121,56 +122,9 @@ internal static class Chronicle
             ? string.Empty
             : string.Create(CultureInfo.InvariantCulture, $" (odds {e0.Odds / 100.0:0.##}%, rolls {Math.Max(0, minRoll) / 100.0:0.##}% to {Math.Max(0, maxRoll) / 100.0:0.##}%)");
         return e0.Kind == EventKind.BoatsSunk
-            ? $"{actor} was caught off {zone} in {groups.Length} groups: {Count(v1)} boats lost, {Count(v2)} of {Name(d, f.Other, e0.Other)} killed and {Count(v3)} taken{odds}."
-            : $"{Count(v1)} boats of {actor}, in {groups.Length} groups, slipped past the guard ships off {zone}{odds}.";
+            ? $"{actor} was caught {Where(d, e0.Zone)} in {groups.Length} groups: {Count(v1)} boats lost, {Count(v2)} of {Name(d, f.Other, e0.Other)} killed and {Count(v3)} taken{odds}."
+            : $"{Count(v1)} boats of {actor}, in {groups.Length} groups, slipped past the guard ships {Where(d, e0.Zone)}{odds}.";
     }
 
-    public static string Sentence(SiegeDefinition d, in SiegeEvent e)
-    {
-        var f = EventFields.For(e.Kind);
-        var actor = Name(d, f.Actor, e.Actor);
-        var other = Name(d, f.Other, e.Other);
-        var zone = Zone(d, e.Zone);
-        var odds = Odds(e);
-        return e.Kind switch
-        {
-            EventKind.ContingentArrived when e.Time.Hours == 0 => $"{actor}: {Count(e.Value1)} men in position.",
-            EventKind.ContingentArrived => $"{actor} arrived, {Count(e.Value1)} men strong.",
-            EventKind.FlotillaArrived when e.Time.Hours == 0 => $"{actor}: {Count(e.Value1)} hulls on station.",
-            EventKind.FlotillaArrived => $"{actor} arrived with {Count(e.Value1)} hulls.",
-            EventKind.AqueductCut => $"The aqueduct was cut{odds}.",
-            EventKind.ShowOfForce => $"The khagan paraded {Count(e.Value1)} men before {zone}.",
-            EventKind.EnginesBuilt => $"The {actor} were ready: {Count(e.Value1)} engines stood before {zone}.",
-            EventKind.AssaultBegan => $"An assault began on {zone}: {Count(e.Value1)} attackers against {Count(e.Value2)} defenders, with {Count(e.Value3)} towers.",
-            EventKind.AssaultRepulsed => $"The assault on {zone} was thrown back; the attackers lost {Count(e.Value1)} men, the defenders {Count(e.Value2)}{odds}.",
-            EventKind.WallBattered => $"Stones battered {zone}: the outer wall stood at {Percent(e.Value1)}, the inner at {Percent(e.Value2)}.",
-            EventKind.WallRepaired => $"Overnight the defenders patched {zone} (outer wall {Percent(e.Value1)}, inner {Percent(e.Value2)}).",
-            EventKind.EngineWrecked => $"The city's engines wrecked one of the {actor} before {zone}, {Count(e.Value1)} left{odds}.",
-            EventKind.TowerBurned => $"A siege tower of the {actor} was burned before {zone}, {Count(e.Value1)} left{odds}.",
-            EventKind.WallSeized => $"The attackers won a footing on {zone}: {Count(e.Value1)} men on the wall against {Count(e.Value2)}{odds}.",
-            EventKind.LodgementRetaken => $"The defenders cleared the wall at {zone}; the attackers lost {Count(e.Value1)} men, the defenders {Count(e.Value2)}{odds}.",
-            EventKind.CityFell => $"The city fell: the enemy had held {zone} for {Count(e.Value1)} hours.",
-            EventKind.CanoesLaunched => $"{actor} put out with {Count(e.Value1)} boats carrying {Count(e.Value2)} men.",
-            EventKind.EmbassyReceived => "The khagan received an embassy from the city.",
-            EventKind.EnvoysSent => $"The khagan sent envoys across to the Persians in {Count(e.Value1)} boats.",
-            EventKind.EnvoysIntercepted => $"The guard ships caught the envoys' boats off {zone}{odds}.",
-            EventKind.EnvoysArrived => $"The envoys reached the Persians at {zone}{odds}.",
-            EventKind.SignalLearned => $"The defenders learned the signal for the Slav boats' attack{(e.Value1 != 0 ? " from the captured envoys" : string.Empty)}{odds}.",
-            EventKind.SignalLit => e.Value1 != 0 ? $"The defenders lit a false signal fire at {zone}." : $"The signal fire was lit at {zone}.",
-            EventKind.BoatsSunk => $"{actor} was caught off {zone}: {Count(e.Value1)} boats lost, {Count(e.Value2)} of {other} killed and {Count(e.Value3)} taken{odds}.",
-            EventKind.BoatsSlipped => $"{Count(e.Value1)} boats of {actor} slipped past the guard ships off {zone}{odds}.",
-            EventKind.PersiansFerried => $"{Count(e.Value1)} of {actor} were ferried across to {zone}, {Count(e.Value2)} landed in all{odds}.",
-            EventKind.ContingentRefused => $"{actor} refused to attack (morale {Percent(e.Value1)}){odds}.",
-            EventKind.ContingentDeserted => $"{Count(e.Value1)} of {actor} deserted (morale {Percent(e.Value2)}){odds}.",
-            EventKind.SurvivorsExecuted => $"The khagan had {Count(e.Value1)} survivors of {actor} put to death.",
-            EventKind.ProcessionHeld => "The patriarch carried the icons in procession along the walls.",
-            EventKind.HostHungry => $"The khagan's host went hungry: food for {Days(e.Value1)}, {Count(e.Value2)} man-days short.",
-            EventKind.KhaganWithdrew => $"The khagan burned his engines and withdrew: {Cause((EndCause)e.Value1)} (cohesion {Percent(e.Value2)}, food for {Days(e.Value3)}).",
-            EventKind.CityNegotiated => $"The city came to terms with the khagan (morale {Percent(e.Value1)}){odds}.",
-            EventKind.SiegeUndecided => "The siege was still undecided when the account ends.",
-            EventKind.SiegeLifted => "The siege was lifted.",
-            EventKind.CityHungry => $"Bread ran short in the city: food for {Days(e.Value1)}.",
-            _ => $"{Kebab(e.Kind.ToString())} at {zone}{odds}.",
-        };
-    }
+    public static string Sentence(SiegeDefinition d, in SiegeEvent e) => EventSentences.Sentence(d, e);
 }

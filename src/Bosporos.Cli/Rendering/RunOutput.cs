@@ -4,7 +4,7 @@ using System.Text.Json;
 using Bosporos.Kernel;
 using Bosporos.Kernel.Events;
 using Spectre.Console;
-using static Bosporos.Cli.Rendering.Names;
+using static Bosporos.Scenarios.Narrative.Names;
 
 namespace Bosporos.Cli.Rendering;
 

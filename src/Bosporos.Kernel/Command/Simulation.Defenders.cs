@@ -107,8 +107,7 @@ public sealed partial class Simulation
     }
 
     /// <summary>
-    /// A night sortie of picked men against the engines before a sector whose wall is wearing thin (or where towers
-    /// stand). The horse guarding the camp make it harder: the odds fall with the watch (a tenth of the camp's men)
+    /// A night sortie of picked men against the engines and towers before a sector whose wall is wearing thin. The horse guarding the camp make it harder: the odds fall with the watch (a tenth of the camp's men)
     /// against the sortie party. Success burns a share of every park there; either way the party takes losses.
     /// </summary>
     private void Sortie()
@@ -122,7 +121,7 @@ public sealed partial class Simulation
         var target = -1;
         for (var s = 0; s < Definition.WallSectors.Length && target < 0; s++)
         {
-            if (AttackerEnginesAt(s) + ReadyTowers(s) > 0 && (StandingIntegrity(s) < doctrine.SortieWhenWallBelow.Raw || ReadyTowers(s) > 0))
+            if (AttackerEnginesAt(s) + ReadyTowers(s) > 0 && StandingIntegrity(s) < doctrine.SortieWhenWallBelow.Raw)
             {
                 target = s;
             }

@@ -52,7 +52,9 @@ public sealed partial class Simulation
         {
             Repair();
         }
-        else if (hour == DawnHour && repairedMask != 0)
+
+        // The night's work is told at its last hour, before the dawn's decisions and assaults.
+        if (hour == DawnHour - 1 && repairedMask != 0)
         {
             for (var s = 0; s < outerIntegrity.Length; s++)
             {

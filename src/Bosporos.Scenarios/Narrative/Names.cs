@@ -2,10 +2,10 @@ using System.Globalization;
 using Bosporos.Kernel;
 using Bosporos.Kernel.Events;
 
-namespace Bosporos.Cli.Rendering;
+namespace Bosporos.Scenarios.Narrative;
 
 /// <summary>Resolves the indices in events to scenario ids and names.</summary>
-internal static class Names
+public static class Names
 {
     public static string? ZoneId(SiegeDefinition d, int zone) => zone >= 0 && zone < d.Zones.Length ? d.Zones[zone].Id : null;
 
@@ -37,7 +37,7 @@ internal static class Names
     {
         EventRef.Contingent when index >= 0 && index < d.Contingents.Length => d.Contingents[index].Name,
         EventRef.Flotilla when index >= 0 && index < d.Flotillas.Length => d.Flotillas[index].Name,
-        EventRef.EnginePark when index >= 0 && index < d.Engines.Length => d.Engines[index].Id.Replace('-', ' '),
+        EventRef.EnginePark when index >= 0 && index < d.Engines.Length => d.Engines[index].Name ?? d.Engines[index].Id.Replace('-', ' '),
         _ => "someone",
     };
 
@@ -80,5 +80,24 @@ internal static class Names
         _ => "no cause recorded",
     };
 
-    public static string Kebab(string pascal) => Scenarios.Naming.Kebab(pascal);
+    public static string Kebab(string pascal) => Naming.Kebab(pascal);
+
+    /// <summary>"in the Upper Golden Horn", "at Blachernae": where something happened, phrased by the kind of place.</summary>
+    public static string Where(SiegeDefinition d, int zone)
+    {
+        if (zone < 0 || zone >= d.Zones.Length)
+        {
+            return "on the walls";
+        }
+
+        return d.Zones[zone].Kind == Kernel.Geography.ZoneKind.Water ? $"in the {Zone(d, zone)}" : $"at {Zone(d, zone)}";
+    }
+
+    /// <summary>The wind, for people.</summary>
+    public static string Wind(int wind) => wind switch
+    {
+        0 => "the wind fell calm",
+        1 => "a breeze got up on the straits",
+        _ => "a gale blew down the Bosporus",
+    };
 }
