@@ -5,7 +5,7 @@ import { MapView, menRadius } from '../map/mapView';
 import { app, ensureReplay } from '../state';
 import type { Replay, SiegeEvent } from '../types';
 import { formatHour, hourOfDate, shortDate } from './calendar';
-import { filterChoices, matchesFilter, NO_FILTER, replayLink, sentences, type ChronicleFilter } from './chronicle';
+import { filterChoices, matchesFilter, NO_FILTER, placeKey, replayLink, sentences, type ChronicleFilter } from './chronicle';
 import { clampHour, eventCountAt, markers, nextMajor, shownState, siegeWindow, storyStart } from './timeline';
 
 const SPEEDS = [6, 24, 72, 168]; // simulated hours per second
@@ -123,7 +123,7 @@ export async function replayPage(root: HTMLElement, query: URLSearchParams): Pro
     search, kindSel, sideSel, placeSel, h('label', {}, majorBox, ' great events only'), shownCount);
 
   const items = replay.events.map((e, i) => {
-    const li = h('li', { class: `tone-${eventTone(e.kind)}${e.major ? ' major' : ''}`, 'data-kind': e.kind, 'data-hour': e.hour, 'data-index': e.index, tabindex: 0 },
+    const li = h('li', { class: `tone-${eventTone(e.kind)}${e.major ? ' major' : ''}`, 'data-kind': e.kind, 'data-hour': e.hour, 'data-index': e.index, 'data-place': placeKey(e), tabindex: 0 },
       h('time', {}, e.date), ' ', texts[i]);
     const open = () => choose(e, true);
     li.addEventListener('click', open);
