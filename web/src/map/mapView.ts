@@ -77,6 +77,11 @@ export class MapView {
     this.actionLabels = this.labels.append('g').attr('class', 'action-labels');
     this.drawFurniture();
     this.drawBaseLabels();
+    // Widths measured before the web fonts arrived would be wrong: measure again once they are in.
+    void document.fonts?.ready.then(() => {
+      this.textEm.clear();
+      this.layoutLabels();
+    });
 
     const behaviour = zoom<SVGSVGElement, unknown>()
       .scaleExtent([1, 12])
@@ -111,7 +116,8 @@ export class MapView {
   layoutLabels() {
     const t = this.transform;
     const ui = this.ui;
-    const texts = this.labels.selectAll<SVGTextElement, unknown>('text').nodes();
+    // Labels hidden by the style sheet (the events' labels on a phone) take no room.
+    const texts = this.labels.selectAll<SVGTextElement, unknown>('text').nodes().filter((el) => el.getClientRects().length > 0);
     const requests: LabelRequest[] = texts.map((el, i) => {
       const size = Number(el.dataset.size ?? 11);
       el.setAttribute('font-size', String((size * ui) / t.k));

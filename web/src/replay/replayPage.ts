@@ -322,11 +322,11 @@ export async function replayPage(root: HTMLElement, query: URLSearchParams): Pro
   summary.append(
     h('h3', {}, `Outcome: ${s.outcome}`, h('small', {}, ` (${s.cause.replaceAll('-', ' ')})`)),
     h('dl', {},
-      h('dt', {}, 'Ended'), h('dd', {}, s.endDate),
+      h('dt', {}, 'Ended'), h('dd', { class: 'wide' }, s.endDate),
       h('dt', {}, 'Close siege'), h('dd', {}, `${s.closeSiegeDays} days`),
-      h('dt', {}, 'Losses'), h('dd', {}, `Romans ${s.romanLosses.toLocaleString('en-GB')}, host ${s.hostLosses.toLocaleString('en-GB')}, Persians ${s.persianLosses.toLocaleString('en-GB')}`),
-      h('dt', {}, 'Boats'), h('dd', {}, `${s.canoesLaunched} launched, ${s.canoesLost} lost`),
-      h('dt', {}, 'Walls'), h('dd', {}, `weakest at ${(s.minWallIntegrityPermille / 10).toFixed(1)} %`)),
+      h('dt', {}, 'Walls'), h('dd', {}, `weakest ${(s.minWallIntegrityPermille / 10).toFixed(1)}\u00a0%`),
+      h('dt', {}, 'Losses'), h('dd', { class: 'wide' }, `Romans ${s.romanLosses.toLocaleString('en-GB')}, host ${s.hostLosses.toLocaleString('en-GB')}, Persians ${s.persianLosses.toLocaleString('en-GB')}`),
+      h('dt', {}, 'Boats'), h('dd', { class: 'wide' }, `${s.canoesLaunched} launched, ${s.canoesLost} lost`)),
     h('p', { class: 'small' }, `Seed ${replay.seed} · state ${s.stateHash} · ${changedText(Object.keys(app.overrides).length)}`));
   const warnings = replay.warnings.length
     ? h('details', { class: 'warnings' }, h('summary', {}, `${replay.warnings.length} note${replay.warnings.length === 1 ? '' : 's'} from the scenario loader`), ...replay.warnings.map((w) => h('p', {}, w)))
