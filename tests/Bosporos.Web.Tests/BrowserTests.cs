@@ -361,6 +361,38 @@ public sealed class BrowserTests
     }
 
     [SkippableFact]
+    public async Task A_second_run_plays_beside_the_first_on_its_own_map()
+    {
+        Skip.If(SkipReason is not null, SkipReason);
+        await using var session = await Session.StartAsync();
+        var (page, problems) = await OpenAsync(session, "#/replay?date=08-07&compare=no-fleet");
+        var second = page.Locator(".maps.two .other-run svg.map");
+        await second.Locator(".contingent").First.WaitForAsync(new() { Timeout = 60_000 });
+        Assert.Equal(2, await page.Locator(".maps.two svg.map").CountAsync());
+        Assert.Contains("No Roman fleet", await page.Locator(".other-run .map-caption").TextContentAsync(), StringComparison.Ordinal);
+        Assert.True(await page.Locator(".map-figure").First.Locator(".flotilla.side-roman").CountAsync() > 0);
+        Assert.Equal(0, await second.Locator(".flotilla.side-roman").CountAsync());
+
+        // One clock drives both maps; the link keeps the comparison.
+        await page.Locator("output.date").ClickAsync();
+        await page.Keyboard.PressAsync("End");
+        await second.Locator(".contingent.persians-ashore").First.WaitForAsync();
+        Assert.Equal(0, await page.Locator(".map-figure").First.Locator(".contingent.persians-ashore").CountAsync());
+        await page.WaitForFunctionAsync("() => location.hash.includes('compare=no-fleet')");
+        await page.Keyboard.PressAsync("p"); // back to the last great event, the two runs apart
+        await page.Mouse.MoveAsync(1, 1);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder(), "replay-compare.png") });
+
+        // Another seed instead, then nothing beside it.
+        await page.Locator("select.compare-with").SelectOptionAsync("seed");
+        await page.WaitForFunctionAsync("() => location.hash.includes('compare=seed:627')");
+        await page.Locator(".other-run .map-caption", new() { HasText = "Seed 627" }).WaitForAsync(new() { Timeout = 60_000 });
+        await page.Locator("select.compare-with").SelectOptionAsync("");
+        Assert.Equal(1, await page.Locator("svg.map").CountAsync());
+        Assert.Empty(problems);
+    }
+
+    [SkippableFact]
     public async Task Without_a_fleet_the_map_shows_Persians_ashore_and_no_Roman_warships()
     {
         Skip.If(SkipReason is not null, SkipReason);

@@ -60,6 +60,7 @@ describe('links to a moment', () => {
     expect(replayLink(942)).toBe('#/replay?at=942');
     expect(replayLink(942, 4)).toBe('#/replay?at=942&event=4');
     expect(replayLink(0, -1)).toBe('#/replay?at=0');
+    expect(replayLink(942, undefined, 'seed:627')).toBe('#/replay?at=942&compare=seed:627');
   });
 
   it('opens on the hour and event of a link, else on the main army\'s arrival, not on an empty hour 0', () => {

@@ -52,7 +52,10 @@ export function sentences(replay: { engines: { id: string; side: string; kind: s
   return replay.events.map((e) => eventSentence(replay, e));
 }
 
-/** The route of the replay page for an hour and, when one is selected, an event: "#/replay?at=942&event=120". */
-export function replayLink(hour: number, event?: number): string {
-  return `#/replay?at=${hour}${event !== undefined && event >= 0 ? `&event=${event}` : ''}`;
+/**
+ * The route of the replay page for an hour and, when one is selected, an event and a run shown beside it:
+ * "#/replay?at=942&event=120&compare=no-fleet".
+ */
+export function replayLink(hour: number, event?: number, compare?: string): string {
+  return `#/replay?at=${hour}${event !== undefined && event >= 0 ? `&event=${event}` : ''}${compare ? `&compare=${compare}` : ''}`;
 }

@@ -1,3 +1,4 @@
+import { api } from '../api';
 import { h, problemList } from '../dom';
 import { eventTone, explainEvent } from '../events';
 import { integrityColour, SIDE_COLOURS } from '../map/colors';
@@ -6,6 +7,7 @@ import { app, ensureReplay } from '../state';
 import type { Replay, SiegeEvent } from '../types';
 import { formatHour, hourOfDate, shortDate } from './calendar';
 import { filterChoices, matchesFilter, NO_FILTER, placeKey, replayLink, sentences, type ChronicleFilter } from './chronicle';
+import { comparison, type Comparison } from './compare';
 import { clampHour, eventCountAt, markers, nextMajor, shownState, siegeWindow, storyStart } from './timeline';
 
 const SPEEDS = [6, 24, 72, 168]; // simulated hours per second
@@ -93,6 +95,20 @@ export async function replayPage(root: HTMLElement, query: URLSearchParams): Pro
   const range = (): [number, number] => (zoomed ? [siegeFrom, siegeTo] : [0, replay.hours]);
 
   const mapBox = h('div', { class: 'map-box' });
+  // A second run beside the first (another seed, no Roman fleet, the figures as written), driven by the same clock.
+  let other: { c: Comparison; replay: Replay; map: MapView; counts: HTMLElement } | undefined;
+  let compareKey = '';
+  const mainCaption = h('figcaption', { class: 'map-caption' });
+  const mainFigure = h('figure', { class: 'map-figure' }, mainCaption, mapBox);
+  const maps = h('div', { class: 'maps' }, mainFigure);
+  const compareSel = h('select', { 'aria-label': 'Show beside it', class: 'compare-with' },
+    h('option', { value: '' }, 'nothing'),
+    h('option', { value: 'seed' }, 'another seed'),
+    replay.flotillas.some((f) => f.side === 'roman') ? h('option', { value: 'no-fleet' }, 'the same run without the Roman fleet') : '',
+    Object.keys(app.overrides).length ? h('option', { value: 'written' }, 'the same run with the figures as written') : '');
+  const compareSeed = h('input', { type: 'number', min: 0, step: 1, value: replay.seed + 1, 'aria-label': 'Seed of the run beside it', class: 'compare-seed', hidden: true });
+  const compareStatus = h('span', { class: 'compare-status', 'aria-live': 'polite' });
+  const mainCounts = h('div', { class: 'counts' });
   const dateOut = h('output', { class: 'date', id: 'replay-date', 'aria-live': 'polite' });
   const slider = h('input', { type: 'range', min: 0, max: replay.hours, step: 1, value: hour, 'aria-label': 'Hour of the siege', class: 'slider' });
   const play = h('button', { type: 'button', class: 'primary play', 'aria-label': 'Play' }, '▶');
@@ -210,10 +226,58 @@ export async function replayPage(root: HTMLElement, query: URLSearchParams): Pro
     updateLink();
   }
 
+  function sideCounts(r: Replay, present: number[]) {
+    const side = (s: string) => r.contingents.reduce((a, c, i) => a + (c.side === s ? present[i] ?? 0 : 0), 0);
+    return [
+      h('span', { class: 'count side-roman' }, `Romans ${side('roman').toLocaleString('en-GB')}`),
+      h('span', { class: 'count side-avar' }, `Khagan's host ${side('avar').toLocaleString('en-GB')}`),
+      h('span', { class: 'count side-persian' }, `Persians ${side('persian').toLocaleString('en-GB')}`),
+    ];
+  }
+
+  async function setComparison(c: Comparison | undefined) {
+    compareKey = c?.key ?? '';
+    compareSel.value = !c ? '' : c.key.startsWith('seed:') ? 'seed' : c.key;
+    compareSeed.hidden = compareSel.value !== 'seed';
+    if (c?.key.startsWith('seed:')) compareSeed.value = String(c.seed);
+    other = undefined;
+    maps.replaceChildren(mainFigure);
+    maps.classList.remove('two');
+    mainCaption.textContent = '';
+    compareStatus.textContent = '';
+    if (c) {
+      compareStatus.textContent = `Running: ${c.label.toLowerCase()}…`;
+      let second: Replay;
+      try {
+        second = await api.run(app.scenario, c.seed, c.overrides);
+      } catch (e) {
+        compareStatus.replaceChildren(problemList(e));
+        return;
+      }
+      if (compareKey !== c.key) return; // another choice came first
+      compareStatus.textContent = '';
+      const box = h('div', { class: 'map-box' });
+      const counts = h('div', { class: 'counts' });
+      const o = second.summary;
+      const figure = h('figure', { class: 'map-figure other-run' },
+        h('figcaption', { class: 'map-caption' }, h('strong', {}, `Beside it: ${c.label}`), ` · ${o.outcome} (${o.cause.replaceAll('-', ' ')}), ${o.endDate}`, counts),
+        box);
+      maps.append(figure);
+      maps.classList.add('two');
+      mainCaption.replaceChildren(h('strong', {}, `This run: seed ${replay.seed}`), ` · ${replay.summary.outcome} (${replay.summary.cause.replaceAll('-', ' ')}), ${replay.summary.endDate}`, mainCounts);
+      const map = new MapView(box);
+      map.setReplay(second);
+      map.svg.attr('aria-label', `Map of the run beside it: ${c.label}`);
+      other = { c, replay: second, map, counts };
+      map.onZoom = () => draw(false);
+    }
+    draw(false);
+  }
+
   function updateLink() {
     clearTimeout(linkTimer);
     linkTimer = window.setTimeout(() => {
-      const target = replayLink(hour, selected && selected.hour === hour ? selected.index : undefined);
+      const target = replayLink(hour, selected && selected.hour === hour ? selected.index : undefined, compareKey || undefined);
       link.href = target;
       if (location.hash.startsWith('#/replay') && location.hash !== target) history.replaceState(history.state, '', target);
     }, 200);
@@ -241,11 +305,13 @@ export async function replayPage(root: HTMLElement, query: URLSearchParams): Pro
         else chronicle.scrollTop = 0;
       }
     }
-    const side = (s: string) => replay.contingents.reduce((a, c, i) => a + (c.side === s ? state.present[i] ?? 0 : 0), 0);
-    counts.replaceChildren(
-      h('span', { class: 'count side-roman' }, `Romans ${side('roman').toLocaleString('en-GB')}`),
-      h('span', { class: 'count side-avar' }, `Khagan's host ${side('avar').toLocaleString('en-GB')}`),
-      h('span', { class: 'count side-persian' }, `Persians ${side('persian').toLocaleString('en-GB')}`));
+    counts.replaceChildren(...sideCounts(replay, state.present));
+    if (other) {
+      const second = shownState(other.replay, Math.min(hour, other.replay.hours));
+      other.map.render(second, other.replay.events);
+      other.counts.replaceChildren(...sideCounts(other.replay, second.present));
+      mainCounts.replaceChildren(...sideCounts(replay, state.present));
+    }
     updateLink();
   }
 
@@ -294,6 +360,13 @@ export async function replayPage(root: HTMLElement, query: URLSearchParams): Pro
   previous.addEventListener('click', () => jumpMajor(-1));
   next.addEventListener('click', () => jumpMajor(1));
   zoom.addEventListener('click', () => setZoom(!zoomed));
+  const chooseComparison = () => {
+    const v = compareSel.value;
+    const seed = Math.max(0, Math.floor(Number(compareSeed.value) || 0));
+    void setComparison(comparison(v === 'seed' ? `seed:${seed}` : v || null, replay, app.overrides));
+  };
+  compareSel.addEventListener('change', chooseComparison);
+  compareSeed.addEventListener('change', chooseComparison);
   const onKey = (ev: KeyboardEvent) => {
     const target = ev.target as HTMLElement;
     if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
@@ -322,11 +395,10 @@ export async function replayPage(root: HTMLElement, query: URLSearchParams): Pro
   summary.append(
     h('h3', {}, `Outcome: ${s.outcome}`, h('small', {}, ` (${s.cause.replaceAll('-', ' ')})`)),
     h('dl', {},
-      h('dt', {}, 'Ended'), h('dd', { class: 'wide' }, s.endDate),
-      h('dt', {}, 'Close siege'), h('dd', {}, `${s.closeSiegeDays} days`),
-      h('dt', {}, 'Walls'), h('dd', {}, `weakest ${(s.minWallIntegrityPermille / 10).toFixed(1)}\u00a0%`),
-      h('dt', {}, 'Losses'), h('dd', { class: 'wide' }, `Romans ${s.romanLosses.toLocaleString('en-GB')}, host ${s.hostLosses.toLocaleString('en-GB')}, Persians ${s.persianLosses.toLocaleString('en-GB')}`),
-      h('dt', {}, 'Boats'), h('dd', { class: 'wide' }, `${s.canoesLaunched} launched, ${s.canoesLost} lost`)),
+      h('dt', {}, 'Ended'), h('dd', {}, s.endDate),
+      h('dt', {}, 'Close siege'), h('dd', {}, `${s.closeSiegeDays} days, walls at worst ${(s.minWallIntegrityPermille / 10).toFixed(1)}\u00a0%`),
+      h('dt', {}, 'Losses'), h('dd', {}, `Romans ${s.romanLosses.toLocaleString('en-GB')}, host ${s.hostLosses.toLocaleString('en-GB')}, Persians ${s.persianLosses.toLocaleString('en-GB')}`),
+      h('dt', {}, 'Boats'), h('dd', {}, `${s.canoesLaunched} launched, ${s.canoesLost} lost`)),
     h('p', { class: 'small' }, `Seed ${replay.seed} · state ${s.stateHash} · ${changedText(Object.keys(app.overrides).length)}`));
   const warnings = replay.warnings.length
     ? h('details', { class: 'warnings' }, h('summary', {}, `${replay.warnings.length} note${replay.warnings.length === 1 ? '' : 's'} from the scenario loader`), ...replay.warnings.map((w) => h('p', {}, w)))
@@ -344,9 +416,10 @@ export async function replayPage(root: HTMLElement, query: URLSearchParams): Pro
       h('div', { class: 'stage' },
         h('div', { class: 'stage-head' }, h('h1', {}, replay.name), counts),
         skip,
-        mapBox,
+        maps,
         h('div', { class: 'controls', id: 'timeline-controls' }, play, speedSel, previous, next, zoom, dateOut, link),
         h('div', { class: 'timeline' }, slider, strip),
+        h('div', { class: 'compare-bar' }, h('label', {}, 'Beside it, on a second map: ', compareSel), compareSeed, compareStatus),
         legend(),
         h('p', { class: 'keys' }, 'Keys: ← → an hour, Shift + ← → a day (on the slider too), N / P the next or previous great event, Z the close siege only, Space play or pause, Home / End. Drag the map to pan, scroll to zoom; hover a feature for its source.')),
       h('aside', { class: 'side-pane' }, summary, warnings,
@@ -355,6 +428,7 @@ export async function replayPage(root: HTMLElement, query: URLSearchParams): Pro
   drawStrip();
   applyFilter();
   if (selected) showDetail(selected, false);
+  void setComparison(comparison(query.get('compare'), replay, app.overrides));
   return () => {
     setPlaying(false);
     clearTimeout(linkTimer);
