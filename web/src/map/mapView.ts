@@ -173,12 +173,12 @@ export class MapView {
 
   private hover<E extends Element>(sel: Selection<E, MapFeature, SVGGElement, unknown>) {
     sel
-      .on('mouseenter focus', (event: Event, d) => this.showTip(event as MouseEvent, d.properties.name, d.properties.source))
+      .on('mouseenter', (event: Event, d) => this.showTip(event as MouseEvent, d.properties.name, d.properties.source))
       .on('mousemove', (event: Event) => this.moveTip(event as MouseEvent))
-      .on('mouseleave blur', () => (this.tooltip.hidden = true));
+      .on('mouseleave', () => (this.tooltip.hidden = true));
   }
 
-  showTip(event: MouseEvent | FocusEvent, title: string, source?: string) {
+  showTip(event: MouseEvent, title: string, source?: string) {
     this.tooltip.replaceChildren();
     const strong = document.createElement('strong');
     strong.textContent = title;
@@ -192,10 +192,10 @@ export class MapView {
     this.moveTip(event);
   }
 
-  private moveTip(event: MouseEvent | FocusEvent) {
+  private moveTip(event: MouseEvent) {
     const box = this.svg.node()!.getBoundingClientRect();
-    const x = 'clientX' in event ? event.clientX - box.left : box.width / 2;
-    const y = 'clientY' in event ? event.clientY - box.top : box.height / 2;
+    const x = event.clientX - box.left;
+    const y = event.clientY - box.top;
     this.tooltip.style.left = `${Math.min(x + 14, box.width - 260)}px`;
     this.tooltip.style.top = `${y + 14}px`;
   }
