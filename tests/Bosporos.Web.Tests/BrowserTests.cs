@@ -146,6 +146,252 @@ public sealed class BrowserTests
         Assert.Empty(problems);
     }
 
+    /// <summary>Opens the replay in a 1600×1000 page, failing on any script error.</summary>
+    private static async Task<(IPage Page, List<string> Problems)> OpenAsync(Session session, string route, int width = 1600, int height = 1000)
+    {
+        var page = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        var problems = new List<string>();
+        page.PageError += (_, e) => problems.Add(e);
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error")
+            {
+                problems.Add(m.Text);
+            }
+        };
+        await page.GotoAsync($"{session.Url}/{route}");
+        return (page, problems);
+    }
+
+    private static async Task<int> CountAsync(IPage page, string what) =>
+        int.Parse(new string((await page.Locator(what).TextContentAsync() ?? "").Where(char.IsDigit).ToArray()), System.Globalization.CultureInfo.InvariantCulture);
+
+    [SkippableFact]
+    public async Task Replay_opens_where_the_story_happens_and_the_chronicle_selects_seeks_and_filters()
+    {
+        Skip.If(SkipReason is not null, SkipReason);
+        await using var session = await Session.StartAsync();
+        var (page, problems) = await OpenAsync(session, "#/replay");
+        await page.Locator("svg.map .contingent").First.WaitForAsync(new() { Timeout = 60_000 });
+
+        // The main army's arrival, with men on the map and the timeline zoomed on the close siege.
+        Assert.StartsWith("29 July 626", await page.Locator("output.date").TextContentAsync(), StringComparison.Ordinal);
+        Assert.True(await CountAsync(page, ".count.side-roman") > 0);
+        Assert.True(await CountAsync(page, ".count.side-avar") > 50_000);
+        Assert.True(await CountAsync(page, ".count.side-persian") > 0);
+        Assert.Equal("true", await page.Locator("button.zoom-siege").GetAttributeAsync("aria-pressed"));
+        Assert.Equal("720", await page.Locator("input.slider").GetAttributeAsync("min"));
+        await page.Locator("button.zoom-siege").ClickAsync();
+        Assert.Equal("0", await page.Locator("input.slider").GetAttributeAsync("min"));
+        await page.Locator("button.zoom-siege").ClickAsync();
+
+        // Shift+Right on the focused slider moves a day, as the keys line says.
+        await page.Locator("input.slider").FocusAsync();
+        await page.Keyboard.PressAsync("Shift+ArrowRight");
+        Assert.StartsWith("30 July 626, 00:00", await page.Locator("output.date").TextContentAsync(), StringComparison.Ordinal);
+        await page.Keyboard.PressAsync("ArrowRight");
+        Assert.StartsWith("30 July 626, 01:00", await page.Locator("output.date").TextContentAsync(), StringComparison.Ordinal);
+
+        // Go to the end, then click an earlier entry: it is selected and seeked to, every later entry stays listed,
+        // and the explanation comes into view.
+        await page.Locator("output.date").ClickAsync();
+        await page.Keyboard.PressAsync("End");
+        var all = await page.Locator(".chronicle li").CountAsync();
+        var assault = page.Locator(".chronicle li[data-kind='assault-began']").First;
+        await assault.ScrollIntoViewIfNeededAsync();
+        await assault.ClickAsync();
+        Assert.Contains("selected", await assault.GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
+        Assert.Equal(all, await page.Locator(".chronicle li:visible").CountAsync());
+        Assert.True(await page.Locator(".chronicle li.future").CountAsync() > 0);
+        Assert.Equal(await assault.Locator("time").TextContentAsync(), await page.Locator("output.date").TextContentAsync());
+        var box = await page.Locator(".event-detail h3").BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.True(box.Y >= 0 && box.Y + box.Height <= 1000, $"the explanation is out of view at y={box.Y}");
+
+        // The link carries the hour and the event; opening it restores both.
+        await page.WaitForFunctionAsync("() => location.hash.includes('event=')");
+        var hash = await page.EvaluateAsync<string>("() => location.hash");
+        Assert.Matches(@"^#/replay\?at=\d+&event=\d+$", hash);
+        var (shared, sharedProblems) = await OpenAsync(session, hash);
+        await shared.Locator("svg.map .contingent").First.WaitForAsync(new() { Timeout = 60_000 });
+        Assert.Equal(await page.Locator("output.date").TextContentAsync(), await shared.Locator("output.date").TextContentAsync());
+        Assert.Equal(await page.Locator(".event-detail h3").TextContentAsync(), await shared.Locator(".event-detail h3").TextContentAsync());
+        Assert.Equal(1, await shared.Locator(".chronicle li.selected").CountAsync());
+        Assert.Empty(sharedProblems);
+
+        // Next and previous great event, by button and by key.
+        var before = await page.Locator("output.date").TextContentAsync();
+        await page.Locator("button.next-major").ClickAsync();
+        var after = await page.Locator("output.date").TextContentAsync();
+        Assert.NotEqual(before, after);
+        Assert.Contains("major", await page.Locator(".chronicle li.selected").GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
+        await page.Locator("output.date").ClickAsync();
+        await page.Keyboard.PressAsync("p");
+        Assert.Equal(before, await page.Locator("output.date").TextContentAsync());
+
+        // Filters: words, kind, side, place; every entry left matches.
+        await page.Locator("input.chronicle-search").FillAsync("monoxyla");
+        var hits = page.Locator(".chronicle li:visible");
+        Assert.True(await hits.CountAsync() > 0);
+        Assert.True(await hits.CountAsync() < all);
+        foreach (var text in await hits.AllTextContentsAsync())
+        {
+            Assert.Contains("monoxyla", text, StringComparison.OrdinalIgnoreCase);
+        }
+
+        await page.Locator("input.chronicle-search").FillAsync("");
+        await page.Locator("select.filter-kind").SelectOptionAsync("tower-burned");
+        Assert.Equal(await page.Locator(".chronicle li[data-kind='tower-burned']").CountAsync(), await page.Locator(".chronicle li:visible").CountAsync());
+        await page.Locator("select.filter-kind").SelectOptionAsync("");
+        await page.Locator("select.filter-side").SelectOptionAsync("naval");
+        var naval = await page.Locator(".chronicle li:visible").CountAsync();
+        Assert.Equal(naval, await page.Locator(".chronicle li.tone-naval:visible").CountAsync());
+        await page.Locator("select.filter-side").SelectOptionAsync("");
+        var blachernae = await page.Locator("select.filter-place option", new() { HasText = "Blachernae and the Pteron" }).GetAttributeAsync("value");
+        await page.Locator("select.filter-place").SelectOptionAsync(blachernae!);
+        var atBlachernae = await page.Locator(".chronicle li:visible").CountAsync();
+        Assert.True(atBlachernae > 0);
+        Assert.Equal(atBlachernae, await page.Locator($".chronicle li[data-place='{blachernae}']").CountAsync());
+
+        // The legend explains size, colour and the dashed rim.
+        var legend = await page.Locator("details.legend").TextContentAsync();
+        Assert.Contains("Circle size", legend, StringComparison.Ordinal);
+        Assert.Contains("Dashed rim", legend, StringComparison.Ordinal);
+        Assert.Contains("Romans", legend, StringComparison.Ordinal);
+
+        // Circles are kept from hour to hour and glide: the same element, with a transition.
+        await page.Locator("output.date").ClickAsync();
+        await page.EvaluateAsync("() => { document.querySelector(\"svg.map .contingent[data-id='persians']\").dataset.kept = 'yes'; }");
+        await page.Keyboard.PressAsync("Shift+ArrowLeft");
+        Assert.Equal("yes", await page.Locator("svg.map .contingent[data-id='persians']").GetAttributeAsync("data-kept"));
+        var transition = await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('svg.map .contingent')).transitionDuration");
+        Assert.NotEqual("0s", transition.Split(',')[0].Trim());
+        Assert.Empty(problems);
+    }
+
+    [SkippableFact]
+    public async Task Map_text_reads_as_sentences_labels_do_not_collide_and_the_keyboard_skips_the_map()
+    {
+        Skip.If(SkipReason is not null, SkipReason);
+        await using var session = await Session.StartAsync();
+        var (page, problems) = await OpenAsync(session, "#/replay");
+        await page.Locator("svg.map .contingent").First.WaitForAsync(new() { Timeout = 60_000 });
+
+        // Display names, no ids, no capital "The" inside a sentence.
+        var chronicle = string.Join("\n", await page.Locator(".chronicle li").AllTextContentsAsync());
+        Assert.DoesNotMatch(@"avar-[a-z]|roman-engines", chronicle);
+        Assert.DoesNotMatch(@"\b(at|on|of) The ", chronicle);
+        Assert.Contains("arrive at the khagan's camp", chronicle, StringComparison.Ordinal);
+
+        // The aqueduct is cut on land.
+        await page.Locator(".chronicle li[data-kind='aqueduct-cut']").ClickAsync();
+        var why = await page.Locator(".event-detail").TextContentAsync();
+        Assert.Contains("aqueduct", why, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("sea lane", why, StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator("svg.map .action.kind-aqueduct-cut").CountAsync());
+
+        // No two labels overlap and none leaves the map, at the opening view and at the naval trap.
+        foreach (var route in new[] { "#/replay", "#/replay?date=08-07" })
+        {
+            var (view, viewProblems) = await OpenAsync(session, route);
+            await view.Locator("svg.map .contingent").First.WaitForAsync(new() { Timeout = 60_000 });
+            var clash = await view.EvaluateAsync<string>(@"() => {
+                const map = document.querySelector('svg.map').getBoundingClientRect();
+                const boxes = [...document.querySelectorAll('svg.map .labels text')]
+                    .filter(t => t.getAttribute('visibility') !== 'hidden' && getComputedStyle(t).display !== 'none')
+                    .map(t => ({ name: t.textContent, r: t.getBoundingClientRect() }));
+                for (const b of boxes) {
+                    if (b.r.left < map.left - 1 || b.r.right > map.right + 1 || b.r.top < map.top - 1 || b.r.bottom > map.bottom + 1) return 'outside: ' + b.name;
+                }
+                for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+                    const a = boxes[i].r, c = boxes[j].r;
+                    if (a.left < c.right - 1 && c.left < a.right - 1 && a.top < c.bottom - 1 && c.top < a.bottom - 1) return boxes[i].name + ' / ' + boxes[j].name;
+                }
+                return boxes.length < 8 ? 'only ' + boxes.length + ' labels' : '';
+            }");
+            Assert.True(clash.Length == 0, $"{route}: {clash}");
+            Assert.Empty(viewProblems);
+        }
+
+        // Nothing inside the map takes the focus; a skip link leads past it to the timeline.
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.querySelectorAll('svg.map [tabindex]').length"));
+        await page.GotoAsync($"{session.Url}/#/replay");
+        await page.Locator("svg.map .contingent").First.WaitForAsync(new() { Timeout = 60_000 });
+        var presses = 0;
+        while (presses < 40 && !await page.EvaluateAsync<bool>("() => document.activeElement?.classList.contains('play') ?? false"))
+        {
+            await page.Keyboard.PressAsync("Tab");
+            presses++;
+            if (await page.EvaluateAsync<bool>("() => document.activeElement?.classList.contains('skip-link') ?? false"))
+            {
+                await page.Keyboard.PressAsync("Enter");
+            }
+        }
+
+        Assert.True(presses <= 8, $"{presses} presses of Tab to reach the timeline");
+        Assert.Empty(problems);
+    }
+
+    [SkippableFact]
+    public async Task Scenario_page_restores_a_refused_number_and_loads_no_map_or_chart_code()
+    {
+        Skip.If(SkipReason is not null, SkipReason);
+        await using var session = await Session.StartAsync();
+        var (page, problems) = await OpenAsync(session, "#/scenario");
+        await page.Locator(".group").First.WaitForAsync();
+        var strength = page.Locator("input[data-path='contingents.field-troops.strength']");
+        var written = await strength.InputValueAsync();
+        await strength.FillAsync("999999");
+        await strength.DispatchEventAsync("change");
+        Assert.Equal(written, await strength.InputValueAsync());
+        var refusal = await page.Locator("tr.refused-row .refused").TextContentAsync();
+        Assert.Contains("999999 is outside", refusal, StringComparison.Ordinal);
+        Assert.Equal("as written", await page.Locator(".changed-count").TextContentAsync());
+        await strength.FillAsync("11000");
+        await strength.DispatchEventAsync("change");
+        Assert.Equal(0, await page.Locator("tr.refused-row").CountAsync());
+        Assert.Equal("1 figure changed", await page.Locator(".changed-count").TextContentAsync());
+
+        // The first pages load only their own code: neither the map (d3, the coastline) nor Vega.
+        var scripts = await page.EvaluateAsync<string[]>("() => performance.getEntriesByType('resource').filter(e => e.name.endsWith('.js')).map(e => e.name.split('/').pop() + ' ' + e.decodedBodySize)");
+        var bytes = scripts.Sum(s => long.Parse(s.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(bytes < 40_000, $"the scenario page loads {bytes} bytes of script: {string.Join(", ", scripts)}");
+        Assert.DoesNotContain(scripts, s => s.StartsWith("embed", StringComparison.Ordinal) || s.StartsWith("replayPage", StringComparison.Ordinal));
+        Assert.Empty(problems);
+    }
+
+    [SkippableFact]
+    public async Task A_second_run_plays_beside_the_first_on_its_own_map()
+    {
+        Skip.If(SkipReason is not null, SkipReason);
+        await using var session = await Session.StartAsync();
+        var (page, problems) = await OpenAsync(session, "#/replay?date=08-07&compare=no-fleet");
+        var second = page.Locator(".maps.two .other-run svg.map");
+        await second.Locator(".contingent").First.WaitForAsync(new() { Timeout = 60_000 });
+        Assert.Equal(2, await page.Locator(".maps.two svg.map").CountAsync());
+        Assert.Contains("No Roman fleet", await page.Locator(".other-run .map-caption").TextContentAsync(), StringComparison.Ordinal);
+        Assert.True(await page.Locator(".map-figure").First.Locator(".flotilla.side-roman").CountAsync() > 0);
+        Assert.Equal(0, await second.Locator(".flotilla.side-roman").CountAsync());
+
+        // One clock drives both maps; the link keeps the comparison.
+        await page.Locator("output.date").ClickAsync();
+        await page.Keyboard.PressAsync("End");
+        await second.Locator(".contingent.persians-ashore").First.WaitForAsync();
+        Assert.Equal(0, await page.Locator(".map-figure").First.Locator(".contingent.persians-ashore").CountAsync());
+        await page.WaitForFunctionAsync("() => location.hash.includes('compare=no-fleet')");
+        await page.Keyboard.PressAsync("p"); // back to the last great event, the two runs apart
+        await page.Mouse.MoveAsync(1, 1);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder(), "replay-compare.png") });
+
+        // Another seed instead, then nothing beside it.
+        await page.Locator("select.compare-with").SelectOptionAsync("seed");
+        await page.WaitForFunctionAsync("() => location.hash.includes('compare=seed:627')");
+        await page.Locator(".other-run .map-caption", new() { HasText = "Seed 627" }).WaitForAsync(new() { Timeout = 60_000 });
+        await page.Locator("select.compare-with").SelectOptionAsync("");
+        Assert.Equal(1, await page.Locator("svg.map").CountAsync());
+        Assert.Empty(problems);
+    }
+
     [SkippableFact]
     public async Task Without_a_fleet_the_map_shows_Persians_ashore_and_no_Roman_warships()
     {

@@ -1,4 +1,5 @@
-import type { SiegeEvent } from './types';
+import { eventPlace, eventSentence, partyName } from './replay/eventText';
+import type { Replay, SiegeEvent } from './types';
 
 /** Colour class of an event kind for the chronicle and markers. */
 export function eventTone(kind: string): 'roman' | 'avar' | 'persian' | 'naval' | 'neutral' {
@@ -29,12 +30,18 @@ export interface EventExplanation {
   verdict?: string;
 }
 
-/** Why an event happened: its inputs, and for events decided by the dice, the odds against the roll. */
-export function explainEvent(e: SiegeEvent): EventExplanation {
+/**
+ * Why an event happened: its inputs, and for events decided by the dice, the odds against the roll. Names are the
+ * replay's display names (engine parks by what they are, not their ids).
+ */
+export function explainEvent(e: SiegeEvent, names: Pick<Replay, 'engines'> = { engines: [] }): EventExplanation {
   const rows: [string, string][] = [];
-  if (e.zoneName) rows.push(['where', e.zoneName]);
-  if (e.actor) rows.push(['who', e.actor]);
-  if (e.other) rows.push(['against', e.other]);
+  const place = eventPlace(e);
+  if (place) rows.push(['where', place.name]);
+  const who = partyName(names, e.actor);
+  const against = partyName(names, e.other);
+  if (who) rows.push(['who', who]);
+  if (against) rows.push(['against', against]);
   for (const [k, v] of Object.entries(e.values)) rows.push([fieldLabel(k), v.toLocaleString('en-GB')]);
   let verdict: string | undefined;
   if (e.odds >= 0 && e.roll >= 0) {
@@ -46,5 +53,5 @@ export function explainEvent(e: SiegeEvent): EventExplanation {
   } else {
     verdict = 'Decided by the rules, not by the dice.';
   }
-  return { title: e.text, when: e.date, rows, verdict };
+  return { title: eventSentence(names, e), when: e.date, rows, verdict };
 }

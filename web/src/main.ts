@@ -1,9 +1,8 @@
 import './style.css';
 import { h } from './dom';
-import { experimentsPage } from './experiments/experimentsPage';
-import { replayPage } from './replay/replayPage';
-import { scenarioPage } from './scenario/scenarioPage';
 
+// Each page is its own chunk, loaded when first opened: the home page and the scenario table need neither the map
+// (d3, the coastline) nor the charts (Vega), which only the experiments page loads, once it has results to draw.
 const root = document.getElementById('app')!;
 let leave: (() => void) | undefined;
 
@@ -20,18 +19,28 @@ function home(el: HTMLElement) {
         h('a', { class: 'tile', href: '#/experiments' }, h('strong', {}, 'Experiments'), h('span', {}, 'Compare variants over many runs: no fleet, half the garrison, your own.')))));
 }
 
+let generation = 0;
 async function route() {
   leave?.();
   leave = undefined;
+  const mine = ++generation;
   const [path, queryText] = location.hash.replace(/^#\/?/, '').split('?');
   const query = new URLSearchParams(queryText ?? '');
   document.querySelectorAll<HTMLAnchorElement>('nav a').forEach((a) => a.setAttribute('aria-current', String(a.dataset.route === path)));
   document.body.dataset.page = path || 'home';
-  if (path === 'scenario') await scenarioPage(root);
-  else if (path === 'replay') leave = await replayPage(root, query);
-  else if (path === 'experiments') leave = await experimentsPage(root);
+  let done: (() => void) | undefined;
+  if (path === 'scenario') await (await import('./scenario/scenarioPage')).scenarioPage(root);
+  else if (path === 'replay') done = await (await import('./replay/replayPage')).replayPage(root, query);
+  else if (path === 'experiments') done = await (await import('./experiments/experimentsPage')).experimentsPage(root);
   else home(root);
+  // A page left before it finished loading is closed at once.
+  if (mine === generation) leave = done;
+  else done?.();
 }
 
+document.getElementById('skip-main')?.addEventListener('click', (ev) => {
+  ev.preventDefault();
+  root.focus();
+});
 window.addEventListener('hashchange', () => void route());
 void route();

@@ -9,6 +9,8 @@ import { integrityColour, SIDE_COLOURS } from './colors';
 import type { Replay, SiegeEvent } from '../types';
 import type { SiegeState } from '../replay/timeline';
 import { recentEvents } from '../replay/timeline';
+import { capitalise, engineParkName, eventPlace, eventSentence } from '../replay/eventText';
+import { placeLabels, type Box, type LabelRequest } from './labels';
 
 type Props = { id: string; name: string; kind: string; source: string; towers?: number; side?: string; uncertain?: boolean };
 type MapFeature = Feature<Geometry, Props>;
@@ -20,12 +22,30 @@ export const siege = rewindForD3(JSON.parse(siegeText) as FeatureCollection<Geom
 const WIDTH = 1000;
 const HEIGHT = 700;
 
+/** A circle of men on the map, kept from hour to hour by its key so that it glides when it moves or shrinks. */
+interface Men { key: string; id: string; cls: string; x: number; y: number; r: number; fill: string; opacity: number; title: string }
+
+/** Radius in screen units of a body of men at zoom 1 on a desktop (the legend draws the same). */
+export function menRadius(men: number): number {
+  return 2.5 + Math.sqrt(Math.max(0, men)) / 9;
+}
+
+/** Label priorities: the events of the hour first, then the city and the waters, towns, other places. */
+const PLACE_PRIORITY: Record<string, number> = { town: 50, camp: 50, anchorage: 50, signal: 45 };
+
 /** The SVG map of Constantinople and its environs, with the replay's state drawn over it. */
 export class MapView {
   readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
   private readonly projection: GeoProjection;
   private readonly world: Selection<SVGGElement, unknown, null, undefined>;
   private readonly overlay: Selection<SVGGElement, unknown, null, undefined>;
+  private readonly men: Selection<SVGGElement, unknown, null, undefined>;
+  private readonly labels: Selection<SVGGElement, unknown, null, undefined>;
+  private readonly actionLabels: Selection<SVGGElement, unknown, null, undefined>;
+  /** Symbols drawn this hour, in world units: labels keep clear of them where they can. */
+  private symbols: Box[] = [];
+  private readonly textEm = new Map<string, number>();
+  private zoomTimer = 0;
   private readonly tooltip: HTMLDivElement;
   private transform: ZoomTransform = zoomIdentity;
   private replay?: Replay;
@@ -51,8 +71,17 @@ export class MapView {
     this.svg.on('mouseleave pointerdown', () => (this.tooltip.hidden = true));
     this.world = this.svg.append('g').attr('class', 'world');
     this.drawBase();
+    this.men = this.world.append('g').attr('class', 'men');
     this.overlay = this.world.append('g').attr('class', 'overlay');
+    this.labels = this.world.append('g').attr('class', 'labels');
+    this.actionLabels = this.labels.append('g').attr('class', 'action-labels');
     this.drawFurniture();
+    this.drawBaseLabels();
+    // Widths measured before the web fonts arrived would be wrong: measure again once they are in.
+    void document.fonts?.ready.then(() => {
+      this.textEm.clear();
+      this.layoutLabels();
+    });
 
     const behaviour = zoom<SVGSVGElement, unknown>()
       .scaleExtent([1, 12])
@@ -61,8 +90,12 @@ export class MapView {
         this.transform = event.transform;
         this.world.attr('transform', event.transform.toString());
         this.world.style('--k', String(event.transform.k));
-        this.sizeLabels();
+        // Circles glide between hours, not while the map is panned or zoomed.
+        this.svg.classed('zooming', true);
+        clearTimeout(this.zoomTimer);
+        this.zoomTimer = window.setTimeout(() => this.svg.classed('zooming', false), 200);
         this.updateScale();
+        this.layoutLabels();
         this.onZoom?.();
       });
     this.svg.call(behaviour);
@@ -76,11 +109,61 @@ export class MapView {
     return width > 0 ? Math.min(2.2, Math.max(1, 720 / width)) : 1;
   }
 
-  private sizeLabels() {
-    const factor = this.ui / this.transform.k;
-    this.world.selectAll<SVGTextElement, unknown>('.base text').attr('font-size', function () {
-      return Number(this.dataset.size ?? 11) * factor;
+  /**
+   * Sizes every label for the zoom and places it: beside its point where it stays inside the map, clear of the map's
+   * furniture, of other labels and if possible of the symbols; hidden where it cannot.
+   */
+  layoutLabels() {
+    const t = this.transform;
+    const ui = this.ui;
+    // Labels hidden by the style sheet (the events' labels on a phone) take no room.
+    const texts = this.labels.selectAll<SVGTextElement, unknown>('text').nodes().filter((el) => el.getClientRects().length > 0);
+    const requests: LabelRequest[] = texts.map((el, i) => {
+      const size = Number(el.dataset.size ?? 11);
+      el.setAttribute('font-size', String((size * ui) / t.k));
+      const text = el.textContent ?? '';
+      let em = this.textEm.get(`${el.getAttribute('class')}|${text}`);
+      if (em === undefined) {
+        let measured = 0;
+        try {
+          measured = el.getComputedTextLength() / ((size * ui) / t.k);
+        } catch {
+          measured = 0;
+        }
+        em = measured > 0 ? measured : text.length * 0.6;
+        if (measured > 0) this.textEm.set(`${el.getAttribute('class')}|${text}`, em);
+      }
+      const [x, y] = t.apply([Number(el.dataset.ax), Number(el.dataset.ay)]);
+      return {
+        id: String(i), x, y, width: em * size * ui, height: size * ui * 1.15, priority: Number(el.dataset.priority ?? 0),
+        mode: el.dataset.mode === 'area' ? 'area' : 'point', gap: Number(el.dataset.gap ?? 4) * ui,
+      };
     });
+    const reserved: Box[] = [];
+    this.svg.selectAll<SVGGraphicsElement, unknown>('.furniture > *').each(function () {
+      // Furniture sits in view-box units (no pan or zoom): its box moved by its own translation.
+      const b = this.getBBox();
+      const m = this.transform.baseVal.consolidate()?.matrix;
+      if (b.width > 0) reserved.push({ x: b.x + (m?.e ?? 0) - 3, y: b.y + (m?.f ?? 0) - 3, width: b.width + 6, height: b.height + 6 });
+    });
+    const symbols = this.symbols.map((b) => {
+      const [x, y] = t.apply([b.x, b.y]);
+      return { x, y, width: b.width * t.k, height: b.height * t.k };
+    });
+    const placements = placeLabels(requests, { x: 2, y: 2, width: WIDTH - 4, height: HEIGHT - 4 }, reserved, symbols);
+    placements.forEach((p, i) => {
+      const el = texts[i];
+      el.setAttribute('x', String(Number(el.dataset.ax) + p.dx / t.k));
+      el.setAttribute('y', String(Number(el.dataset.ay) + p.dy / t.k));
+      el.setAttribute('text-anchor', p.anchor);
+      el.setAttribute('visibility', p.visible ? 'visible' : 'hidden');
+    });
+  }
+
+  /** Adds a label at a point in world units; `mode` area centres it, point puts it beside the point. */
+  private addLabel(layer: Selection<SVGGElement, unknown, null, undefined>, text: string, x: number, y: number, size: number, cls: string, priority: number, mode: 'point' | 'area') {
+    return layer.append('text').attr('class', cls).attr('data-ax', x).attr('data-ay', y).attr('data-size', size)
+      .attr('data-priority', priority).attr('data-mode', mode).attr('aria-hidden', 'true').text(text);
   }
 
   /** Screen position of a longitude/latitude. */
@@ -90,12 +173,12 @@ export class MapView {
 
   private hover<E extends Element>(sel: Selection<E, MapFeature, SVGGElement, unknown>) {
     sel
-      .on('mouseenter focus', (event: Event, d) => this.showTip(event as MouseEvent, d.properties.name, d.properties.source))
+      .on('mouseenter', (event: Event, d) => this.showTip(event as MouseEvent, d.properties.name, d.properties.source))
       .on('mousemove', (event: Event) => this.moveTip(event as MouseEvent))
-      .on('mouseleave blur', () => (this.tooltip.hidden = true));
+      .on('mouseleave', () => (this.tooltip.hidden = true));
   }
 
-  showTip(event: MouseEvent | FocusEvent, title: string, source?: string) {
+  showTip(event: MouseEvent, title: string, source?: string) {
     this.tooltip.replaceChildren();
     const strong = document.createElement('strong');
     strong.textContent = title;
@@ -109,10 +192,10 @@ export class MapView {
     this.moveTip(event);
   }
 
-  private moveTip(event: MouseEvent | FocusEvent) {
+  private moveTip(event: MouseEvent) {
     const box = this.svg.node()!.getBoundingClientRect();
-    const x = 'clientX' in event ? event.clientX - box.left : box.width / 2;
-    const y = 'clientY' in event ? event.clientY - box.top : box.height / 2;
+    const x = event.clientX - box.left;
+    const y = event.clientY - box.top;
     this.tooltip.style.left = `${Math.min(x + 14, box.width - 260)}px`;
     this.tooltip.style.top = `${y + 14}px`;
   }
@@ -125,8 +208,7 @@ export class MapView {
     const layer = (cls: string, features: MapFeature[]) =>
       base.append('g').attr('class', cls).selectAll<SVGPathElement, MapFeature>('path').data(features).join('path')
         .attr('d', path).attr('class', (d) => `feature ${d.properties.kind}${d.properties.uncertain ? ' uncertain' : ''}`)
-        .attr('data-id', (d) => d.properties.id)
-        .attr('tabindex', (d) => (['land', 'water'].includes(d.properties.kind) ? null : 0));
+        .attr('data-id', (d) => d.properties.id);
     layer('land', kinds(['land']));
     this.hover(layer('water', kinds(['water'])));
     this.hover(layer('camps', kinds(['camp'])));
@@ -146,29 +228,34 @@ export class MapView {
     const marks = base.append('g').attr('class', 'places').selectAll<SVGGElement, MapFeature>('g').data(points).join('g')
       .attr('class', (d) => `place ${d.properties.kind}`)
       .attr('data-id', (d) => d.properties.id)
-      .attr('tabindex', 0)
       .attr('transform', (d) => {
         const [lon, lat] = (d.geometry as Point).coordinates;
         const [x, y] = this.project(lon, lat);
         return `translate(${x},${y})`;
       });
     marks.append('circle').attr('r', (d) => (d.properties.kind === 'gate' ? 1.8 : 2.6));
-    marks.filter((d) => d.properties.kind !== 'gate').append('text')
-      .attr('x', 4).attr('y', -3).attr('data-size', 10).text((d) => d.properties.name);
     this.hover(marks);
+  }
 
-    // Large labels for the waters and camps.
-    const labels = base.append('g').attr('class', 'area-labels');
-    const label = (text: string, lon: number, lat: number, size: number, cls: string) => {
+  /** Names of places, waters and camps, placed by layoutLabels. */
+  private drawBaseLabels() {
+    const layer = this.labels.insert('g', ':first-child').attr('class', 'base-labels');
+    const all = [...coast.features, ...siege.features] as MapFeature[];
+    for (const f of all.filter((x) => x.geometry.type === 'Point' && x.properties.kind !== 'gate')) {
+      const [x, y] = this.project(...((f.geometry as Point).coordinates as [number, number]));
+      this.addLabel(layer, f.properties.name, x, y, 10, 'place-label', PLACE_PRIORITY[f.properties.kind] ?? 40, 'point').attr('data-id', f.properties.id);
+    }
+    const area = (text: string, lon: number, lat: number, size: number, cls: string, priority: number) => {
       const [x, y] = this.project(lon, lat);
-      labels.append('text').attr('x', x).attr('y', y).attr('class', cls).attr('data-size', size).attr('text-anchor', 'middle').text(text);
+      this.addLabel(layer, text, x, y, size, cls, priority, 'area');
     };
-    label('Sea of Marmara', 28.965, 40.975, 18, 'water-label');
-    label('Golden Horn', 28.958, 41.036, 11, 'water-label');
-    label('Bosporus', 29.034, 41.040, 13, 'water-label');
-    label('Constantinople', 28.955, 41.012, 15, 'city-label');
-    label('Avar camp', 28.909, 41.025, 11, 'camp-label');
-    label('Persian camp', 29.038, 40.99, 11, 'camp-label');
+    area('Constantinople', 28.955, 41.012, 15, 'city-label', 90);
+    area('Sea of Marmara', 28.962, 40.992, 18, 'water-label', 80);
+    area('Golden Horn', 28.958, 41.036, 11, 'water-label', 80);
+    area('Bosporus', 29.034, 41.040, 13, 'water-label', 80);
+    area('Avar camp', 28.909, 41.025, 11, 'camp-label', 70);
+    area('Persian camp', 29.038, 40.99, 11, 'camp-label', 70);
+    this.layoutLabels();
   }
 
   private drawFurniture() {
@@ -225,7 +312,9 @@ export class MapView {
     if (!r) return;
     const o = this.overlay;
     o.selectAll('*').remove();
-    this.sizeLabels();
+    this.actionLabels.selectAll('*').remove();
+    const symbols: Box[] = [];
+    const mark = (x: number, y: number, half: number) => symbols.push({ x: x - half, y: y - half, width: 2 * half, height: 2 * half });
     const k = this.transform.k / this.ui;
     const zonePoint = (i: number): [number, number] | undefined => {
       const z = r.zones[i];
@@ -255,6 +344,7 @@ export class MapView {
       ashore.push({ contingent: where.crewsContingent, zone: where.crewsZone, men: where.crewsAshore, label: 'boat crews ashore', cls: 'crews-ashore' });
     }
     const perZone = new Map<number, number>();
+    const bodies: Men[] = [];
     const drawMen = (zone: number, men: number, side: string, moralePermille: number, id: string, cls: string, title: string) => {
       const p = zonePoint(zone);
       if (!p || men <= 0) return;
@@ -264,11 +354,14 @@ export class MapView {
       const spread = slot === 0 ? 0 : 10 + 4 * slot;
       const x = p[0] + (Math.cos(angle) * spread) / k;
       const y = p[1] + (Math.sin(angle) * spread) / k;
-      const radius = ((2.5 + Math.sqrt(men) / 9) / Math.sqrt(this.transform.k)) * this.ui;
+      const radius = (menRadius(men) / Math.sqrt(this.transform.k)) * this.ui;
       const morale = moralePermille / 1000;
-      o.append('circle').attr('class', `contingent side-${side}${cls ? ' ' + cls : ''}`).attr('data-id', id).attr('cx', x).attr('cy', y).attr('r', radius)
-        .attr('fill', SIDE_COLOURS[side] ?? '#555').attr('fill-opacity', 0.3 + 0.6 * morale)
-        .append('title').text(`${title}: ${men.toLocaleString('en-GB')} men, morale ${(morale * 100).toFixed(0)} %`);
+      mark(x, y, radius);
+      bodies.push({
+        key: `${id}|${cls}`, id, cls: `contingent side-${side}${cls ? ' ' + cls : ''}`, x, y, r: radius,
+        fill: SIDE_COLOURS[side] ?? '#555', opacity: 0.3 + 0.6 * morale,
+        title: `${title}: ${men.toLocaleString('en-GB')} men, morale ${(morale * 100).toFixed(0)} %`,
+      });
     };
     r.contingents.forEach((c, i) => {
       const away = ashore.filter((a) => a.contingent === i).reduce((sum, a) => sum + a.men, 0);
@@ -278,6 +371,17 @@ export class MapView {
       const c = r.contingents[a.contingent];
       drawMen(a.zone, a.men, c?.side ?? 'avar', c ? (state.morale[a.contingent] ?? 0) : 1000, c?.id ?? 'crews', a.cls, `${c?.name ?? 'Boat crews'}, ${a.label}`);
     }
+    // Kept by key from hour to hour: CSS moves and resizes them smoothly (style properties, not attributes).
+    this.men.selectAll<SVGCircleElement, Men>('circle').data(bodies, (d) => d.key)
+      .join((enter) => {
+        const c = enter.append('circle');
+        c.append('title');
+        return c;
+      })
+      .attr('class', (d) => d.cls).attr('data-id', (d) => d.id)
+      .style('cx', (d) => `${d.x}px`).style('cy', (d) => `${d.y}px`).style('r', (d) => `${d.r}px`)
+      .attr('fill', (d) => d.fill).style('fill-opacity', (d) => String(d.opacity))
+      .select('title').text((d) => d.title);
 
     // Engines and towers beside their sector, on the attackers' side (west of the land walls), once built.
     r.engines.forEach((e, i) => {
@@ -289,17 +393,21 @@ export class MapView {
       const [x0, y0] = this.project(zone.lon, zone.lat);
       const dx = (e.side === 'roman' ? 8 : -14 - 10 * i) / k;
       const g = o.append('g').attr('class', `engines ${e.kind}`).attr('transform', `translate(${x0 + dx},${y0 + (i % 2 ? 8 : -8) / k}) scale(${1 / k})`);
+      mark(x0 + dx, y0 + (i % 2 ? 8 : -8) / k, 9 / k);
       if (e.kind === 'siege-tower') g.append('path').attr('d', 'M-5,6 L0,-8 L5,6 Z');
       else g.append('rect').attr('x', -4).attr('y', -4).attr('width', 8).attr('height', 8);
       g.append('text').attr('x', 0).attr('y', 17).attr('text-anchor', 'middle').text(String(count));
-      g.append('title').text(`${e.id}: ${count} ${e.kind.replace('-', ' ')}${count === 1 ? '' : 's'}`);
+      g.append('title').text(`${capitalise(engineParkName(e))} ready: ${count}`);
     });
 
     // Ships and boats: the host's boats at their stations; Roman warships on every water zone they patrol
     // (replays without position frames draw the Roman flotillas at their stations too).
     const ship = (p: [number, number], side: string, cls: string, id: string, hulls: number, title: string) => {
+      const sx = p[0] + (side === 'roman' ? 6 : -6) / k;
+      const sy = p[1] + (side === 'roman' ? 10 : -10) / k;
       const g = o.append('g').attr('class', `flotilla side-${side} ${cls}`).attr('data-id', id)
-        .attr('transform', `translate(${p[0] + (side === 'roman' ? 6 : -6) / k},${p[1] + (side === 'roman' ? 10 : -10) / k}) scale(${1 / k})`);
+        .attr('transform', `translate(${sx},${sy}) scale(${1 / k})`);
+      symbols.push({ x: sx - 10 / k, y: sy - 10 / k, width: 30 / k, height: 16 / k });
       g.append('path').attr('d', side === 'roman' ? 'M-9,0 L9,0 L6,5 L-6,5 Z M0,0 L0,-9 L6,-2 Z' : 'M-7,0 Q0,6 7,0 Z').attr('fill', SIDE_COLOURS[side]);
       g.append('text').attr('x', 12).attr('y', 4).text(`${hulls}`);
       g.append('title').text(title);
@@ -339,7 +447,7 @@ export class MapView {
     }
 
     // Fighting and naval actions of the last half day, where they happened.
-    const actionKinds = new Set(['boats-sunk', 'boats-slipped', 'canoes-launched', 'assault-began', 'wall-seized', 'persians-ferried', 'tower-burned']);
+    const actionKinds = new Set(['boats-sunk', 'boats-slipped', 'canoes-launched', 'assault-began', 'wall-seized', 'persians-ferried', 'tower-burned', 'aqueduct-cut']);
     // One symbol per place and kind: the latest, with how many there were.
     const grouped = new Map<string, { e: SiegeEvent; n: number }>();
     for (const e of recentEvents(events, state.hour, 12, actionKinds)) {
@@ -347,16 +455,24 @@ export class MapView {
       grouped.set(key, { e, n: (grouped.get(key)?.n ?? 0) + 1 });
     }
     for (const { e, n } of grouped.values()) {
-      const p = zonePoint(e.zone);
+      const place = eventPlace(e);
+      const at = place?.feature ? siege.features.find((f) => f.properties.id === place.feature) : undefined;
+      const p = at ? this.project(...((at.geometry as Point).coordinates as [number, number])) : zonePoint(e.zone);
       if (!p) continue;
       const naval = e.kind.startsWith('boats') || e.kind === 'canoes-launched';
+      const text = eventSentence(r, e);
       const g = o.append('g').attr('class', `action ${naval ? 'naval-action' : 'land-action'} kind-${e.kind}`)
         .attr('data-event', e.index).attr('transform', `translate(${p[0]},${p[1]}) scale(${1 / k})`);
       g.append('path').attr('d', 'M0,-13 L3,-4 L12,-4 L5,2 L8,11 L0,5 L-8,11 L-5,2 L-12,-4 L-3,-4 Z');
-      const label = e.text.length > 44 ? `${e.text.slice(0, 42)}…` : e.text;
-      g.append('text').attr('x', 14).attr('y', 4).text(n > 1 ? `${label} (×${n})` : label);
-      g.append('title').text(`${e.date}: ${e.text}`);
+      g.append('title').text(`${e.date}: ${text}`);
+      mark(p[0], p[1], 12 / k);
+      const label = text.length > 44 ? `${text.slice(0, 42)}…` : text;
+      // Newer events win a crowded spot.
+      this.addLabel(this.actionLabels, n > 1 ? `${label} (×${n})` : label, p[0], p[1], 11, 'action-label', 100 + e.index / 1e6, 'point')
+        .attr('data-event', e.index).attr('data-gap', 14);
     }
+    this.symbols = symbols;
+    this.layoutLabels();
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Replay, SiegeEvent } from '../types';
-import { clampHour, eventCountAt, frameIndexAt, markers, positionsAt, recentEvents, stateAt } from './timeline';
+import { clampHour, eventCountAt, frameIndexAt, markers, nextMajor, positionsAt, recentEvents, shownState, siegeWindow, stateAt, storyStart } from './timeline';
 import { formatHour, fromJulianDayNumber, hourOfDate, julianDayNumber, shortDate } from './calendar';
 
 // Layout: 2 contingents, 1 sector, 1 flotilla, 1 engine park -> width 1 + 4 + 2 + 1 + 1 = 9.
@@ -121,5 +121,42 @@ describe('position frames', () => {
   it('reads a short frame as nobody ashore and no engine ready', () => {
     const short = { layout: { contingents: 0, sectors: 0, flotillas: 0, engines: 1, zones: 2 }, positions: [[0, 3, 4]] };
     expect(positionsAt(short, 0)).toEqual({ warships: [3, 4], persiansAshore: 0, crewsAshore: 0, crewsZone: -1, crewsContingent: -1, ready: [] });
+  });
+});
+
+describe('where the replay opens', () => {
+  // Hour 0's arrivals are in the frame of hour 1 (frames hold the state at the start of their hour); the main army
+  // arrives at hour 48 and shows from hour 49.
+  const run: Pick<Replay, 'frames' | 'layout' | 'hours' | 'events'> = {
+    hours: 100,
+    layout: { contingents: 2, sectors: 0, flotillas: 0, engines: 0 },
+    frames: [[0, 0, 0, 0, 0], [1, 500, 0, 1000, 0], [49, 500, 900, 1000, 1000], [80, 400, 900, 900, 1000]],
+    events: [event(0, 'contingent-arrived', false, { men: 500 }, 0), event(48, 'contingent-arrived', false, { men: 900 }, 1), event(60, 'assault-began', true, {}, 2), event(70, 'boats-sunk', true, {}, 3)],
+  };
+
+  it('shows an hour after its events, as the chronicle lists them', () => {
+    expect(stateAt(run, 0).present).toEqual([0, 0]); // the frame of hour 0: nobody yet
+    expect(shownState(run, 0).present).toEqual([500, 0]); // the chronicle lists the arrival of hour 0: so does the map
+    expect(shownState(run, 0).hour).toBe(0);
+    expect(shownState(run, 48).present).toEqual([500, 900]);
+    expect(shownState(run, 47).present).toEqual([500, 0]);
+    expect(shownState(run, 100).present).toEqual([400, 900]);
+  });
+
+  it('opens on the main army\'s arrival and zooms the timeline on the close siege', () => {
+    expect(storyStart(run)).toBe(48);
+    expect(siegeWindow(run)).toEqual([48, 100]);
+    const early = { ...run, events: [event(0, 'contingent-arrived', false, {}, 0)] };
+    expect(storyStart(early)).toBe(0); // nothing arrives later; hour 0 has men on the map once shown after its events
+    expect(storyStart({ ...run, events: [], frames: [[0, 0, 0], [5, 0, 0], [30, 10, 0]] })).toBe(29);
+    expect(storyStart({ ...run, events: [], frames: [[0, 0, 0]] })).toBe(0);
+  });
+
+  it('steps to the next and previous great event', () => {
+    expect(nextMajor(run.events, 48, 1)?.index).toBe(2);
+    expect(nextMajor(run.events, 60, 1)?.index).toBe(3);
+    expect(nextMajor(run.events, 70, 1)).toBeUndefined();
+    expect(nextMajor(run.events, 70, -1)?.index).toBe(2);
+    expect(nextMajor(run.events, 60, -1)).toBeUndefined();
   });
 });

@@ -110,3 +110,38 @@ export function markers(events: readonly SiegeEvent[]): SiegeEvent[] {
 export function clampHour(hour: number, hours: number): number {
   return Math.min(Math.max(0, Math.round(hour)), hours);
 }
+
+/**
+ * The siege as it stands at the end of `hour`, after that hour's events: the chronicle lists the events of an hour
+ * as soon as the slider reaches it, and the frame stored for hour h is the state at its start (before its events),
+ * so the map shows the frame of the next hour.
+ */
+export function shownState(replay: Pick<Replay, 'frames' | 'layout'> & Partial<Pick<Replay, 'positions'>>, hour: number): SiegeState {
+  return { ...stateAt(replay, hour + 1), hour };
+}
+
+/**
+ * Where the story begins: the main army's arrival (the first arrival after the opening hour), or failing that the
+ * first hour with anyone on the map, or 0.
+ */
+export function storyStart(replay: Pick<Replay, 'events' | 'frames' | 'layout' | 'hours'>): number {
+  const arrival = replay.events.find((e) => e.kind === 'contingent-arrived' && e.hour > 0);
+  if (arrival) return arrival.hour;
+  const c = replay.layout.contingents;
+  const peopled = replay.frames.find((f) => f.slice(1, 1 + c).some((n) => n > 0));
+  return peopled ? clampHour(peopled[0] - 1, replay.hours) : 0;
+}
+
+/** The hours the siege zoom of the timeline spans: from the day of the main army's arrival to the end of the run. */
+export function siegeWindow(replay: Pick<Replay, 'events' | 'frames' | 'layout' | 'hours'>): [number, number] {
+  const start = storyStart(replay);
+  return [Math.floor(start / 24) * 24, replay.hours];
+}
+
+/** The next (direction 1) or previous (-1) great event strictly after or before `hour`, as the markers show them. */
+export function nextMajor(events: readonly SiegeEvent[], hour: number, direction: 1 | -1): SiegeEvent | undefined {
+  const great = markers(events);
+  if (direction > 0) return great.find((e) => e.hour > hour);
+  for (let i = great.length - 1; i >= 0; i--) if (great[i].hour < hour) return great[i];
+  return undefined;
+}

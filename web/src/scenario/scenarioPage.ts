@@ -27,18 +27,29 @@ function numberRow(n: CitedNumber): HTMLElement {
     type: 'number', value: String(app.overrides[n.path] ?? n.value), step: step(n), min: n.low, max: n.high,
     'aria-label': n.path, 'data-path': n.path, inputmode: 'decimal',
   });
+  const refusal = h('small', { class: 'refused', role: 'status', id: `refused-${n.path}` });
+  input.setAttribute('aria-describedby', refusal.id);
   const row = h('tr', { class: app.overrides[n.path] !== undefined ? 'changed' : '' },
     h('th', { scope: 'row' }, n.key.replaceAll('-', ' ')),
-    h('td', {}, input),
+    h('td', {}, input, refusal),
     h('td', { class: 'range' }, n.low !== undefined && n.high !== undefined ? `${n.low.toLocaleString('en-GB')}–${n.high.toLocaleString('en-GB')}` : '—'),
     h('td', {}, h('span', { class: `badge rel-${n.reliability || 'none'}`, title: RELIABILITY[n.reliability] ?? '' }, n.reliability || '·')),
     h('td', { class: 'source' }, n.source ?? 'no source given', n.note ? h('small', { class: 'note' }, n.note) : null));
   input.addEventListener('change', () => {
-    const v = Number(input.value);
-    const outside = (n.low !== undefined && v < n.low) || (n.high !== undefined && v > n.high) || Number.isNaN(v);
-    input.setCustomValidity(outside ? `Between ${n.low} and ${n.high}` : '');
-    input.reportValidity();
-    if (outside) return;
+    const typed = input.value.trim();
+    const v = Number(typed);
+    const outside = typed === '' || Number.isNaN(v) || (n.low !== undefined && v < n.low) || (n.high !== undefined && v > n.high);
+    if (outside) {
+      // Refused: the box goes back to the value in force, and says what was refused and why.
+      const kept = app.overrides[n.path] ?? n.value;
+      input.value = String(kept);
+      const bounds = `${n.low?.toLocaleString('en-GB') ?? '…'}–${n.high?.toLocaleString('en-GB') ?? '…'}`;
+      refusal.textContent = `${typed === '' || Number.isNaN(v) ? 'Not a number' : `${typed} is outside ${bounds}`}: kept ${kept.toLocaleString('en-GB')}.`;
+      row.classList.add('refused-row');
+      return;
+    }
+    refusal.textContent = '';
+    row.classList.remove('refused-row');
     if (v === n.value) delete app.overrides[n.path];
     else app.overrides[n.path] = v;
     row.classList.toggle('changed', app.overrides[n.path] !== undefined);
