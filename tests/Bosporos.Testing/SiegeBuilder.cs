@@ -44,6 +44,9 @@ public sealed record SiegeBuilder
     /// <summary>Training of the garrison's best troops.</summary>
     public decimal GarrisonTraining { get; init; } = 0.8m;
 
+    /// <summary>Long-run share of calm days.</summary>
+    public decimal CalmShare { get; init; } = 0.5m;
+
     /// <summary>Long-run share of days with a gale that keeps boats ashore.</summary>
     public decimal GaleShare { get; init; } = 0.2m;
 
@@ -255,6 +258,6 @@ public sealed record SiegeBuilder
             PersianWillingnessIfEnvoysCaught = R(0.05m),
             LandingZone = "chelae",
         },
-        Weather = new() { CalmShare = R(0.5m), GaleShare = R(GaleShare), Persistence = R(0.7m), BreezeIntercept = R(1.3m) },
+        Weather = new() { CalmShare = R(CalmShare), GaleShare = R(GaleShare), Persistence = R(0.7m), BreezeIntercept = R(1.3m) },
     };
 }
