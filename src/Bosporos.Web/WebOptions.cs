@@ -49,7 +49,9 @@ public sealed record WebOptions
 
     /// <summary>Where <c>bosporos serve</c> keeps the experiments started from the page unless told otherwise.</summary>
     public static string DefaultResultsDirectory =>
-        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "bosporos", "experiments");
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify) is { Length: > 0 } data
+            ? Path.Combine(data, "bosporos", "experiments")
+            : Path.Combine(Path.GetTempPath(), "bosporos-experiments"); // no home folder (some containers)
 
     /// <summary>
     /// Reads <c>--urls URL</c>, <c>--token T</c>, <c>--allowed-hosts H[,H]</c>, <c>--store S</c> (repeatable) and

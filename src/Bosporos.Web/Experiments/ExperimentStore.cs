@@ -230,7 +230,10 @@ internal sealed class ExperimentStore
             {
                 runner.Run(variant.Definition!, experiment.Seed, experiment.RunsPerVariant, (k, summary) =>
                 {
-                    variant.Results[k] = Analysis.Experiments.RunExecutor.ToRecord(variant.Name, k, SplitMix64.Derive(experiment.Seed, (ulong)k), summary, none);
+                    var record = Analysis.Experiments.RunExecutor.ToRecord(variant.Name, k, SplitMix64.Derive(experiment.Seed, (ulong)k), summary, none);
+
+                    // A handful of distinct outcome and cause names: one copy each, not one per run (memory of 50 kept experiments).
+                    variant.Results[k] = record with { Outcome = string.Intern(record.Outcome), Cause = string.Intern(record.Cause) };
                     Interlocked.Increment(ref variant.Completed);
                 }, CancellationToken.None);
             }
