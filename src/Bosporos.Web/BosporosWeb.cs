@@ -27,7 +27,8 @@ public static class BosporosWeb
 {
     /// <summary>
     /// Builds the site without starting it. Throws <see cref="WebStartupException"/> when asked to listen on a
-    /// non-loopback address without an access token.
+    /// non-loopback address without an access token (by the options or by Kestrel's configuration), or when a
+    /// result store given in <see cref="WebOptions.Stores"/> cannot be opened.
     /// </summary>
     public static WebApplication Build(WebOptions options, Action<WebApplicationBuilder>? configure = null)
     {
@@ -56,7 +57,7 @@ public static class BosporosWeb
         AddressGuard.Require(configured, effective.Token);
         var allowed = new AllowedHosts(effective, [.. AddressGuard.Split(effective.Urls), .. configured.Select(c => c.Url)]);
         OpenStores(app.Services);
-        MapAll(app, effective, allowed);
+        MapAll(app, allowed);
         return app;
     }
 
@@ -183,10 +184,13 @@ public static class BosporosWeb
     ];
 
     /// <summary>Adds the middleware and endpoints; public so a test host can build the same application.</summary>
-    public static void MapAll(WebApplication app, WebOptions options) =>
-        MapAll(app, options, new AllowedHosts(options, AddressGuard.Split(options.Urls)));
+    public static void MapAll(WebApplication app, WebOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        MapAll(app, new AllowedHosts(options, AddressGuard.Split(options.Urls)));
+    }
 
-    private static void MapAll(WebApplication app, WebOptions options, AllowedHosts allowed)
+    private static void MapAll(WebApplication app, AllowedHosts allowed)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<RequestLogMiddleware>();
@@ -208,7 +212,6 @@ public static class BosporosWeb
         ExperimentEndpoints.Map(app);
         app.MapFallback("/api/{**rest}", (HttpContext context, ApiFallback fallback) => fallback.Answer(context));
         app.MapFallback(context => ServeIndex(context, files));
-        _ = options;
     }
 
     /// <summary>
