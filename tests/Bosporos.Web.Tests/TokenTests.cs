@@ -33,6 +33,13 @@ public sealed class TokenTests
             Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{path}: {(int)response.StatusCode}");
         }
 
+        using (var stale = new HttpRequestMessage(HttpMethod.Get, "/api/scenarios"))
+        {
+            stale.Headers.Add("Cookie", pair);
+            stale.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "token-of-an-earlier-start");
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(stale)).StatusCode);
+        }
+
         using (var forged = new HttpRequestMessage(HttpMethod.Get, "/api/scenarios"))
         {
             forged.Headers.Add("Cookie", $"bosporos-session={Token}");

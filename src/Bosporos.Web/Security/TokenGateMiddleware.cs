@@ -80,10 +80,11 @@ internal sealed class TokenGateMiddleware(RequestDelegate next, WebOptions optio
 
     private bool Authorized(HttpRequest request)
     {
+        // Either proves it: a tab may still hold an old token from an earlier start of the server while its cookie is current.
         var header = request.Headers.Authorization.ToString();
-        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && Matches(header["Bearer ".Length..].Trim()))
         {
-            return Matches(header["Bearer ".Length..].Trim());
+            return true;
         }
 
         return request.Cookies.TryGetValue(CookieName, out var cookie) && cookie is not null &&
