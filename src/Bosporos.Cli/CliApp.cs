@@ -136,8 +136,27 @@ public static class CliApp
         // serve
         var urls = new Option<string?>("--urls") { Description = "Where to listen (Kestrel urls). Default http://127.0.0.1:5626; any other address needs --token." };
         var token = new Option<string?>("--token") { Description = "Access token; required off loopback. Also read from BOSPOROS_TOKEN." };
-        var serve = new Command("serve", "Serve the map, replay, scenario and experiment pages in a browser.") { urls, token };
-        serve.SetAction(p => ServeCommand.Execute(env, p.GetValue(urls), p.GetValue(token)));
+        var allowedHosts = new Option<string[]>("--allowed-hosts")
+        {
+            Description = "Host names the site answers to besides localhost, the loopback addresses and those of --urls (comma-separated or repeated; *.example.org for subdomains).",
+            HelpName = "HOST",
+            DefaultValueFactory = _ => [],
+        };
+        var stores = new Option<string[]>("--store")
+        {
+            Description = "A result store made by 'experiment run' or 'compare --out' to list with its results and report (repeatable; SQLite file or postgres:// URL).",
+            HelpName = "STORE",
+            DefaultValueFactory = _ => [],
+        };
+        var results = new Option<string?>("--results")
+        {
+            Description = "Folder where experiments started from the page are kept, one SQLite store each (default: ~/.local/share/bosporos/experiments).",
+            HelpName = "DIR",
+        };
+        var noResults = new Option<bool>("--no-results") { Description = "Keep experiments started from the page in memory only." };
+        var serve = new Command("serve", "Serve the map, replay, scenario and experiment pages in a browser.") { urls, token, allowedHosts, stores, results, noResults };
+        serve.SetAction(p => ServeCommand.Execute(env, new ServeRequest(
+            p.GetValue(urls), p.GetValue(token), p.GetValue(allowedHosts)!, p.GetValue(stores)!, p.GetValue(results), p.GetValue(noResults))));
         root.Add(serve);
 
         return root;

@@ -33,13 +33,35 @@ public sealed record WebOptions
     public string? WebRoot { get; init; }
 
     /// <summary>
-    /// Reads <c>--urls URL</c> and <c>--token T</c> (the same switches as <c>bosporos serve</c>); the token may also
-    /// come from the BOSPOROS_TOKEN environment variable.
+    /// Host names (and IP literals) the site answers to besides localhost, the loopback addresses and the hosts of
+    /// <see cref="Urls"/>; a leading "*." allows every subdomain. Any other Host header gets 400 (DNS rebinding).
+    /// </summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
+    /// <summary>Result stores (SQLite files or postgres:// URLs) made by the command line, listed among the experiments.</summary>
+    public IReadOnlyList<string> Stores { get; init; } = [];
+
+    /// <summary>
+    /// Folder where experiments started from the page are kept, one SQLite result store each (<c>ID.db</c>), and from
+    /// which they are listed again after a restart; null keeps them in memory only.
+    /// </summary>
+    public string? ResultsDirectory { get; init; }
+
+    /// <summary>Where <c>bosporos serve</c> keeps the experiments started from the page unless told otherwise.</summary>
+    public static string DefaultResultsDirectory =>
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify) is { Length: > 0 } data
+            ? Path.Combine(data, "bosporos", "experiments")
+            : Path.Combine(Path.GetTempPath(), "bosporos-experiments"); // no home folder (some containers)
+
+    /// <summary>
+    /// Reads <c>--urls URL</c>, <c>--token T</c>, <c>--allowed-hosts H[,H]</c>, <c>--store S</c> (repeatable) and
+    /// <c>--results DIR</c> or <c>--no-results</c> (the same switches as <c>bosporos serve</c>); the token may also come from the
+    /// BOSPOROS_TOKEN environment variable.
     /// </summary>
     public static WebOptions FromArgs(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var options = new WebOptions { Token = NullIfEmpty(Environment.GetEnvironmentVariable("BOSPOROS_TOKEN")) };
+        var options = new WebOptions { Token = NullIfEmpty(Environment.GetEnvironmentVariable("BOSPOROS_TOKEN")), ResultsDirectory = DefaultResultsDirectory };
         for (var i = 0; i < args.Count; i++)
         {
             var value = i + 1 < args.Count ? args[i + 1] : null;
@@ -53,6 +75,21 @@ public sealed record WebOptions
                     options = options with { Token = NullIfEmpty(value) };
                     i++;
                     break;
+                case "--allowed-hosts" when value is not null:
+                    options = options with { AllowedHosts = [.. options.AllowedHosts, .. SplitHosts(value)] };
+                    i++;
+                    break;
+                case "--store" when value is not null:
+                    options = options with { Stores = [.. options.Stores, value] };
+                    i++;
+                    break;
+                case "--results" when value is not null:
+                    options = options with { ResultsDirectory = value };
+                    i++;
+                    break;
+                case "--no-results":
+                    options = options with { ResultsDirectory = null };
+                    break;
                 default:
                     break;
             }
@@ -60,6 +97,10 @@ public sealed record WebOptions
 
         return options;
     }
+
+    /// <summary>Splits a comma- or semicolon-separated list of host names.</summary>
+    public static IReadOnlyList<string> SplitHosts(string? value) =>
+        value is null ? [] : value.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 }

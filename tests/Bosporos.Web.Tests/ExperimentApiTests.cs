@@ -115,6 +115,49 @@ public sealed class ExperimentApiTests : IClassFixture<SiteFactory>
     }
 
     [Fact]
+    public async Task A_variant_outside_the_cited_range_is_flagged_as_a_counterfactual()
+    {
+        var start = await HttpAssert.Json(await client.PostAsJsonAsync("/api/experiments", new
+        {
+            scenario = TestScenarios.Id,
+            runs = 3,
+            variants = new object[]
+            {
+                new { name = "as written" },
+                new { name = "inside", overrides = new Dictionary<string, object> { ["flotillas.galleys.hulls"] = 100, ["contingents.garrison.strength"] = 10000 } },
+                new { name = "outside", overrides = new Dictionary<string, object> { ["flotillas.galleys.hulls"] = 150, ["contingents.garrison.strength"] = 11000 } },
+            },
+        }), HttpStatusCode.Accepted);
+        await ReadProgress(client, start.GetProperty("progress").GetString()!);
+        var results = await HttpAssert.Json(await client.GetAsync(start.GetProperty("results").GetString()), HttpStatusCode.OK);
+        var variants = results.GetProperty("variants").EnumerateArray().ToDictionary(v => v.GetProperty("name").GetString()!);
+        Assert.False(variants["as written"].GetProperty("counterfactual").GetBoolean());
+        Assert.False(variants["inside"].GetProperty("counterfactual").GetBoolean());
+        Assert.Empty(variants["inside"].GetProperty("outsideCitedRange").EnumerateArray());
+        Assert.True(variants["outside"].GetProperty("counterfactual").GetBoolean());
+        var flagged = Assert.Single(variants["outside"].GetProperty("outsideCitedRange").EnumerateArray());
+        Assert.Equal("flotillas.galleys.hulls", flagged.GetProperty("path").GetString());
+        Assert.Equal(150m, flagged.GetProperty("value").GetDecimal());
+        Assert.Equal(0m, flagged.GetProperty("low").GetDecimal());
+        Assert.Equal(100m, flagged.GetProperty("high").GetDecimal());
+    }
+
+    [Theory]
+    [InlineData(20_000, 2)]
+    [InlineData(2_501, 8)]
+    public async Task The_run_cap_counts_every_variant(int runs, int variantCount)
+    {
+        var variants = Enumerable.Range(0, variantCount).Select(i => new { name = $"v{i}" }).ToArray();
+        var problem = await HttpAssert.Problem(
+            await client.PostAsJsonAsync("/api/experiments", new { scenario = TestScenarios.Id, runs, variants }),
+            HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("20,000", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var limits = await HttpAssert.Json(await client.GetAsync("/api/limits"), HttpStatusCode.OK);
+        Assert.Equal(20_000, limits.GetProperty("maxRunsPerExperiment").GetInt32());
+        Assert.Equal(8, limits.GetProperty("maxVariants").GetInt32());
+    }
+
+    [Fact]
     public async Task Too_many_variants_is_422()
     {
         var variants = Enumerable.Range(0, 9).Select(i => new { name = $"v{i}" }).ToArray();

@@ -31,13 +31,19 @@ public sealed record HistogramBinDto(int Days, int Count);
 
 public sealed record DurationDto(double Mean, int P5, int Median, int P95, int Min, int Max, IReadOnlyList<HistogramBinDto> Histogram);
 
+/// <summary>An overridden figure whose value lies outside the range its source gives: what makes a variant a counterfactual.</summary>
+public sealed record OutOfRangeDto(string Path, decimal Value, decimal? Low, decimal? High, string? Source);
+
+/// <param name="Counterfactual">True when at least one override lies outside its figure's cited range (listed in <paramref name="OutsideCitedRange"/>).</param>
 public sealed record VariantResultDto(
     string Name,
     IReadOnlyDictionary<string, string> Overrides,
     int Runs,
     IReadOnlyList<OutcomeShareDto> Outcomes,
     DurationDto CloseSiegeDays,
-    DurationDto EndDay);
+    DurationDto EndDay,
+    bool Counterfactual,
+    IReadOnlyList<OutOfRangeDto> OutsideCitedRange);
 
 public sealed record ExperimentResultDto(
     string Id,
@@ -48,4 +54,22 @@ public sealed record ExperimentResultDto(
     int Completed,
     int Total,
     IReadOnlyList<VariantResultDto> Variants,
-    IReadOnlyList<string> Formats);
+    IReadOnlyList<string> Formats,
+    string Origin,
+    string Mode,
+    string? Store,
+    string? Note,
+    string? Report);
+
+/// <summary>One line of the experiment list: started from the page (kept in a store when the site has a results folder) or read from a store.</summary>
+public sealed record ExperimentListItemDto(
+    string Id,
+    string Scenario,
+    string State,
+    string Origin,
+    string Mode,
+    string? Store,
+    long RunsPerVariant,
+    IReadOnlyList<string> Variants,
+    DateTimeOffset Created,
+    string Results);

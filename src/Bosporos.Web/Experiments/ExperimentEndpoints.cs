@@ -14,7 +14,9 @@ internal static class ExperimentEndpoints
 
     public static void Map(WebApplication app)
     {
+        app.MapGet("/api/experiments", (ExperimentStore store) => TypedResults.Ok(store.List()));
         app.MapPost("/api/experiments", StartAsync);
+        app.MapGet("/api/experiments/{id}/report", ReportAsync);
         app.MapGet("/api/experiments/{id}/progress", Progress);
         app.MapGet("/api/experiments/{id}", Results);
         app.MapGet("/api/experiments/{id}/runs.csv", CsvAsync);
@@ -35,6 +37,12 @@ internal static class ExperimentEndpoints
         }
 
         var variants = body.Variants is { Count: > 0 } ? body.Variants : [new VariantRequest { Name = "as written" }];
+        var missing = variants.FindIndex(v => v is null);
+        if (missing >= 0)
+        {
+            return ApiProblems.BadRequest($"variants[{missing}] is null: each variant is an object such as {{\"name\":\"no fleet\",\"overrides\":{{\"path\":0}}}}.");
+        }
+
         if (variants.Count > options.MaxVariants)
         {
             return ApiProblems.Unprocessable($"At most {options.MaxVariants} variants per experiment.");
@@ -44,6 +52,12 @@ internal static class ExperimentEndpoints
         {
             return ApiProblems.Unprocessable(
                 $"An experiment runs 1 to {options.MaxRunsPerExperiment:N0} sieges in all (runs × variants); this one asks for {(long)body.Runs * variants.Count:N0}.");
+        }
+
+        var baseline = source.Load(body.Scenario!, []);
+        if (baseline is null)
+        {
+            return ApiProblems.NotFound($"No scenario with id '{body.Scenario}'.");
         }
 
         var built = new List<Variant>(variants.Count);
@@ -73,10 +87,11 @@ internal static class ExperimentEndpoints
                 return ApiProblems.Unprocessable($"Variant '{name}' does not validate.", loaded.Diagnostics);
             }
 
-            built.Add(new Variant(name, overrides, loaded.Definition!, body.Runs));
+            var numbers = loaded.Document?.Numbers ?? baseline.Document?.Numbers ?? [];
+            built.Add(new Variant(name, overrides, loaded.Definition!, body.Runs, Counterfactuals.Find(overrides, numbers)));
         }
 
-        var experiment = store.TryStart(body.Scenario!, body.Seed, body.Runs, built);
+        var experiment = store.TryStart(body.Scenario!, body.Seed, body.Runs, built, baseline.ScenarioHash);
         if (experiment is null)
         {
             return ApiProblems.TooMany($"{options.MaxConcurrentExperiments} experiments are already running; try again when one has finished.");
@@ -166,30 +181,22 @@ internal static class ExperimentEndpoints
         }
     }
 
-    internal static IEnumerable<Analysis.Stores.RunRecord> Records(Experiment experiment)
-    {
-        var none = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        foreach (var v in experiment.Variants)
-        {
-            for (var k = 0; k < v.Results.Length; k++)
-            {
-                yield return Analysis.Experiments.RunExecutor.ToRecord(v.Name, k, Kernel.Randomness.SplitMix64.Derive(experiment.Seed, (ulong)k), v.Results[k], none);
-            }
-        }
-    }
+    internal static IEnumerable<Analysis.Stores.RunRecord> Records(Experiment experiment) =>
+        experiment.Variants.SelectMany(v => v.Results.Take(Volatile.Read(ref v.Completed)));
 
     internal static ExperimentResultDto Summarize(Experiment experiment)
     {
         var done = experiment.State == ExperimentState.Done;
         var variants = experiment.Variants.Select(v =>
         {
-            var n = done ? v.Results.Length : 0;
-            var results = v.Results.AsSpan(0, n).ToArray();
+            var results = done ? v.Results.Take(v.Completed).ToArray() : [];
+            var n = results.Length;
             var outcomes = Outcomes.Select(o =>
             {
-                var count = results.Count(r => r.Outcome == o);
+                var name = Kebab(o);
+                var count = results.Count(r => r.Outcome == name);
                 var (low, high) = Wilson.Interval(count, n);
-                return new OutcomeShareDto(Kebab(o), count, n == 0 ? 0 : (double)count / n, low, high);
+                return new OutcomeShareDto(name, count, n == 0 ? 0 : (double)count / n, low, high);
             }).ToArray();
             return new VariantResultDto(
                 v.Name,
@@ -197,11 +204,50 @@ internal static class ExperimentEndpoints
                 n,
                 outcomes,
                 Distribution(results.Select(r => r.CloseSiegeDays)),
-                Distribution(results.Select(r => r.End.Day)));
+                Distribution(results.Select(r => r.EndHour / Kernel.Time.SimTime.HoursPerDay)),
+                v.OutsideRange.Count > 0,
+                v.OutsideRange);
         }).ToArray();
+        var report = experiment.Origin == "store" && experiment.Mode != Experiment.WebMode ? $"/api/experiments/{experiment.Id}/report" : null;
         return new ExperimentResultDto(
             experiment.Id, experiment.Scenario, experiment.Seed, experiment.RunsPerVariant,
-            experiment.State.ToString().ToLowerInvariant(), experiment.Completed, experiment.Total, variants, ["csv", "parquet"]);
+            experiment.State.ToString().ToLowerInvariant(), experiment.Completed, experiment.Total, variants, ["csv", "parquet"],
+            experiment.Origin, experiment.Mode, experiment.StoreName, experiment.Error, report);
+    }
+
+    /// <summary>
+    /// The command line's analysis of a store it made (what <c>bosporos experiment run</c> prints with
+    /// <c>--format json</c>: paired changes with intervals, or the uncertainty and sensitivity tables), without the
+    /// divergence replays.
+    /// </summary>
+    private static async Task<IResult> ReportAsync(string id, ExperimentStore store, HttpContext context)
+    {
+        var experiment = Find(id, store);
+        var backing = experiment is null ? null : store.StoreOf(id);
+        if (experiment is null || backing is null || experiment.Mode == Experiment.WebMode)
+        {
+            return ApiProblems.NotFound($"No report for '{Shorten(id)}': reports are made for result stores written by the command line (bosporos serve --store STORE).");
+        }
+
+        var json = await Task.Run(() => store.Reports.GetOrAdd(id, _ => BuildReport(backing.Value.Location, backing.Value.Manifest, experiment)), context.RequestAborted).ConfigureAwait(false);
+        return json is null
+            ? ApiProblems.Unprocessable("The store's experiment cannot be analysed here: its experiment text or scenario does not load, or the scenario has changed since the store was written. Run 'bosporos report STORE --out DIR' for the details.")
+            : TypedResults.Text(json, "application/json; charset=utf-8");
+    }
+
+    private static string? BuildReport(string location, Analysis.Stores.ExperimentManifest manifest, Experiment experiment)
+    {
+        var prepared = WebExperimentText.Prepare(manifest, location);
+        if (prepared is not { } p ||
+            Analysis.Experiments.ExperimentRunner.Mismatches(manifest, Analysis.Experiments.ExperimentRunner.Manifest(p.Plan, p.Model, new Analysis.Experiments.RunOptions())).Count > 0)
+        {
+            return null;
+        }
+
+        var report = Analysis.Experiments.ExperimentReport.Build(p.Plan, p.Model, Records(experiment).ToList(), divergence: false);
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Analysis.Experiments.ExperimentReportWriter.WriteJson(report, writer);
+        return writer.ToString();
     }
 
     internal static DurationDto Distribution(IEnumerable<int> values)
@@ -218,7 +264,7 @@ internal static class ExperimentEndpoints
     }
 
     private static Experiment? Find(string id, ExperimentStore store) =>
-        id.Length == 16 && id.All(char.IsAsciiHexDigitLower) ? store.Find(id) : null;
+        ExperimentStore.IsId(id) ? store.Find(id) : null;
 
     private static string Shorten(string id) => id.Length <= 32 ? id : id[..32] + "...";
 

@@ -1,7 +1,17 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
+using Bosporos.Analysis.Experiments;
+using Bosporos.Analysis.Exporters;
+using Bosporos.Analysis.Stores;
 using Bosporos.Kernel;
+using Bosporos.Kernel.Randomness;
 using Bosporos.Scenarios;
+using Bosporos.Scenarios.Documents;
+using Bosporos.Web.Scenarios;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bosporos.Web.Experiments;
 
@@ -12,21 +22,24 @@ public enum ExperimentState
     Failed,
 }
 
-/// <summary>One variant of an experiment: its overrides, its definition and one summary slot per run.</summary>
-internal sealed class Variant(string name, IReadOnlyList<ScenarioOverride> overrides, SiegeDefinition definition, int runs)
+/// <summary>One variant of an experiment: its overrides, its definition (while it runs) and one row per run.</summary>
+internal sealed class Variant(string name, IReadOnlyList<ScenarioOverride> overrides, SiegeDefinition? definition, int runs, IReadOnlyList<OutOfRangeDto> outsideRange)
 {
     public string Name { get; } = name;
 
     public IReadOnlyList<ScenarioOverride> Overrides { get; } = overrides;
 
-    public SiegeDefinition Definition { get; } = definition;
+    public SiegeDefinition? Definition { get; } = definition;
 
-    public SiegeSummary[] Results { get; } = new SiegeSummary[runs];
+    /// <summary>Overrides whose value lies outside the figure's cited range: the variant is a counterfactual.</summary>
+    public IReadOnlyList<OutOfRangeDto> OutsideRange { get; } = outsideRange;
+
+    public RunRecord[] Results { get; } = new RunRecord[runs];
 
     public int Completed;
 }
 
-/// <summary>A Monte Carlo batch running (or finished) in the background.</summary>
+/// <summary>A Monte Carlo batch running (or finished) in the background, or read back from a result store.</summary>
 internal sealed class Experiment(string id, string scenario, ulong seed, int runs, IReadOnlyList<Variant> variants)
 {
     public string Id { get; } = id;
@@ -49,6 +62,22 @@ internal sealed class Experiment(string id, string scenario, ulong seed, int run
 
     public long Sequence { get; init; }
 
+    /// <summary>"page" for an experiment started from the site, "store" for one read from a store given with --store.</summary>
+    public string Origin { get; init; } = "page";
+
+    /// <summary>The result store's file name (never the server's folders), once the runs are in one.</summary>
+    public string? StoreName { get; set; }
+
+    /// <summary>The experiment's mode as the store records it (paired, uncertainty, morris, sobol; web for the site's own).</summary>
+    public string Mode { get; init; } = WebMode;
+
+    /// <summary>Where the store is (full path or URL); null for an experiment kept in memory only.</summary>
+    public string? Location { get; set; }
+
+    public DateTimeOffset Created { get; init; } = DateTimeOffset.UtcNow;
+
+    public const string WebMode = "web";
+
     public ProgressDto Progress()
     {
         var completed = Completed;
@@ -58,21 +87,121 @@ internal sealed class Experiment(string id, string scenario, ulong seed, int run
 }
 
 /// <summary>
-/// Holds experiments in memory, starts each on a background thread and refuses new ones beyond the concurrency
-/// limit. Variants of one experiment share seeds run by run (common random numbers), so differences between them
-/// come from the variant, not the dice.
+/// Holds the experiments: those started from the page (run on a background thread, refused beyond the concurrency
+/// limit, then written to a result store of their own in <see cref="WebOptions.ResultsDirectory"/>), and those
+/// read from result stores (the command line's, given with <c>--store</c>, and the site's own from earlier runs).
+/// Variants of one experiment share seeds run by run (common random numbers), so differences between them come
+/// from the variant, not the dice.
 /// </summary>
-internal sealed class ExperimentStore(WebOptions options, IBatchRunner runner)
+internal sealed class ExperimentStore
 {
     private readonly ConcurrentDictionary<string, Experiment> experiments = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StoredEntry> stored = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
+    private readonly WebOptions options;
+    private readonly IBatchRunner runner;
+    private readonly IScenarioSource source;
+    private readonly ILogger logger;
     private long sequence;
     private int running;
 
-    public Experiment? Find(string id) => experiments.TryGetValue(id, out var e) ? e : null;
+    /// <summary>The analysis of each command-line store, made once (JSON), or null when it cannot be made.</summary>
+    public ConcurrentDictionary<string, string?> Reports { get; } = new(StringComparer.Ordinal);
+
+    public ExperimentStore(WebOptions options, IBatchRunner runner, IScenarioSource source, ILogger<ExperimentStore>? logger = null)
+    {
+        this.options = options;
+        this.runner = runner;
+        this.source = source;
+        this.logger = logger ?? (ILogger)NullLogger.Instance;
+        foreach (var location in options.Stores)
+        {
+            Register(location, "store", IdFor(location), required: true);
+        }
+
+        if (options.ResultsDirectory is { } folder && Directory.Exists(folder))
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, "*.db").Order(StringComparer.Ordinal))
+            {
+                var id = Path.GetFileNameWithoutExtension(file);
+                if (IsId(id))
+                {
+                    Register(file, "page", id, required: false);
+                }
+            }
+        }
+    }
+
+    /// <summary>A store that is listed but not read yet: its manifest, and its rows once someone asks.</summary>
+    private sealed record StoredEntry(string Location, string Origin, ExperimentManifest Manifest, Lazy<(Experiment? Experiment, string? Error)> Loaded);
+
+    public static bool IsId(string id) => id.Length == 16 && id.All(char.IsAsciiHexDigitLower);
+
+    /// <summary>A stable id for a store given on the command line: the same store gets the same address after a restart.</summary>
+    public static string IdFor(string location) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ResultStores.IsPostgres(location) ? location : Path.GetFullPath(location))))[..16];
+
+    private void Register(string location, string origin, string id, bool required)
+    {
+        ExperimentManifest? manifest;
+        try
+        {
+            using var store = ResultStores.Open(location, new ResultStoreOptions(ReadOnly: true));
+            manifest = store.ReadManifest() ?? throw new ResultStoreException($"{Shown(location)}: holds no experiment (no manifest), so there is nothing to show.");
+        }
+        catch (ResultStoreException e) when (!required)
+        {
+            logger.LogWarning("Skipping the result store {Store}: {Message}", Shown(location), e.Message);
+            return;
+        }
+        catch (ResultStoreException e)
+        {
+            throw new WebStartupException($"--store {Shown(location)}: {e.Message}");
+        }
+
+        stored[id] = new StoredEntry(location, origin, manifest, new Lazy<(Experiment?, string?)>(() => Load(id, location, origin, manifest), LazyThreadSafetyMode.ExecutionAndPublication));
+    }
+
+    /// <summary>Every experiment known: running and finished ones from the page, and the stores, newest first.</summary>
+    public IReadOnlyList<ExperimentListItemDto> List()
+    {
+        var items = new Dictionary<string, ExperimentListItemDto>(StringComparer.Ordinal);
+        foreach (var (id, entry) in stored)
+        {
+            var m = entry.Manifest;
+            items[id] = new ExperimentListItemDto(id, m.ScenarioId, entry.Loaded.IsValueCreated && entry.Loaded.Value.Experiment is null ? "failed" : "done", entry.Origin,
+                m.Mode, Path.GetFileName(Shown(entry.Location)), m.RunCount, m.Variants, m.CreatedUtc, $"/api/experiments/{id}");
+        }
+
+        foreach (var e in experiments.Values)
+        {
+            items[e.Id] = new ExperimentListItemDto(e.Id, e.Scenario, e.State.ToString().ToLowerInvariant(), e.Origin, e.Mode, e.StoreName, e.RunsPerVariant,
+                e.Variants.Select(v => v.Name).ToArray(), e.Created, $"/api/experiments/{e.Id}");
+        }
+
+        return items.Values.OrderByDescending(i => i.Created).ThenBy(i => i.Id, StringComparer.Ordinal).ToArray();
+    }
+
+    public Experiment? Find(string id)
+    {
+        if (experiments.TryGetValue(id, out var e))
+        {
+            return e;
+        }
+
+        return stored.TryGetValue(id, out var entry) ? entry.Loaded.Value.Experiment : null;
+    }
+
+    /// <summary>The store behind an experiment (location and manifest), or null when it lives in memory only.</summary>
+    public (string Location, ExperimentManifest Manifest)? StoreOf(string id) =>
+        stored.TryGetValue(id, out var entry) ? (entry.Location, entry.Manifest) : null;
+
+    /// <summary>Why a listed store could not be read, or null.</summary>
+    public string? LoadError(string id) =>
+        stored.TryGetValue(id, out var entry) && entry.Loaded.IsValueCreated ? entry.Loaded.Value.Error : null;
 
     /// <summary>Starts the experiment, or returns null when too many are already running.</summary>
-    public Experiment? TryStart(string scenario, ulong seed, int runs, IReadOnlyList<Variant> variants)
+    public Experiment? TryStart(string scenario, ulong seed, int runs, IReadOnlyList<Variant> variants, string scenarioHash)
     {
         Experiment experiment;
         lock (gate)
@@ -88,30 +217,35 @@ internal sealed class ExperimentStore(WebOptions options, IBatchRunner runner)
             Forget();
         }
 
-        _ = Task.Factory.StartNew(() => Execute(experiment), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _ = Task.Factory.StartNew(() => Execute(experiment, scenarioHash), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         return experiment;
     }
 
-    private void Execute(Experiment experiment)
+    private void Execute(Experiment experiment, string scenarioHash)
     {
+        var none = new Dictionary<string, decimal>(StringComparer.Ordinal);
         try
         {
             foreach (var variant in experiment.Variants)
             {
-                runner.Run(variant.Definition, experiment.Seed, experiment.RunsPerVariant, (k, summary) =>
+                runner.Run(variant.Definition!, experiment.Seed, experiment.RunsPerVariant, (k, summary) =>
                 {
-                    variant.Results[k] = summary;
+                    var record = Analysis.Experiments.RunExecutor.ToRecord(variant.Name, k, SplitMix64.Derive(experiment.Seed, (ulong)k), summary, none);
+
+                    // A handful of distinct outcome and cause names: one copy each, not one per run (memory of 50 kept experiments).
+                    variant.Results[k] = record with { Outcome = string.Intern(record.Outcome), Cause = string.Intern(record.Cause) };
                     Interlocked.Increment(ref variant.Completed);
                 }, CancellationToken.None);
             }
 
+            Save(experiment, scenarioHash);
             experiment.State = ExperimentState.Done;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NotImplementedException or OverflowException)
         {
             experiment.Error = "The simulation stopped with an internal error; the server log has the details.";
             experiment.State = ExperimentState.Failed;
-            Console.Error.WriteLine($"experiment {experiment.Id} failed: {e}");
+            logger.LogError(e, "Experiment {Id} failed", experiment.Id);
         }
         finally
         {
@@ -122,7 +256,92 @@ internal sealed class ExperimentStore(WebOptions options, IBatchRunner runner)
         }
     }
 
-    // Keeps memory bounded: the oldest finished experiments go first.
+    /// <summary>
+    /// Writes a finished experiment to <c>ID.db</c> in the results folder (manifest, rows, digest), so it is listed
+    /// again after a restart and `bosporos experiment export` reads it. A store that cannot be written is logged; the
+    /// experiment stays in memory.
+    /// </summary>
+    private void Save(Experiment experiment, string scenarioHash)
+    {
+        if (options.ResultsDirectory is not { } folder)
+        {
+            return;
+        }
+
+        var path = Path.Combine(folder, experiment.Id + ".db");
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var manifest = new ExperimentManifest(
+                "web-" + experiment.Id, ExperimentRunner.EngineVersion, experiment.Scenario, scenarioHash, Hash(WebExperimentText.Write(experiment)),
+                WebExperimentText.Write(experiment), experiment.Seed, experiment.RunsPerVariant, experiment.Variants.Select(v => v.Name).ToArray(),
+                Experiment.WebMode, 0, 1, 0, experiment.RunsPerVariant, Environment.MachineName, experiment.Created);
+            var rows = experiment.Variants.SelectMany(v => v.Results).ToArray();
+            using (var store = ResultStores.Open(path))
+            {
+                store.WriteManifest(manifest);
+                foreach (var batch in rows.Chunk(5000))
+                {
+                    store.Append(batch);
+                }
+
+                store.MarkComplete(ExperimentDigest.Compute(rows));
+            }
+
+            experiment.Location = path;
+            experiment.StoreName = Path.GetFileName(path);
+            stored[experiment.Id] = new StoredEntry(path, "page", manifest, new Lazy<(Experiment?, string?)>(() => Load(experiment.Id, path, "page", manifest)));
+        }
+        catch (Exception e) when (e is ResultStoreException or IOException or UnauthorizedAccessException)
+        {
+            logger.LogError("Experiment {Id} could not be written to {Store}: {Message}", experiment.Id, path, e.Message);
+        }
+    }
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>Reads a store's rows into a finished experiment (variants in the manifest's order).</summary>
+    private (Experiment?, string?) Load(string id, string location, string origin, ExperimentManifest manifest)
+    {
+        try
+        {
+            var (_, rows) = ResultExport.ReadStore(location);
+            var description = WebExperimentText.Describe(manifest, location, source);
+            var runs = (int)Math.Min(int.MaxValue, manifest.EndRun - manifest.FirstRun);
+            var variants = manifest.Variants.Select(name =>
+            {
+                var (overrides, outside) = description.TryGetValue(name, out var d) ? d : ([], []);
+                var ofVariant = rows.Where(r => r.Variant == name).ToArray();
+                var v = new Variant(name, overrides, null, ofVariant.Length, outside);
+                ofVariant.CopyTo(v.Results, 0);
+                v.Completed = ofVariant.Length;
+                return v;
+            }).ToArray();
+            var complete = variants.All(v => v.Completed == runs);
+            var experiment = new Experiment(id, manifest.ScenarioId, manifest.MasterSeed, variants.Length == 0 ? 0 : variants.Max(v => v.Completed), variants)
+            {
+                Origin = origin,
+                Mode = manifest.Mode,
+                Location = location,
+                StoreName = Path.GetFileName(Shown(location)),
+                Created = manifest.CreatedUtc,
+                State = ExperimentState.Done,
+                Error = complete ? null : string.Create(CultureInfo.InvariantCulture, $"The store holds {rows.Count:N0} of {manifest.ExpectedRows:N0} runs (an interrupted or sharded experiment)."),
+            };
+            return (experiment, null);
+        }
+        catch (Exception e) when (e is ResultStoreException or IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Cannot read the result store {Store}: {Message}", Shown(location), e.Message);
+            return (null, "The result store cannot be read; the server log says why.");
+        }
+    }
+
+    /// <summary>A store location for messages: PostgreSQL addresses without their password.</summary>
+    private static string Shown(string location) =>
+        ResultStores.IsPostgres(location) ? "the PostgreSQL store" : location;
+
+    // Keeps memory bounded: the oldest finished experiments go first (those in a store can be read again).
     private void Forget()
     {
         var finished = experiments.Values.Where(e => e.State != ExperimentState.Running).OrderBy(e => e.Sequence).ToList();
@@ -134,4 +353,120 @@ internal sealed class ExperimentStore(WebOptions options, IBatchRunner runner)
     }
 
     private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+}
+
+/// <summary>The experiment text the site writes into its stores, and how a store's variants are read back.</summary>
+internal static class WebExperimentText
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    /// <summary>JSON: scenario, seed, runs per variant and each variant's overrides (mode "web" in the manifest).</summary>
+    public static string Write(Experiment experiment) =>
+        System.Text.Json.JsonSerializer.Serialize(new WebExperimentDocument(
+            "Started from the page of bosporos serve.", experiment.Scenario, experiment.Seed, experiment.RunsPerVariant,
+            experiment.Variants.Select(v => new WebVariantDocument(v.Name, v.Overrides.ToDictionary(o => o.Path, o => o.Value, StringComparer.Ordinal))).ToArray()), Json);
+
+    /// <summary>Each variant's overrides and counterfactual figures, from the store's experiment text (the site's JSON or the command line's YAML).</summary>
+    public static Dictionary<string, (IReadOnlyList<ScenarioOverride> Overrides, IReadOnlyList<OutOfRangeDto> Outside)> Describe(ExperimentManifest manifest, string location, IScenarioSource source)
+    {
+        var result = new Dictionary<string, (IReadOnlyList<ScenarioOverride>, IReadOnlyList<OutOfRangeDto>)>(StringComparer.Ordinal);
+        if (manifest.Mode == Experiment.WebMode)
+        {
+            try
+            {
+                var document = System.Text.Json.JsonSerializer.Deserialize<WebExperimentDocument>(manifest.ExperimentText, Json);
+                var numbers = ScenarioIds.IsValid(manifest.ScenarioId) ? source.Load(manifest.ScenarioId, [])?.Document?.Numbers : null;
+                foreach (var v in document?.Variants ?? [])
+                {
+                    var overrides = v.Overrides.Select(o => new ScenarioOverride(o.Key, o.Value)).ToArray();
+                    result[v.Name] = (overrides, numbers is null ? [] : Counterfactuals.Find(overrides, numbers));
+                }
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // Listed without overrides.
+            }
+
+            return result;
+        }
+
+        var loaded = ExperimentLoader.LoadText(manifest.ExperimentText, Path.GetFileName(location));
+        if (loaded.Experiment is null)
+        {
+            return result;
+        }
+
+        var prepared = Prepare(manifest, location);
+        if (prepared is null)
+        {
+            return result;
+        }
+
+        var (plan, model) = prepared.Value;
+        for (var i = 0; i < plan.Variants.Count; i++)
+        {
+            var overrides = plan.VariantOverrides[i];
+            result[plan.Variants[i]] = (overrides, Counterfactuals.Find(overrides, model.Numbers));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The plan and model of a store made by the command line, as <c>bosporos report</c> rebuilds them: from the
+    /// experiment text kept in the store, its scenario found by id (or by the absolute path it names). Null when
+    /// the text does not load or the scenario cannot be found.
+    /// </summary>
+    public static (RunPlan Plan, ISiegeModel Model)? Prepare(ExperimentManifest manifest, string location)
+    {
+        if (manifest.Mode == Experiment.WebMode)
+        {
+            return null;
+        }
+
+        var loaded = ExperimentLoader.LoadText(manifest.ExperimentText, Path.GetFileName(location));
+        if (loaded.Experiment is not { } experiment || loaded.Diagnostics.Any(d => d.Severity == Bosporos.Scenarios.Validation.Severity.Error))
+        {
+            return null;
+        }
+
+        if (!(Path.IsPathRooted(experiment.Scenario) && File.Exists(experiment.Scenario)))
+        {
+            experiment = experiment with { Scenario = manifest.ScenarioId };
+        }
+
+        var diagnostics = new List<Bosporos.Scenarios.Validation.Diagnostic>();
+        var model = ScenarioSiegeModel.Open(experiment, diagnostics);
+        var plan = model is null ? null : RunPlan.Build(experiment, model, diagnostics);
+        return plan is null || model is null || diagnostics.Any(d => d.Severity == Bosporos.Scenarios.Validation.Severity.Error) ? null : (plan, model);
+    }
+}
+
+internal sealed record WebExperimentDocument(string Note, string Scenario, ulong Seed, int Runs, IReadOnlyList<WebVariantDocument> Variants);
+
+internal sealed record WebVariantDocument(string Name, Dictionary<string, string> Overrides);
+
+/// <summary>Finds the overrides that leave their figure's cited range.</summary>
+internal static class Counterfactuals
+{
+    /// <summary>The overridden numbers whose (new) value lies outside the range the scenario cites for them.</summary>
+    public static IReadOnlyList<OutOfRangeDto> Find(IReadOnlyList<ScenarioOverride> overrides, IReadOnlyList<CitedNumber> numbers)
+    {
+        var result = new List<OutOfRangeDto>();
+        foreach (var o in overrides)
+        {
+            var n = numbers.FirstOrDefault(c => string.Equals(c.Path, o.Path, StringComparison.Ordinal));
+            if (n is null || !decimal.TryParse(o.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                continue;
+            }
+
+            if ((n.RangeLow is { } low && value < low) || (n.RangeHigh is { } high && value > high))
+            {
+                result.Add(new OutOfRangeDto(o.Path, value, n.RangeLow, n.RangeHigh, n.Source));
+            }
+        }
+
+        return result;
+    }
 }
