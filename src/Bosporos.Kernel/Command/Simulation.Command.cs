@@ -463,8 +463,9 @@ public sealed partial class Simulation
     /// The khagan's judgement at dawn. His hopes are the weighed means of taking the city, each from 0 to 1: the
     /// walls (the best breach, or a stretch won lately), the water (boats left for an attack he still means to make,
     /// or allies ashore), his engines standing, and his force (willing assault troops against the numbers he needs
-    /// for the defenders present). Food decides how long he can wait: fully fed, he holds on down to hopes lower by
-    /// the doctrine's patience; with nothing in hand or in reach, he goes at the give-up line. A host that will not
+    /// for the defenders present). Food decides how long he can wait: fully fed and with a host of the numbers he needs,
+    /// he holds on down to hopes lower by the doctrine's patience (less with a smaller host: a small host is not worth
+    /// waiting with); with nothing in hand or in reach, he goes at the give-up line. A host that will not
     /// fight breaks up after the doctrine's unwilling days (more when food lets him wait for its nerve to return: up
     /// to four times as many with food for three horizons), and a starving host must go.
     /// </summary>
@@ -479,7 +480,7 @@ public sealed partial class Simulation
         var weights = (long)w.WeightWalls.Raw + w.WeightWater.Raw + w.WeightEngines.Raw + w.WeightForce.Raw;
         prospect = weights == 0 ? Ratio.Scale : (int)((((long)w.WeightWalls.Raw * walls) + ((long)w.WeightWater.Raw * water)
             + ((long)w.WeightEngines.Raw * engineScore) + ((long)w.WeightForce.Raw * force)) / weights);
-        var resolve = w.GiveUpBelow.Raw - (int)((long)w.FoodPatience.Raw * food / Ratio.Scale);
+        var resolve = w.GiveUpBelow.Raw - (int)((long)w.FoodPatience.Raw * food / Ratio.Scale * HostWeight() / Ratio.Scale);
         var will = HostWill();
         factors = CurrentFactors(walls, engineScore, will);
         unwillingDawns = will < w.WillNotFightBelow.Raw ? unwillingDawns + 1 : 0;
@@ -499,9 +500,25 @@ public sealed partial class Simulation
     }
 
     /// <summary>Willing assault troops (and allies ashore) against the numbers he needs for the defenders present (Ratio raw, at most 1).</summary>
-    private int ForceProspect()
+    private int ForceProspect() => AgainstDefenders(AttackersAvailable(false));
+
+    /// <summary>
+    /// Every assault man he still has, willing or not, against the numbers he needs (Ratio raw, at most 1): the host
+    /// worth waiting with. Food buys patience only in proportion to it.
+    /// </summary>
+    private int HostWeight()
     {
-        long willing = AttackersAvailable(false);
+        long men = AlliesInAssault();
+        foreach (var i in Index.Assault)
+        {
+            men += present[i];
+        }
+
+        return AgainstDefenders(men);
+    }
+
+    private int AgainstDefenders(long willing)
+    {
         long defenders = 0;
         foreach (var i in Index.Roman)
         {
