@@ -184,6 +184,7 @@ public sealed partial class Simulation
         landedCrewContingent = -1;
         combinedTrap = false;
         batteredMask = 0;
+        allEnginesReady = false;
         repairedMask = 0;
         aqueductCut = false;
         engineBuildStartHour = -1;

@@ -37,6 +37,16 @@ public static class FixedMath
             throw new DivideByZeroException();
         }
 
+        if ((ulong)(a + int.MaxValue) <= uint.MaxValue && (ulong)(b + int.MaxValue) <= uint.MaxValue)
+        {
+            // Both fit in 32 bits: the product fits in 64 and the 128-bit path is not needed.
+            var p = a * b;
+            var h = Math.Abs(c) / 2;
+            var neg = (p < 0) ^ (c < 0);
+            var m = (Math.Abs(p) + h) / Math.Abs(c);
+            return neg ? -m : m;
+        }
+
         var product = (Int128)a * b;
         var half = (Int128)(Math.Abs(c) / 2);
         var negative = (product < 0) ^ (c < 0);
@@ -45,7 +55,8 @@ public static class FixedMath
     }
 
     /// <summary>a * b / c truncated toward zero, with a 128-bit intermediate.</summary>
-    public static long MulDiv(long a, long b, long c) => (long)((Int128)a * b / c);
+    public static long MulDiv(long a, long b, long c) =>
+        (ulong)(a + int.MaxValue) <= uint.MaxValue && (ulong)(b + int.MaxValue) <= uint.MaxValue ? a * b / c : (long)((Int128)a * b / c);
 
     public static int Clamp(long value, int min, int max) => (int)Math.Clamp(value, min, max);
 }

@@ -43,19 +43,17 @@ public struct RandomStream
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bound);
         var b = (ulong)bound;
-        var m = (UInt128)NextUInt64() * b;
-        var low = (ulong)m;
+        var high = Math.BigMul(NextUInt64(), b, out var low);
         if (low < b)
         {
             var threshold = (0UL - b) % b;
             while (low < threshold)
             {
-                m = (UInt128)NextUInt64() * b;
-                low = (ulong)m;
+                high = Math.BigMul(NextUInt64(), b, out low);
             }
         }
 
-        return (int)(m >> 64);
+        return (int)high;
     }
 
     /// <summary>A uniform draw in [0, 10,000): the unit of <see cref="Ratio"/>, so odds and rolls compare directly.</summary>
@@ -97,7 +95,7 @@ public struct RandomStream
         }
 
         int count;
-        if (meanHundredths < 2_000)
+        if (meanHundredths < 1_000)
         {
             // Binomial(n, p) with n = 2 * ceil(mean) + 2 trials and p = mean / n: close to Poisson for small means.
             var n = (int)((2 * ((meanHundredths + 99) / 100)) + 2);
@@ -120,6 +118,68 @@ public struct RandomStream
         }
 
         return Math.Min(count, cap);
+    }
+
+    /// <summary>
+    /// How many of <paramref name="n"/> independent trials with odds <paramref name="odds"/> succeed, drawn with one
+    /// uniform by inverting the binomial distribution (fixed point, 2^-40 resolution): the same law as n separate
+    /// trials, for one draw instead of n. <paramref name="roll"/> is the uniform on the Ratio scale (for the log).
+    /// </summary>
+    public int Binomial(int n, Ratio odds, out int roll)
+    {
+        const int Bits = 40;
+        const long One = 1L << Bits;
+        var u = (long)(NextUInt64() >> (64 - Bits));
+        roll = (int)(u * Ratio.Scale >> Bits);
+        if (n <= 0 || odds.Raw <= 0)
+        {
+            return 0;
+        }
+
+        if (odds.Raw >= Ratio.Scale)
+        {
+            return n;
+        }
+
+        // P(0) = (1 - p)^n by squaring; then P(k + 1) = P(k) (n - k) / (k + 1) * p / (1 - p).
+        var q = One * (Ratio.Scale - odds.Raw) / Ratio.Scale;
+        long p0 = One, b = q;
+        for (var e = n; e > 0; e >>= 1)
+        {
+            if ((e & 1) != 0)
+            {
+                p0 = (long)((UInt128)(ulong)p0 * (ulong)b >> Bits);
+            }
+
+            b = (long)((UInt128)(ulong)b * (ulong)b >> Bits);
+        }
+
+        long cumulative = p0, term = p0;
+        var k = 0;
+        while (u >= cumulative && k < n)
+        {
+            term = (long)((UInt128)(ulong)term * (ulong)(n - k) * (ulong)odds.Raw / ((ulong)(k + 1) * (ulong)(Ratio.Scale - odds.Raw)));
+            k++;
+            cumulative += term;
+            if (term == 0)
+            {
+                break;
+            }
+        }
+
+        return k;
+    }
+
+    /// <summary>The odds (Ratio raw) that at least one of <paramref name="n"/> trials with odds <paramref name="odds"/> succeeds.</summary>
+    public static int AnyOf(int n, Ratio odds)
+    {
+        long none = Ratio.Scale;
+        for (var i = 0; i < n; i++)
+        {
+            none = none * (Ratio.Scale - odds.Raw) / Ratio.Scale;
+        }
+
+        return (int)(Ratio.Scale - none);
     }
 
     private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));

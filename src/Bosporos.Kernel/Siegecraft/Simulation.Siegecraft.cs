@@ -1,5 +1,6 @@
 using Bosporos.Kernel.Events;
 using Bosporos.Kernel.Numerics;
+using Bosporos.Kernel.Randomness;
 
 namespace Bosporos.Kernel;
 
@@ -8,13 +9,15 @@ namespace Bosporos.Kernel;
 public sealed partial class Simulation
 {
     private int batteredMask;
+    private bool allEnginesReady;
     private int repairedMask;
 
     private void RunSiegecraft(int hour)
     {
         var sc = Definition.Siegecraft;
-        if (engineBuildStartHour >= 0)
+        if (engineBuildStartHour >= 0 && !allEnginesReady)
         {
+            allEnginesReady = true;
             foreach (var p in Index.AttackerStoneThrowers)
             {
                 CompleteBuilding(p);
@@ -70,8 +73,14 @@ public sealed partial class Simulation
 
     private void CompleteBuilding(int park)
     {
-        if (enginesReady[park] || Now.Hours < engineBuildStartHour + Definition.Engines[park].BuildHours)
+        if (enginesReady[park])
         {
+            return;
+        }
+
+        if (Now.Hours < engineBuildStartHour + Definition.Engines[park].BuildHours)
+        {
+            allEnginesReady = false;
             return;
         }
 
@@ -94,12 +103,19 @@ public sealed partial class Simulation
             batteredMask |= 1 << s;
         }
 
-        // Counter-battery: every defending engine gets a shot at an enemy engine facing its sector.
+        // Counter-battery: every defending engine gets a shot at an enemy engine facing its sector. The hits of the
+        // hour are drawn at once (a binomial over the engines' shots); each wrecks one engine.
         var odds = Definition.Command.Defenders.CounterBattery;
         foreach (var d in Index.DefenderEngines)
         {
             var s = Index.EngineSector[d];
-            for (var j = 0; j < engines[d]; j++)
+            if (engines[d] <= 0 || EnemyEngineAt(s) < 0)
+            {
+                continue;
+            }
+
+            var hits = siegecraftDice.Binomial(engines[d], odds, out var roll);
+            for (var j = 0; j < hits; j++)
             {
                 var target = EnemyEngineAt(s);
                 if (target < 0)
@@ -107,12 +123,9 @@ public sealed partial class Simulation
                     break;
                 }
 
-                if (siegecraftDice.Chance(odds, out var roll))
-                {
-                    engines[target]--;
-                    enginesLost++;
-                    Emit(EventKind.EngineWrecked, Index.SectorZone[s], target, v1: engines[target], odds: odds.Raw, roll: roll);
-                }
+                engines[target]--;
+                enginesLost++;
+                Emit(EventKind.EngineWrecked, Index.SectorZone[s], target, v1: engines[target], odds: RandomStream.AnyOf(engines[d], odds), roll: roll);
             }
         }
     }
@@ -205,16 +218,14 @@ public sealed partial class Simulation
                 continue;
             }
 
-            var standing = engines[p];
-            for (var j = 0; j < standing; j++)
+            var burned = Math.Min(engines[p], siegecraftDice.Binomial(engines[p], odds, out var roll));
+            var anyOdds = RandomStream.AnyOf(engines[p], odds);
+            for (var j = 0; j < burned; j++)
             {
-                if (siegecraftDice.Chance(odds, out var roll))
-                {
-                    engines[p]--;
-                    towersBurned++;
-                    enginesLost++;
-                    Emit(EventKind.TowerBurned, Index.SectorZone[sector], p, v1: engines[p], odds: odds.Raw, roll: roll);
-                }
+                engines[p]--;
+                towersBurned++;
+                enginesLost++;
+                Emit(EventKind.TowerBurned, Index.SectorZone[sector], p, v1: engines[p], odds: anyOdds, roll: roll);
             }
         }
     }
