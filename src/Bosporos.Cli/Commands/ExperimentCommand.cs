@@ -287,7 +287,7 @@ internal static class ExperimentCommand
         {
             var result = Shard.Merge(shards, output);
             env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"merged {result.Inputs.Count} shard stores of {result.Manifest.ExperimentId} into {output}: {result.Rows:N0} rows; digest {result.Digest}"));
+                $"merged {result.Inputs.Count} shard stores of {result.Manifest.ExperimentId} into {Credentials.Redact(output)}: {result.Rows:N0} rows; digest {result.Digest}"));
             return ExitCodes.Success;
         }
         catch (ResultStoreException e)

@@ -49,20 +49,20 @@ internal static class ExperimentSupport
         var error = false;
         foreach (var d in diagnostics)
         {
-            env.Error.WriteLine(d.ToString());
+            env.Error.WriteLine(Credentials.Redact(d.ToString()));
             error |= d.Severity == Severity.Error;
         }
 
         return error;
     }
 
-    /// <summary>Prints "error: message" (and a hint) and returns the exit code.</summary>
+    /// <summary>Prints "error: message" (and a hint), without any password, and returns the exit code.</summary>
     public static int Fail(CliEnvironment env, int code, string message, string? hint = null)
     {
-        env.Error.WriteLine("error: " + message);
+        env.Error.WriteLine("error: " + Credentials.Redact(message));
         if (hint is not null)
         {
-            env.Error.WriteLine("  hint: " + hint);
+            env.Error.WriteLine("  hint: " + Credentials.Redact(hint));
         }
 
         return code;
@@ -107,8 +107,8 @@ internal static class ExperimentSupport
         if (outcome.Cancelled)
         {
             env.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"cancelled: {outcome.Executed:N0} runs stored in {store} during this session; every finished batch is kept."));
-            env.Error.WriteLine("  continue with: " + resumeCommand);
+                $"cancelled: {outcome.Executed:N0} runs stored in {Credentials.Redact(store)} during this session; every finished batch is kept."));
+            env.Error.WriteLine("  continue with: " + Credentials.Redact(resumeCommand));
             return ExitCodes.Cancelled;
         }
 
