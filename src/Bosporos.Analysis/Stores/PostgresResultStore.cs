@@ -431,13 +431,24 @@ public sealed partial class PostgresResultStore : IResultStore
     /// </summary>
     private void AcquireLock()
     {
-        using var command = Command("SELECT pg_try_advisory_lock(@k1, hashtext(@k2))");
-        command.Parameters.AddWithValue("k1", LockNamespace);
-        command.Parameters.AddWithValue("k2", schema);
-        if ((bool)command.ExecuteScalar()!)
+        // A writer that was just killed holds the lock until the server notices its connection is gone (usually
+        // milliseconds): try for a few seconds before refusing.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (true)
         {
-            locked = true;
-            return;
+            using var command = Command("SELECT pg_try_advisory_lock(@k1, hashtext(@k2))");
+            command.Parameters.AddWithValue("k1", LockNamespace);
+            command.Parameters.AddWithValue("k2", schema);
+            if ((bool)command.ExecuteScalar()!)
+            {
+                locked = true;
+                return;
+            }
+            if (DateTime.UtcNow >= deadline)
+            {
+                break;
+            }
+            Thread.Sleep(100);
         }
         var holder = "another session";
         try

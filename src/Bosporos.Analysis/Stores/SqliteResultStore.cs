@@ -114,8 +114,7 @@ public sealed class SqliteResultStore : IResultStore
         {
             connection.Open();
             probe.Pragma("busy_timeout = 10000");
-            var version = Convert.ToInt32(probe.Scalar("PRAGMA user_version"), CultureInfo.InvariantCulture);
-            var tables = Convert.ToInt64(probe.Scalar("SELECT count(*) FROM sqlite_master"), CultureInfo.InvariantCulture);
+            var (version, tables) = probe.VersionAndTables(null);
             probe.RequireKnownVersion(version, tables);
             if (version == 0)
             {
@@ -525,6 +524,17 @@ public sealed class SqliteResultStore : IResultStore
         return StoreRows.Manifest(reader, Location);
     }
 
+    /// <summary>Schema version and table count read in one statement, so both come from the same snapshot.</summary>
+    private (int Version, long Tables) VersionAndTables(SqliteTransaction? transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt32(0), reader.GetInt64(1));
+    }
+
     private void RequireKnownVersion(int version, long tables)
     {
         if (version > SqliteSchema.CurrentVersion)
@@ -543,8 +553,8 @@ public sealed class SqliteResultStore : IResultStore
 
     private void Migrate()
     {
-        var version = Convert.ToInt32(Scalar("PRAGMA user_version"), CultureInfo.InvariantCulture);
-        RequireKnownVersion(version, Convert.ToInt64(Scalar("SELECT count(*) FROM sqlite_master"), CultureInfo.InvariantCulture));
+        var (version, tables) = VersionAndTables(null);
+        RequireKnownVersion(version, tables);
         if (version == SqliteSchema.CurrentVersion)
         {
             return;
@@ -561,8 +571,8 @@ public sealed class SqliteResultStore : IResultStore
         // BEGIN IMMEDIATE takes the write lock first, then the version is read again: two processes creating one new
         // store at the same moment migrate it once, the second finds it done.
         using var transaction = connection.BeginTransaction(deferred: false);
-        var current = Convert.ToInt32(Scalar("PRAGMA user_version", transaction), CultureInfo.InvariantCulture);
-        RequireKnownVersion(current, Convert.ToInt64(Scalar("SELECT count(*) FROM sqlite_master", transaction), CultureInfo.InvariantCulture));
+        var (current, currentTables) = VersionAndTables(transaction);
+        RequireKnownVersion(current, currentTables);
         for (var next = current + 1; next <= SqliteSchema.CurrentVersion; next++)
         {
             using var command = connection.CreateCommand();

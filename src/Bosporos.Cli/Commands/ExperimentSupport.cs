@@ -43,6 +43,22 @@ internal static class ExperimentSupport
         return Print(env, new RunExecutor(plan, model, 1).Validate()) ? null : new PreparedExperiment(plan, model);
     }
 
+    /// <summary>
+    /// Prepares the experiment that made a store: from <paramref name="experimentFile"/> when given, otherwise from the
+    /// experiment text the store keeps (its scenario found by id when the recorded path does not exist here). The run
+    /// count is the store's, since 'experiment run --runs N' may have replaced the file's.
+    /// </summary>
+    public static PreparedExperiment? PrepareFromStore(CliEnvironment env, ExperimentManifest manifest, string store, string? experimentFile, double? untilCi = null)
+    {
+        var loaded = experimentFile is null ? ExperimentLoader.LoadText(manifest.ExperimentText, store) : ExperimentLoader.LoadFile(experimentFile);
+        return Prepare(env, loaded, e => e with
+        {
+            Scenario = experimentFile is null && !(Path.IsPathRooted(e.Scenario) && File.Exists(e.Scenario)) ? manifest.ScenarioId : e.Scenario,
+            Runs = e.Mode == ExperimentMode.Paired && manifest.Mode == e.ModeName ? manifest.RunCount : e.Runs,
+            UntilCi = untilCi ?? e.UntilCi,
+        });
+    }
+
     /// <summary>Prints diagnostics to stderr; true when one of them is an error.</summary>
     public static bool Print(CliEnvironment env, IEnumerable<Diagnostic> diagnostics)
     {
@@ -116,7 +132,7 @@ internal static class ExperimentSupport
         return ExitCodes.InvalidData;
     }
 
-    public static string Quote(string s) => s.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '$' or '&' or ';') ? "'" + s.Replace("'", "'\\''", StringComparison.Ordinal) + "'" : s;
+    public static string Quote(string s) => s.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '$' or '&' or ';' or '?' or '*' or '[' or '|' or '<' or '>' or '(' or ')' or '`') ? "'" + s.Replace("'", "'\\''", StringComparison.Ordinal) + "'" : s;
 
     /// <summary>Plain progress lines for a redirected stderr: at most one per interval.</summary>
     private sealed class ProgressLines(TextWriter error, double intervalSeconds, Action<long, long>? inner)

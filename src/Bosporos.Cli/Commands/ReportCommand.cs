@@ -53,8 +53,7 @@ internal static class ReportCommand
         try
         {
             var (manifest, rows) = ResultExport.ReadStore(store);
-            var loaded = experimentFile is null ? ExperimentLoader.LoadText(manifest.ExperimentText, store) : ExperimentLoader.LoadFile(experimentFile);
-            var prepared = ExperimentSupport.Prepare(env, loaded, e => experimentFile is null && !(Path.IsPathRooted(e.Scenario) && File.Exists(e.Scenario)) ? e with { Scenario = manifest.ScenarioId } : e);
+            var prepared = ExperimentSupport.PrepareFromStore(env, manifest, store, experimentFile);
             if (prepared is null)
             {
                 return ExitCodes.InvalidData;
