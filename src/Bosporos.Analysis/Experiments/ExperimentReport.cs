@@ -121,7 +121,7 @@ public static class ExperimentReportWriter
     private static void WritePaired(PairedReport p, TextWriter w)
     {
         w.WriteLine();
-        w.WriteLine("Baseline (" + p.BaselineRuns.ToString(CultureInfo.InvariantCulture) + " runs): " + string.Join(", ", p.BaselineShares.Select(s => $"{s.Outcome} {Pct(s.Share.Value)} [{Pct(s.Share.Low)}, {Pct(s.Share.High)}]")));
+        w.WriteLine("Baseline (" + p.BaselineRuns.ToString(CultureInfo.InvariantCulture) + " runs): " + string.Join(", ", p.BaselineShares.Select(s => $"{s.Outcome} {ShareText(s.Share)}")));
         foreach (var c in p.Comparisons)
         {
             w.WriteLine();
@@ -193,9 +193,9 @@ public static class ExperimentReportWriter
 
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
-    private static string ShareText(Statistics.Share s) => $"{Pct(s.Value)} [{Pct(s.Low)}, {Pct(s.High)}]";
+    private static string ShareText(Statistics.Share s) => Statistics.Percent.WithInterval(s.Value, s.Low, s.High);
 
-    private static string Pct(double v) => double.IsNaN(v) ? "n/a" : (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+    private static string Pct(double v) => Statistics.Percent.Of(v);
 
     private static string Points(double v) => double.IsNaN(v) ? "n/a" : (v * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture);
 
