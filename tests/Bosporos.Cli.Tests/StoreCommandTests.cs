@@ -143,7 +143,7 @@ public sealed class PostgresFactAttribute : FactAttribute
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Variable)))
         {
             Skip = $"{Variable} is not set: run `source tests/postgres-setup.sh` to start a throw-away PostgreSQL server.";
-            DisplayName = $"{test} [skipped: {Skip}]";
+            DisplayName = $"{nameof(StoreCommandTests)}.{test} [skipped: {Skip}]";
         }
     }
 }

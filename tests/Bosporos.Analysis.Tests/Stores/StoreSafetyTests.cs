@@ -265,3 +265,17 @@ public class StoreSafetyTests
         return paths;
     }
 }
+
+public class SkipReasonTests
+{
+    [Fact]
+    public void A_skipped_postgres_test_names_its_reason()
+    {
+        var reason = SkipReasons.Postgres(null);
+        Assert.NotNull(reason);
+        Assert.Contains("BOSPOROS_TEST_POSTGRES is not set", reason, StringComparison.Ordinal);
+        Assert.Contains("tests/postgres-setup.sh", reason, StringComparison.Ordinal);
+        Assert.Null(SkipReasons.Postgres("postgres://u@h/db"));
+        Assert.Equal("StoreSafetyTests.Some_test [skipped: " + reason + "]", SkipReasons.DisplayName("StoreSafetyTests", "Some_test", reason));
+    }
+}
