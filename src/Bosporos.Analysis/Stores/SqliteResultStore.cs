@@ -107,7 +107,11 @@ public sealed class SqliteResultStore : IResultStore
     /// </summary>
     private static void Probe(string path, string full)
     {
-        var builder = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 30 };
+        // Even a read-only connection creates -wal and -shm files beside a database in WAL mode. Unless they exist
+        // already (a store being written, or left by a killed writer), the file is read as immutable: no locks, no
+        // side files, nothing written.
+        var dataSource = File.Exists(full + "-wal") ? full : new Uri(full).AbsoluteUri + "?immutable=1";
+        var builder = new SqliteConnectionStringBuilder { DataSource = dataSource, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 30 };
         using var connection = new SqliteConnection(builder.ToString());
         var probe = new SqliteResultStore(path, connection, readOnly: true);
         probe.Run(() =>

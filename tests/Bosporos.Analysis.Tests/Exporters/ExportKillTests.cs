@@ -7,7 +7,7 @@ using Bosporos.StoreKill;
 namespace Bosporos.Analysis.Tests.Exporters;
 
 /// <summary>An exporting process killed with SIGKILL at random moments leaves the old file or a complete new one.</summary>
-public class ExportKillTests
+public class ExportKillTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Theory]
     [InlineData("runs.parquet")]
@@ -74,6 +74,7 @@ public class ExportKillTests
             }
         }
         Assert.True(sawNew >= 6, $"{sawNew} new, {sawOld} old");
+        output.WriteLine($"{name}: 12 kills, {midWrite} inside a write; the file afterwards: {sawOld} old, {sawNew} new, 0 torn");
         // Without kills inside a write the checks above would prove nothing about atomicity.
         Assert.True(midWrite >= 6, $"only {midWrite} of 12 kills landed in the middle of a write");
     }
