@@ -1,9 +1,9 @@
-using Bosporos.Analysis.Statistics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Bosporos.Analysis.Exporters;
 using Bosporos.Analysis.Plots;
 using Bosporos.Analysis.Reports;
+using Bosporos.Analysis.Statistics;
 using Bosporos.Analysis.Stores;
 using Bosporos.Analysis.Tests.Plots;
 using Bosporos.Analysis.Tests.Stores;
