@@ -282,8 +282,7 @@ internal static class ShardMerger
                 + $"{manifest.ExpectedRows} runs (first missing: run {missing.RunIndex} of '{missing.Variant}'). "
                 + "Resume it (run the same shard command again) before merging. Nothing was written.");
         }
-        var actual = ExperimentDigest.Compute(store.ReadAll());
-        if (store.CompletedDigest is { } recorded && actual != recorded)
+        if (store.CompletedDigest is { } recorded && ExperimentDigest.Compute(store.ReadAll()) is var actual && actual != recorded)
         {
             throw new ResultStoreException(
                 $"{location}: its rows do not match the digest recorded when the shard completed "
