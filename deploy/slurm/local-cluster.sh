@@ -6,6 +6,7 @@
 #   sudo deploy/slurm/local-cluster.sh [EXPERIMENT.yaml] [SHARDS]
 #
 # Defaults: scenarios/experiments/counterfactuals-626.yaml, 4 shards. Needs root (slurmd starts jobs as their user).
+# BOSPOROS=path/to/bosporos uses a program already built (CI: the Debug build) instead of building it in Release.
 # Everything lives in a scratch directory (BOSPOROS_SLURM_DIR, default a new /tmp/bosporos-slurm.XXXXXX): a private
 # MUNGE key and socket, slurm.conf, state, logs, shards and results. Nothing under /etc is changed; the daemons this
 # script starts are stopped (by their process ids) when it ends, unless KEEP_CLUSTER=1.
@@ -29,9 +30,16 @@ mkdir -p "$WORK"/{munge,state,spool,log,run}
 chmod 700 "$WORK" "$WORK/munge"
 log "scratch directory $WORK"
 
-log "building the command line (Release)"
-dotnet build -c Release "$ROOT/src/Bosporos.Cli" >"$WORK/log/build.log" 2>&1 || { tail -n 20 "$WORK/log/build.log"; fail "build"; }
-export BOSPOROS="$ROOT/src/Bosporos.Cli/bin/Release/net10.0/bosporos"
+if [ -n "${BOSPOROS:-}" ]; then
+  [ -x "$BOSPOROS" ] || fail "BOSPOROS=$BOSPOROS is not an executable bosporos"
+  BOSPOROS="$(realpath "$BOSPOROS")"
+  log "using $BOSPOROS"
+else
+  log "building the command line (Release)"
+  dotnet build -c Release "$ROOT/src/Bosporos.Cli" >"$WORK/log/build.log" 2>&1 || { tail -n 20 "$WORK/log/build.log"; fail "build"; }
+  BOSPOROS="$ROOT/src/Bosporos.Cli/bin/Release/net10.0/bosporos"
+fi
+export BOSPOROS
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 started=()
@@ -40,8 +48,16 @@ stop_cluster() {
     log "cluster kept running (SLURM_CONF=$WORK/slurm.conf); stop it with: kill ${started[*]:-}"
     return
   fi
+  local pids=()
   for pidfile in "${started[@]}"; do
-    if [ -s "$pidfile" ]; then kill "$(cat "$pidfile")" 2>/dev/null || true; fi
+    if [ -s "$pidfile" ]; then pids+=("$(cat "$pidfile")"); fi
+  done
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for _ in $(seq 1 50); do   # wait (up to 10 s) until they have exited
+    alive=0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ "$alive" = "0" ] && break
+    sleep 0.2
   done
 }
 trap stop_cluster EXIT
