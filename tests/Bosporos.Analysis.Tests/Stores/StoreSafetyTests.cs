@@ -88,6 +88,28 @@ public class StoreSafetyTests
     }
 
     [Fact]
+    public void A_store_of_schema_version_1_is_read_as_it_is_and_upgraded_when_written()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("v1.db");
+        using (var store = ResultStores.Open(path))
+        {
+            store.WriteManifest(SyntheticRuns.Manifest(4));
+            store.Append([SyntheticRuns.Row("baseline", 0)]);
+        }
+        Execute(path, "DROP TABLE writer_lease; PRAGMA user_version = 1;");
+        using (var reader = SqliteResultStore.Open(path, new ResultStoreOptions(ReadOnly: true)))
+        {
+            Assert.Equal(1, reader.SchemaVersion);
+            Assert.Single(reader.ReadAll());
+        }
+        using var writer = SqliteResultStore.Open(path);
+        Assert.Equal(SqliteSchema.CurrentVersion, writer.SchemaVersion);
+        writer.Append([SyntheticRuns.Row("baseline", 1)]);
+        Assert.Equal(2, writer.ReadAll().Count());
+    }
+
+    [Fact]
     public void A_second_writer_is_refused_until_the_first_is_done()
     {
         using var dir = new TempDir();
