@@ -89,7 +89,31 @@ public static class EventSentence
     {
         if (name is not null)
         {
-            values.Add(Humanize(name) + " " + value.ToString(CultureInfo.InvariantCulture));
+            values.Add(Value(name, value));
         }
     }
+
+    /// <summary>
+    /// One event field for people: per-mille fields as percentages ("morale 31.8%"), counts with grouped thousands
+    /// ("men 12,000"), and a few fields by their meaning ("food for 12 days", "held 6 hours").
+    /// </summary>
+    public static string Value(string field, int value)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        var n = value.ToString("#,##0", CultureInfo.InvariantCulture);
+        return field switch
+        {
+            "innerIntegrityPermille" => $"inner wall {Permille(value)} intact",
+            "outerIntegrityPermille" => $"outer wall {Permille(value)} intact",
+            "foodDaysLeft" => $"food for {n} days",
+            "hoursHeld" => $"held {n} hours",
+            "shortfallManDays" => $"short by {n} man-days",
+            "effectiveRatioPercent" => $"effective ratio {n}%",
+            _ when field.EndsWith("Permille", StringComparison.Ordinal) => $"{Humanize(field[..^"Permille".Length])} {Permille(value)}",
+            _ when field.EndsWith("Percent", StringComparison.Ordinal) => $"{Humanize(field[..^"Percent".Length])} {n}%",
+            _ => $"{Humanize(field)} {n}",
+        };
+    }
+
+    private static string Permille(int value) => (value / 10.0).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 }

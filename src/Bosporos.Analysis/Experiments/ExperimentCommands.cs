@@ -318,7 +318,7 @@ public sealed class ExperimentCommands
     {
         foreach (var d in diagnostics)
         {
-            stderr.WriteLine(d.ToString());
+            stderr.WriteLine(Credentials.Redact(d.ToString()));
         }
 
         return diagnostics.Any(d => d.Severity == Severity.Error);
@@ -326,13 +326,13 @@ public sealed class ExperimentCommands
 
     private static int Usage(TextWriter stderr, string code, string message, string? hint)
     {
-        stderr.WriteLine(new Diagnostic(Severity.Error, code, "experiment", 0, 0, string.Empty, message, hint).ToString());
+        stderr.WriteLine(Credentials.Redact(new Diagnostic(Severity.Error, code, "experiment", 0, 0, string.Empty, message, hint).ToString()));
         return BadInput;
     }
 
     private static int Fail(TextWriter stderr, string code, string message)
     {
-        stderr.WriteLine(new Diagnostic(Severity.Error, code, "experiment", 0, 0, string.Empty, message).ToString());
+        stderr.WriteLine(Credentials.Redact(new Diagnostic(Severity.Error, code, "experiment", 0, 0, string.Empty, message).ToString()));
         return Failed;
     }
 }

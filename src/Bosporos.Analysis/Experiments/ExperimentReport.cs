@@ -92,20 +92,7 @@ public static class ExperimentReportWriter
             WritePaired(p, w);
         }
 
-        foreach (var section in report.Divergences)
-        {
-            w.WriteLine();
-            w.WriteLine($"Where baseline and {section.Variant} part (first divergence of paired runs):");
-            foreach (var d in section.Pairs)
-            {
-                w.WriteLine("  " + d.Sentence);
-            }
-
-            if (section.Pairs.Count == 0)
-            {
-                w.WriteLine("  (no paired runs to replay)");
-            }
-        }
+        WriteDivergences(report.Divergences, w);
 
         if (report.Uncertainty is { } u)
         {
@@ -121,7 +108,7 @@ public static class ExperimentReportWriter
     private static void WritePaired(PairedReport p, TextWriter w)
     {
         w.WriteLine();
-        w.WriteLine("Baseline (" + p.BaselineRuns.ToString(CultureInfo.InvariantCulture) + " runs): " + string.Join(", ", p.BaselineShares.Select(s => $"{s.Outcome} {Pct(s.Share.Value)} [{Pct(s.Share.Low)}, {Pct(s.Share.High)}]")));
+        w.WriteLine("Baseline (" + p.BaselineRuns.ToString(CultureInfo.InvariantCulture) + " runs): " + string.Join(", ", p.BaselineShares.Select(s => $"{s.Outcome} {ShareText(s.Share)}")));
         foreach (var c in p.Comparisons)
         {
             w.WriteLine();
@@ -137,7 +124,7 @@ public static class ExperimentReportWriter
             foreach (var q in c.Quantities)
             {
                 var flag = q.Difference.ExcludesZero ? " *" : string.Empty;
-                w.WriteLine(F($"  mean {q.Quantity} {Num(q.BaselineMean)} -> {Num(q.VariantMean)}: change {Signed(q.Difference.Value)} [{Signed(q.Difference.Low)}, {Signed(q.Difference.High)}]{flag}"));
+                w.WriteLine(F($"  mean {QuantityName(q.Quantity)} {Num(q.BaselineMean)} -> {Num(q.VariantMean)}: change {Signed(q.Difference.Value)} [{Signed(q.Difference.Low)}, {Signed(q.Difference.High)}]{flag}"));
             }
         }
 
@@ -146,6 +133,65 @@ public static class ExperimentReportWriter
             w.WriteLine("  (* the 95% interval of the change excludes zero)");
         }
     }
+
+    /// <summary>
+    /// The first divergences of each variant, summarised: pairs that part at the same moment over the same two events
+    /// are one line, with how their runs end and a few run indices (every pair in detail: the HTML report, or
+    /// <c>experiment divergence</c>).
+    /// </summary>
+    internal static void WriteDivergences(IReadOnlyList<DivergenceSection> sections, TextWriter w)
+    {
+        const int MaxPartings = 4;
+        const int MaxRuns = 5;
+        foreach (var section in sections)
+        {
+            w.WriteLine();
+            var differ = section.Pairs.Count(d => d.BaselineOutcome != d.VariantOutcome);
+            w.WriteLine(F($"Where baseline and {section.Variant} part: {section.Pairs.Count} paired runs replayed, {differ} ending differently"));
+            if (section.Pairs.Count == 0)
+            {
+                w.WriteLine("  (no paired runs to replay)");
+                continue;
+            }
+
+            var partings = section.Pairs
+                .GroupBy(d => (d.Hour, d.BaselineEvent, d.VariantEvent))
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Hour ?? int.MaxValue)
+                .ToList();
+            foreach (var parting in partings.Take(MaxPartings))
+            {
+                var pairs = parting.ToList();
+                var count = pairs.Count == section.Pairs.Count ? $"all {pairs.Count}" : pairs.Count.ToString(CultureInfo.InvariantCulture);
+                w.WriteLine(parting.Key.Hour is { } hour
+                    ? $"  {count} part on {EventSentence.When(hour)}: in the baseline, {parting.Key.BaselineEvent ?? "nothing more happens"}; with {section.Variant}, {parting.Key.VariantEvent ?? "nothing more happens"}."
+                    : $"  {count} never part: the two histories are identical.");
+                var endings = pairs
+                    .GroupBy(d => d.BaselineOutcome == d.VariantOutcome ? $"both end {d.BaselineOutcome}" : $"the baseline ends {d.BaselineOutcome}, {section.Variant} {d.VariantOutcome}")
+                    .OrderByDescending(g => g.Count())
+                    .Select(g =>
+                    {
+                        var runs = g.Select(d => d.RunIndex).Order().ToList();
+                        var shown = string.Join(", ", runs.Take(MaxRuns).Select(k => k.ToString(CultureInfo.InvariantCulture))) + (runs.Count > MaxRuns ? ", ..." : string.Empty);
+                        return F($"{g.Key} in {g.Count()} (run{(runs.Count == 1 ? string.Empty : "s")} {shown})");
+                    });
+                w.WriteLine("    then " + string.Join("; ", endings) + ".");
+            }
+
+            if (partings.Count > MaxPartings)
+            {
+                var rest = partings.Skip(MaxPartings).Sum(g => g.Count());
+                w.WriteLine(F($"  {rest} more pairs part in {partings.Count - MaxPartings} other ways."));
+            }
+        }
+
+        if (sections.Count > 0)
+        {
+            w.WriteLine("  (every pair in detail: bosporos report STORE, or bosporos experiment divergence)");
+        }
+    }
+
+    /// <summary>A metric's description for people ("Roman losses (men)"), or the name when it has none.</summary>
+    private static string QuantityName(string name) => Metrics.Find(name)?.Description ?? name;
 
     private static void WriteUncertainty(UncertaintyReport u, TextWriter w)
     {
@@ -193,13 +239,30 @@ public static class ExperimentReportWriter
 
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
-    private static string ShareText(Statistics.Share s) => $"{Pct(s.Value)} [{Pct(s.Low)}, {Pct(s.High)}]";
+    private static string ShareText(Statistics.Share s) => Statistics.Percent.WithInterval(s.Value, s.Low, s.High);
 
-    private static string Pct(double v) => double.IsNaN(v) ? "n/a" : (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+    private static string Pct(double v) => Statistics.Percent.Of(v);
 
     private static string Points(double v) => double.IsNaN(v) ? "n/a" : (v * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture);
 
-    private static string Num(double v) => double.IsNaN(v) ? "n/a" : v.ToString("0.###", CultureInfo.InvariantCulture);
+    private static string Num(double v) => double.IsNaN(v) ? "n/a" : v.ToString(NumberFormat(v), CultureInfo.InvariantCulture);
 
-    private static string Signed(double v) => double.IsNaN(v) ? "n/a" : v.ToString("+0.###;-0.###;0", CultureInfo.InvariantCulture);
+    private static string Signed(double v)
+    {
+        if (double.IsNaN(v))
+        {
+            return "n/a";
+        }
+
+        var format = NumberFormat(v);
+        return v.ToString($"+{format};-{format};0", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Digits a reader can use: thousands grouped and no decimals from 100 up, one decimal from 10, two below.</summary>
+    internal static string NumberFormat(double v) => Math.Abs(v) switch
+    {
+        >= 100 => "#,##0",
+        >= 10 => "#,##0.0",
+        _ => "0.##",
+    };
 }

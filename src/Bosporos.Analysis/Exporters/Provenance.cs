@@ -8,7 +8,8 @@ namespace Bosporos.Analysis.Exporters;
 
 /// <summary>
 /// The JSON sidecar of an export: what a paper cites to name, check and regenerate a run set (engine version, scenario
-/// and experiment hashes and text, master seed, run range, command line, digest, when and where).
+/// and experiment hashes and text, master seed, run range, command line, digest, when and where). The command line is
+/// kept without passwords (see <see cref="Credentials"/>): the sidecar and the Parquet metadata are meant to be shared.
 /// </summary>
 public sealed record Provenance(
     string Format,
@@ -77,7 +78,7 @@ public sealed record Provenance(
             manifest.Variants,
             rows.Count,
             ExperimentDigest.Compute(rows),
-            commandLine ?? Environment.GetCommandLineArgs(),
+            Credentials.Redact(commandLine ?? Environment.GetCommandLineArgs()),
             manifest.CreatedUtc,
             manifest.Machine,
             (clock ?? TimeProvider.System).GetUtcNow(),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bosporos.Analysis.Stores;
 using ScottPlot;
+using ScottPlot.Plottables;
 
 namespace Bosporos.Analysis.Plots;
 
@@ -43,7 +44,10 @@ public static class Charts
     };
 
     /// <summary>Share of each outcome per variant, bars with 95 % Wilson interval whiskers.</summary>
-    public static ChartImage OutcomeShares(IReadOnlyList<RunRecord> rows, IReadOnlyList<string>? variants = null)
+    public static ChartImage OutcomeShares(IReadOnlyList<RunRecord> rows, IReadOnlyList<string>? variants = null) =>
+        Render(OutcomeSharesPlot(rows, variants), "outcome-shares", "Outcome share per variant");
+
+    internal static Plot OutcomeSharesPlot(IReadOnlyList<RunRecord> rows, IReadOnlyList<string>? variants = null)
     {
         variants ??= RunSummaries.VariantsOf(rows);
         var estimates = RunSummaries.OutcomeShares(rows, variants);
@@ -82,12 +86,15 @@ public static class Charts
         plot.Axes.Bottom.SetTicks(centres, [.. variants]);
         plot.Axes.SetLimitsY(0, 1.05);
         plot.Axes.SetLimitsX(-1, (variants.Count * groupWidth) - 1);
-        plot.ShowLegend(Alignment.UpperRight);
-        return Render(plot, "outcome-shares", "Outcome share per variant");
+        LegendBeside(plot);
+        return plot;
     }
 
     /// <summary>Distribution of close-siege days per variant (share of runs per day, one step line per variant).</summary>
-    public static ChartImage CloseSiegeDays(IReadOnlyList<RunRecord> rows, IReadOnlyList<string>? variants = null)
+    public static ChartImage CloseSiegeDays(IReadOnlyList<RunRecord> rows, IReadOnlyList<string>? variants = null) =>
+        Render(CloseSiegeDaysPlot(rows, variants), "close-siege-days", "Days of close siege");
+
+    internal static Plot CloseSiegeDaysPlot(IReadOnlyList<RunRecord> rows, IReadOnlyList<string>? variants = null)
     {
         variants ??= RunSummaries.VariantsOf(rows);
         var plot = NewPlot("Days of close siege", "days of close siege", "share of runs");
@@ -103,19 +110,22 @@ public static class Charts
             var ys = points.Select(p => p.Value).Append(points[^1].Value).ToArray();
             var line = plot.Add.ScatterLine(xs, ys, Palette[v % Palette.Length]);
             line.ConnectStyle = ConnectStyle.StepHorizontal;
-            line.LineWidth = 2;
+            Distinguish(line, v, variants.Count);
             line.LegendText = variants[v];
         }
         var top = variants.SelectMany(v => RunSummaries.CloseSiegeDayShares(rows, v)).Select(p => p.Value).DefaultIfEmpty(1).Max();
         plot.Axes.SetLimitsY(0, top * 1.15);
         var lastDay = rows.Where(r => variants.Contains(r.Variant)).Select(r => r.CloseSiegeDays).DefaultIfEmpty(0).Max();
         plot.Axes.SetLimitsX(-0.5, lastDay + 1.5);
-        plot.ShowLegend(Alignment.UpperRight);
-        return Render(plot, "close-siege-days", "Days of close siege");
+        LegendBeside(plot);
+        return plot;
     }
 
     /// <summary>Share of runs still under siege at the start of each day, one step curve per variant.</summary>
-    public static ChartImage Survival(IReadOnlyList<RunRecord> rows, IReadOnlyList<string>? variants = null)
+    public static ChartImage Survival(IReadOnlyList<RunRecord> rows, IReadOnlyList<string>? variants = null) =>
+        Render(SurvivalPlot(rows, variants), "survival", "Siege survival curve");
+
+    internal static Plot SurvivalPlot(IReadOnlyList<RunRecord> rows, IReadOnlyList<string>? variants = null)
     {
         variants ??= RunSummaries.VariantsOf(rows);
         var plot = NewPlot("Siege survival: share of runs still under siege", "day of the siege", "share of runs still under siege");
@@ -130,16 +140,20 @@ public static class Charts
             var line = plot.Add.ScatterLine(
                 points.Select(p => (double)p.Day).ToArray(), points.Select(p => p.Value).ToArray(), Palette[v % Palette.Length]);
             line.ConnectStyle = ConnectStyle.StepHorizontal;
-            line.LineWidth = 2;
+            Distinguish(line, v, variants.Count);
             line.LegendText = variants[v];
         }
         plot.Axes.SetLimitsY(0, 1.05);
-        plot.ShowLegend(Alignment.UpperRight);
-        return Render(plot, "survival", "Siege survival curve");
+        plot.Axes.SetLimitsX(0, Math.Max(1, lastDay) + 0.5); // days count from 0: no empty negative days
+        LegendBeside(plot);
+        return plot;
     }
 
     /// <summary>Mean losses per variant and side, with 95 % intervals.</summary>
-    public static ChartImage Losses(IReadOnlyList<RunRecord> rows, IReadOnlyList<string>? variants = null)
+    public static ChartImage Losses(IReadOnlyList<RunRecord> rows, IReadOnlyList<string>? variants = null) =>
+        Render(LossesPlot(rows, variants), "losses", "Losses per variant");
+
+    internal static Plot LossesPlot(IReadOnlyList<RunRecord> rows, IReadOnlyList<string>? variants = null)
     {
         variants ??= RunSummaries.VariantsOf(rows);
         var estimates = RunSummaries.Losses(rows, variants);
@@ -176,9 +190,9 @@ public static class Charts
         plot.Axes.Bottom.SetTicks(centres, [.. variants]);
         plot.Axes.SetLimitsX(-1, (variants.Count * groupWidth) - 1);
         var top = estimates.Select(e => double.IsNaN(e.High) ? 0 : e.High).DefaultIfEmpty(1).Max();
-        plot.Axes.SetLimitsY(0, Math.Max(1, top) * 1.35); // head room for the legend
-        plot.ShowLegend(Alignment.UpperRight);
-        return Render(plot, "losses", "Losses per variant");
+        plot.Axes.SetLimitsY(0, Math.Max(1, top) * 1.1);
+        LegendBeside(plot);
+        return plot;
     }
 
     /// <summary>
@@ -211,9 +225,24 @@ public static class Charts
             var extent = Math.Max(1e-9, ordered.Max(b => Math.Max(Math.Abs(b.LowEffect), Math.Abs(b.HighEffect)))) * 1.15;
             plot.Axes.SetLimitsX(-extent, extent);
         }
-        plot.ShowLegend(Alignment.LowerRight);
-        var height = Math.Max(Height, 140 + (ordered.Count * 34));
+        plot.ShowLegend(Edge.Bottom);
+        var height = Math.Max(Height, 180 + (ordered.Count * 34));
         return Render(plot, "tornado", "Sensitivity tornado", height);
+    }
+
+    /// <summary>The legend in a panel to the right of the data area, where it cannot cover a bar or a line.</summary>
+    private static void LegendBeside(Plot plot) => plot.ShowLegend(Edge.Right);
+
+    private static readonly LinePattern[] Patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
+
+    /// <summary>
+    /// Curves of several variants often coincide (two variants with the same outcome in every run): each gets its own
+    /// dash pattern, and earlier ones are drawn wider, so that a curve lying under another still shows at its edges.
+    /// </summary>
+    private static void Distinguish(Scatter line, int index, int count)
+    {
+        line.LinePattern = Patterns[index % Patterns.Length];
+        line.LineWidth = 2f + (1.5f * (count - 1 - index));
     }
 
     private static Plot NewPlot(string title, string xLabel, string yLabel)

@@ -135,8 +135,9 @@ public static partial class ReportWriter
             foreach (var outcome in outcomes)
             {
                 var s = mine.First(x => x.Category == outcome);
-                h.Append("<td>").Append(Percent(s.Share)).Append(" <span class=\"ci\">[").Append(Percent(s.Low)).Append(", ")
-                    .Append(Percent(s.High)).Append("]</span></td>");
+                var (low, high) = Statistics.Percent.Bounds(s.Low, s.High);
+                h.Append("<td>").Append(Percent(s.Share)).Append(" <span class=\"ci\">[").Append(E(low)).Append(", ")
+                    .Append(E(high)).Append("]</span></td>");
             }
             h.Append("</tr>\n");
         }
@@ -289,8 +290,7 @@ public static partial class ReportWriter
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static string Percent(double share) =>
-        double.IsNaN(share) ? "–" : (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";
+    private static string Percent(double share) => double.IsNaN(share) ? "–" : Statistics.Percent.Of(share);
 
     private static string Number(double value) => double.IsNaN(value) ? "–" : value.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -43,6 +43,8 @@ internal static class ShardMerger
         }
         RequireExactCover(shards);
 
+        // Every input is checked in full before anything is written: complete, no row outside its range or of an
+        // unknown variant, rows equal to the digest recorded when the shard completed.
         foreach (var (location, manifest) in shards)
         {
             using var store = OpenInput(location);
@@ -58,11 +60,62 @@ internal static class ShardMerger
             Machine = string.Join(", ", shards.Select(s => s.Manifest.Machine).Distinct(StringComparer.Ordinal)),
             CreatedUtc = shards.Min(s => s.Manifest.CreatedUtc),
         };
+        var ordered = shards.OrderBy(s => s.Manifest.FirstRun).Select(s => s.Location).ToList();
 
-        using var target = ResultStores.Open(output, outputOptions);
+        if (ResultStores.IsPostgres(output))
+        {
+            // A database has no rename of a whole store: the inputs are sound, so only the server can fail mid-way,
+            // and the target then has no digest (a merge run again completes it).
+            var (rows, digest) = WriteMerged(output, outputOptions, whole, ordered);
+            return new MergeResult(whole, rows, digest, locations);
+        }
+
+        // SQLite: the merge goes to a temporary file beside the target, which replaces the target only when complete.
+        var full = Path.GetFullPath(output);
+        if (File.Exists(full) && new FileInfo(full).Length > 0)
+        {
+            using var existing = ResultStores.Open(output, new ResultStoreOptions(ReadOnly: true));
+            if (existing.ReadManifest() is { } stored)
+            {
+                ManifestRules.RequireSameExperiment(stored, whole, output);
+            }
+        }
+        var directory = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(directory))
+        {
+            throw new ResultStoreException($"{output}: cannot create the merged store: directory '{directory}' does not exist. Create it first.");
+        }
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.merging-{Guid.NewGuid():N}");
+        try
+        {
+            var (rows, digest) = WriteMerged(temporary, outputOptions, whole, ordered);
+            File.Move(temporary, full, overwrite: true);
+            return new MergeResult(whole, rows, digest, locations);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ResultStoreException($"{output}: cannot write the merged store: {e.Message}. Nothing was left at {output}.", e);
+        }
+        finally
+        {
+            foreach (var leftover in new[] { temporary, temporary + "-wal", temporary + "-shm", temporary + "-journal" })
+            {
+                TryDelete(leftover);
+            }
+        }
+    }
+
+    private static (long Rows, string Digest) WriteMerged(string output, ResultStoreOptions options, ExperimentManifest whole, IReadOnlyList<string> inputs)
+    {
+        using var target = ResultStores.Open(output, options);
+        if (target.ReadManifest() is not null && target.CompletedDigest is { } done)
+        {
+            ManifestRules.RequireSameExperiment(target.ReadManifest()!, whole, output);
+            return (whole.ExpectedRows, done); // the same merge, already complete
+        }
         target.WriteManifest(whole);
         var batch = new List<RunRecord>(BatchSize);
-        foreach (var (location, _) in shards.OrderBy(s => s.Manifest.FirstRun))
+        foreach (var location in inputs)
         {
             using var store = OpenInput(location);
             foreach (var row in store.ReadAll())
@@ -89,11 +142,25 @@ internal static class ShardMerger
         {
             throw new ResultStoreException(
                 $"{output}: after merging it holds {rows} rows where {whole.ExpectedRows} were expected; "
-                + "it already held rows of another merge? Merge into a new file.");
+                + "it already held rows of another merge? Merge into a new store.");
         }
         var result = digest.Finish();
         target.MarkComplete(result);
-        return new MergeResult(whole, rows, result, locations);
+        return (rows, result);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 
     private static IResultStore OpenInput(string location) => ResultStores.Open(location, new ResultStoreOptions(ReadOnly: true));
@@ -192,25 +259,43 @@ internal static class ShardMerger
     private static void RequireComplete(string location, IResultStore store, ExperimentManifest manifest)
     {
         var done = store.CompletedRuns();
+        var variants = new HashSet<string>(manifest.Variants, StringComparer.Ordinal);
+        var strays = done.Where(key => !variants.Contains(key.Variant) || key.RunIndex < manifest.FirstRun || key.RunIndex >= manifest.EndRun)
+            .OrderBy(key => key.Variant, StringComparer.Ordinal).ThenBy(key => key.RunIndex).ToList();
+        if (strays.Count > 0)
+        {
+            var shown = string.Join(", ", strays.Take(3).Select(key => variants.Contains(key.Variant)
+                ? $"run {key.RunIndex} of '{key.Variant}'"
+                : $"run {key.RunIndex} of '{key.Variant}', a variant its manifest does not list"));
+            throw new ResultStoreException(
+                $"{location}: shard {manifest.ShardIndex}/{manifest.ShardCount} holds {strays.Count} row(s) outside its runs "
+                + $"{new RunRange(manifest.FirstRun, manifest.EndRun)} ({shown}{(strays.Count > 3 ? ", ..." : "")}); "
+                + "the file was changed after the run, or is not this shard. Re-run the shard into a new store. Nothing was written.");
+        }
         if (done.Count != manifest.ExpectedRows)
         {
             var missing = manifest.Variants
-                .SelectMany(v => Enumerable.Range(0, (int)Math.Min(manifest.EndRun - manifest.FirstRun, int.MaxValue)).Select(i => (v, manifest.FirstRun + i)))
+                .SelectMany(v => LongRange(manifest.FirstRun, manifest.EndRun).Select(k => (Variant: v, RunIndex: k)))
                 .First(key => !done.Contains(key));
             throw new ResultStoreException(
                 $"{location}: shard {manifest.ShardIndex}/{manifest.ShardCount} is incomplete: it holds {done.Count} of "
-                + $"{manifest.ExpectedRows} runs (first missing: run {missing.Item2} of '{missing.v}'). "
-                + "Resume it (run the same shard command again) before merging.");
+                + $"{manifest.ExpectedRows} runs (first missing: run {missing.RunIndex} of '{missing.Variant}'). "
+                + "Resume it (run the same shard command again) before merging. Nothing was written.");
         }
-        if (store.CompletedDigest is { } recorded)
+        if (store.CompletedDigest is { } recorded && ExperimentDigest.Compute(store.ReadAll()) is var actual && actual != recorded)
         {
-            var actual = ExperimentDigest.Compute(store.ReadAll());
-            if (actual != recorded)
-            {
-                throw new ResultStoreException(
-                    $"{location}: its rows do not match the digest recorded when the shard completed "
-                    + $"({recorded[..12]}… recorded, {actual[..12]}… now); the file was changed after the run. Re-run the shard.");
-            }
+            throw new ResultStoreException(
+                $"{location}: its rows do not match the digest recorded when the shard completed "
+                + $"({recorded[..12]}… recorded, {actual[..12]}… now); the file was changed after the run. Re-run the shard. "
+                + "Nothing was written.");
+        }
+    }
+
+    private static IEnumerable<long> LongRange(long first, long end)
+    {
+        for (var k = first; k < end; k++)
+        {
+            yield return k;
         }
     }
 

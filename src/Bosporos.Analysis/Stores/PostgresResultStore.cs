@@ -23,6 +23,7 @@ public sealed partial class PostgresResultStore : IResultStore
     private ExperimentManifest? manifest;
     private bool manifestLoaded;
     private bool stagingReady;
+    private bool locked;
 
     private PostgresResultStore(NpgsqlConnection connection, string schema, string location, bool readOnly)
     {
@@ -110,6 +111,10 @@ public sealed partial class PostgresResultStore : IResultStore
             {
                 connection.Open();
                 store.Migrate();
+                if (!options.ReadOnly)
+                {
+                    store.AcquireLock();
+                }
             }, "open");
             return store;
         }
@@ -184,7 +189,7 @@ public sealed partial class PostgresResultStore : IResultStore
             }
             catch (ArgumentException e)
             {
-                throw new ResultStoreException($"Not a valid PostgreSQL connection string: {e.Message}", e);
+                throw new ResultStoreException($"Not a valid PostgreSQL connection string: {Credentials.Redact(e.Message)}", e);
             }
             if (!string.IsNullOrWhiteSpace(builder.SearchPath))
             {
@@ -397,7 +402,78 @@ public sealed partial class PostgresResultStore : IResultStore
     /// <summary>The schema version recorded in the store's schema_version table.</summary>
     public int SchemaVersion => Run(ReadVersion, "read");
 
-    public void Dispose() => connection.Dispose();
+    public void Dispose()
+    {
+        if (locked && connection.State == System.Data.ConnectionState.Open)
+        {
+            try
+            {
+                using var unlock = Command("SELECT pg_advisory_unlock(@k1, hashtext(@k2))");
+                unlock.Parameters.AddWithValue("k1", LockNamespace);
+                unlock.Parameters.AddWithValue("k2", schema);
+                unlock.ExecuteScalar();
+            }
+            catch (NpgsqlException)
+            {
+                // The server drops a session's advisory locks when the connection closes anyway.
+            }
+        }
+        locked = false;
+        connection.Dispose();
+    }
+
+    /// <summary>First key of the store's advisory lock (the second is a hash of the schema name).</summary>
+    private const int LockNamespace = 0x0626;
+
+    /// <summary>
+    /// Takes a session-level advisory lock on the schema, or refuses while another session holds it. The server
+    /// releases it when the holder disconnects, so a killed writer never blocks the next one.
+    /// </summary>
+    private void AcquireLock()
+    {
+        // A writer that was just killed holds the lock until the server notices its connection is gone (usually
+        // milliseconds): try for a few seconds before refusing.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (true)
+        {
+            using var command = Command("SELECT pg_try_advisory_lock(@k1, hashtext(@k2))");
+            command.Parameters.AddWithValue("k1", LockNamespace);
+            command.Parameters.AddWithValue("k2", schema);
+            if ((bool)command.ExecuteScalar()!)
+            {
+                locked = true;
+                return;
+            }
+            if (DateTime.UtcNow >= deadline)
+            {
+                break;
+            }
+            Thread.Sleep(100);
+        }
+        var holder = "another session";
+        try
+        {
+            using var who = Command(
+                "SELECT a.pid, coalesce(host(a.client_addr), 'local socket'), a.application_name, a.backend_start "
+                + "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+                + "WHERE l.locktype = 'advisory' AND l.classid = @k1 AND l.objid = hashtext(@k2)::oid AND l.granted LIMIT 1");
+            who.Parameters.AddWithValue("k1", LockNamespace);
+            who.Parameters.AddWithValue("k2", schema);
+            using var reader = who.ExecuteReader();
+            if (reader.Read())
+            {
+                holder = string.Create(CultureInfo.InvariantCulture,
+                    $"server process {reader.GetInt32(0)} for client {reader.GetString(1)} ({reader.GetString(2)}), connected since {reader.GetDateTime(3):u}");
+            }
+        }
+        catch (PostgresException)
+        {
+            // Not allowed to see other sessions: the plain message will do.
+        }
+        throw new ResultStoreException(
+            $"{Location}: another Bosporos process is writing this store ({holder}); two writers would work the same runs. "
+            + "Wait for it to finish (or stop it), then run 'experiment resume' on the store; reading it (report, export) is fine meanwhile.");
+    }
 
     private Dictionary<long, Dictionary<string, decimal>> ReadParameters(string variant)
     {
@@ -552,11 +628,8 @@ public sealed partial class PostgresResultStore : IResultStore
         _ => $"{Location}: cannot {verb} the PostgreSQL result store: {e.SqlState} {e.MessageText}",
     };
 
-    private static string Redact(string location) => PasswordInUrl().Replace(location, "$1:***@");
+    private static string Redact(string location) => Credentials.Redact(location);
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
     private static partial Regex SchemaName();
-
-    [GeneratedRegex("^(postgres(?:ql)?://[^:/@]*):[^@]*@", RegexOptions.IgnoreCase)]
-    private static partial Regex PasswordInUrl();
 }

@@ -1,6 +1,9 @@
 namespace Bosporos.Analysis.Stores;
 
-/// <summary>What went wrong with a result store, in words a user can act on (full disk, read-only file, mismatched manifest ...).</summary>
+/// <summary>
+/// What went wrong with a result store, in words a user can act on (full disk, read-only file, mismatched manifest ...).
+/// A password in the message (a postgres:// address, a connection string) is replaced by *** here, once for every caller.
+/// </summary>
 public sealed class ResultStoreException : Exception
 {
     public ResultStoreException()
@@ -8,12 +11,12 @@ public sealed class ResultStoreException : Exception
     }
 
     public ResultStoreException(string message)
-        : base(message)
+        : base(Credentials.Redact(message))
     {
     }
 
     public ResultStoreException(string message, Exception innerException)
-        : base(message, innerException)
+        : base(Credentials.Redact(message), innerException)
     {
     }
 }

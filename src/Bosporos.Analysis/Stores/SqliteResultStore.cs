@@ -19,6 +19,7 @@ public sealed class SqliteResultStore : IResultStore
     private ExperimentManifest? manifest;
     private bool manifestLoaded;
     private bool unversioned; // an empty file opened read-only: no tables to read
+    private string? leaseOwner; // set while this instance holds the writer lease
 
     private SqliteResultStore(string path, SqliteConnection connection, bool readOnly)
     {
@@ -53,10 +54,18 @@ public sealed class SqliteResultStore : IResultStore
             throw new ResultStoreException($"{path}: no such result store.");
         }
 
+        // A file that exists is first looked at through a read-only connection: a database that is not a Bosporos
+        // store (another program's, or one whose tables only look like ours) is refused before anything touches it.
+        if (File.Exists(full) && new FileInfo(full).Length > 0)
+        {
+            Probe(path, full);
+        }
+
+        var connectionReadOnly = options.ReadOnly || options.SimulateReadOnlyFile;
         var builder = new SqliteConnectionStringBuilder
         {
             DataSource = full,
-            Mode = options.ReadOnly || options.SimulateReadOnlyFile ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+            Mode = connectionReadOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
             DefaultTimeout = 30,
         };
@@ -68,9 +77,9 @@ public sealed class SqliteResultStore : IResultStore
             {
                 connection.Open();
                 store.Pragma("busy_timeout = 10000");
-                if (!options.ReadOnly && !options.SimulateReadOnlyFile)
+                if (!connectionReadOnly)
                 {
-                    store.Pragma("journal_mode = WAL");
+                    store.SwitchToWal();
                     store.Pragma(options.Durable ? "synchronous = FULL" : "synchronous = NORMAL");
                 }
                 if (options.MaxPageCount is { } pages)
@@ -78,6 +87,10 @@ public sealed class SqliteResultStore : IResultStore
                     store.Pragma($"max_page_count = {pages.ToString(CultureInfo.InvariantCulture)}");
                 }
                 store.Migrate();
+                if (!connectionReadOnly)
+                {
+                    store.AcquireLease();
+                }
             }, "open");
             return store;
         }
@@ -86,6 +99,61 @@ public sealed class SqliteResultStore : IResultStore
             store.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Opens <paramref name="full"/> read-only and checks that it is a Bosporos store (or an empty database): schema
+    /// version, tables and columns. Throws <see cref="ResultStoreException"/> otherwise; the file is never modified.
+    /// </summary>
+    private static void Probe(string path, string full)
+    {
+        // Even a read-only connection creates -wal and -shm files beside a database in WAL mode. Unless they exist
+        // already (a store being written, or left by a killed writer), the file is read as immutable: no locks, no
+        // side files, nothing written.
+        var dataSource = File.Exists(full + "-wal") ? full : new Uri(full).AbsoluteUri + "?immutable=1";
+        var builder = new SqliteConnectionStringBuilder { DataSource = dataSource, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 30 };
+        using var connection = new SqliteConnection(builder.ToString());
+        var probe = new SqliteResultStore(path, connection, readOnly: true);
+        probe.Run(() =>
+        {
+            connection.Open();
+            probe.Pragma("busy_timeout = 10000");
+            var (version, tables) = probe.VersionAndTables(null);
+            probe.RequireKnownVersion(version, tables);
+            if (version == 0)
+            {
+                return; // an empty database: it becomes a store
+            }
+            foreach (var (table, since, columns) in SqliteSchema.Tables)
+            {
+                if (since > version)
+                {
+                    continue;
+                }
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT name FROM pragma_table_info($t)";
+                command.Parameters.AddWithValue("$t", table);
+                var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                using (var reader = command.ExecuteReader())
+                {
+                    while (reader.Read())
+                    {
+                        present.Add(reader.GetString(0));
+                    }
+                }
+                var missing = columns.Where(c => !present.Contains(c)).ToList();
+                if (missing.Count > 0)
+                {
+                    throw new ResultStoreException(
+                        $"{path}: is a SQLite database but not a Bosporos result store: "
+                        + (present.Count == 0
+                            ? $"it has no table '{table}'"
+                            : $"its table '{table}' lacks the column(s) {string.Join(", ", missing)}")
+                        + $" (schema version {version.ToString(CultureInfo.InvariantCulture)}). The file was not changed; "
+                        + "choose another file, or restore the store from a copy.");
+                }
+            }
+        }, "open");
     }
 
     /// <summary>Runs <c>PRAGMA integrity_check</c>; returns "ok" for a sound file, otherwise SQLite's report.</summary>
@@ -233,6 +301,7 @@ public sealed class SqliteResultStore : IResultStore
                     insertParameter.ExecuteNonQuery();
                 }
             }
+            RenewLease(transaction);
             transaction.Commit();
         }, "append runs to");
     }
@@ -277,7 +346,146 @@ public sealed class SqliteResultStore : IResultStore
         return value is string s ? s : null;
     }, "read");
 
-    public void Dispose() => connection.Dispose();
+    public void Dispose()
+    {
+        ReleaseLease();
+        connection.Dispose();
+    }
+
+    /// <summary>How long a lease taken on another machine stays valid without a heartbeat (each stored batch renews it).</summary>
+    internal static TimeSpan LeaseTimeout { get; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Takes the writer lease, or refuses with <see cref="ResultStoreException"/> while another live writer holds it.
+    /// A lease whose process is gone (same machine) or that has not been renewed for <see cref="LeaseTimeout"/>
+    /// (another machine) is taken over: a killed run can be resumed at once.
+    /// </summary>
+    private void AcquireLease()
+    {
+        var me = Environment.ProcessId;
+        var machine = Environment.MachineName;
+        var owner = $"{machine}/{me.ToString(CultureInfo.InvariantCulture)}/{Guid.NewGuid():N}";
+        var now = DateTimeOffset.UtcNow;
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using (var read = connection.CreateCommand())
+        {
+            read.Transaction = transaction;
+            read.CommandText = "SELECT machine, pid, process_started_utc, acquired_utc, heartbeat_utc FROM writer_lease WHERE id = 1";
+            using var reader = read.ExecuteReader();
+            if (reader.Read())
+            {
+                var holder = new LeaseHolder(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), ManifestRules.TimeFromText(reader.GetString(3)),
+                    ManifestRules.TimeFromText(reader.GetString(4)));
+                if (holder.IsAlive(now))
+                {
+                    throw new ResultStoreException(
+                        $"{Location}: another Bosporos process is writing this store (process {holder.Pid.ToString(CultureInfo.InvariantCulture)} "
+                        + $"on {holder.Machine}, since {ManifestRules.TimeToText(holder.Acquired)}); two writers would work the same runs. "
+                        + "Wait for it to finish (or stop it), then run 'experiment resume' on the store; reading it (report, export) is fine meanwhile.");
+                }
+            }
+        }
+        using (var write = connection.CreateCommand())
+        {
+            write.Transaction = transaction;
+            write.CommandText =
+                "INSERT OR REPLACE INTO writer_lease (id, owner, machine, pid, process_started_utc, acquired_utc, heartbeat_utc) "
+                + "VALUES (1, $o, $m, $p, $s, $t, $t)";
+            write.Parameters.AddWithValue("$o", owner);
+            write.Parameters.AddWithValue("$m", machine);
+            write.Parameters.AddWithValue("$p", me);
+            write.Parameters.AddWithValue("$s", LeaseHolder.ProcessStarted(me) ?? "");
+            write.Parameters.AddWithValue("$t", ManifestRules.TimeToText(now));
+            write.ExecuteNonQuery();
+        }
+        transaction.Commit();
+        leaseOwner = owner;
+    }
+
+    /// <summary>Renews the lease inside a write transaction (every stored batch).</summary>
+    private void RenewLease(SqliteTransaction transaction)
+    {
+        if (leaseOwner is null)
+        {
+            return;
+        }
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE writer_lease SET heartbeat_utc = $t WHERE id = 1 AND owner = $o";
+        command.Parameters.AddWithValue("$t", ManifestRules.TimeToText(DateTimeOffset.UtcNow));
+        command.Parameters.AddWithValue("$o", leaseOwner);
+        if (command.ExecuteNonQuery() == 0)
+        {
+            throw new ResultStoreException(
+                $"{Location}: this process no longer holds the store's writer lease (another process took it over); "
+                + "stopping so that two writers never work the same runs. Resume when the other process has finished.");
+        }
+    }
+
+    private void ReleaseLease()
+    {
+        if (leaseOwner is null || connection.State != System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM writer_lease WHERE id = 1 AND owner = $o";
+            command.Parameters.AddWithValue("$o", leaseOwner);
+            command.ExecuteNonQuery();
+        }
+        catch (SqliteException)
+        {
+            // A store that cannot be written (full disk) keeps the row; the process check lets the next writer in.
+        }
+        leaseOwner = null;
+    }
+
+    /// <summary>Who holds the lease, and whether that writer may still be at work.</summary>
+    private sealed record LeaseHolder(string Machine, int Pid, string ProcessStartedText, DateTimeOffset Acquired, DateTimeOffset Heartbeat)
+    {
+        public bool IsAlive(DateTimeOffset now)
+        {
+            if (!string.Equals(Machine, Environment.MachineName, StringComparison.Ordinal))
+            {
+                return now - Heartbeat < LeaseTimeout;
+            }
+            var started = ProcessStarted(Pid);
+            if (started is null)
+            {
+                return false;
+            }
+            if (started.Length == 0 || ProcessStartedText.Length == 0)
+            {
+                return true;
+            }
+            // The same process id with another start time is a new process that reused the id: the writer is gone.
+            return (ManifestRules.TimeFromText(started) - ManifestRules.TimeFromText(ProcessStartedText)).Duration() < TimeSpan.FromSeconds(2);
+        }
+
+        /// <summary>When process <paramref name="pid"/> started (tells a live writer from a reused process id), or null if none runs.</summary>
+        public static string? ProcessStarted(int pid)
+        {
+            try
+            {
+                using var process = System.Diagnostics.Process.GetProcessById(pid);
+                return process.HasExited ? null : ManifestRules.TimeToText(process.StartTime.ToUniversalTime());
+            }
+            catch (ArgumentException)
+            {
+                return null; // no such process
+            }
+            catch (InvalidOperationException)
+            {
+                return null; // exited meanwhile
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                return ""; // running, but its start time cannot be read
+            }
+        }
+    }
 
     private IEnumerable<RunRecord> ReadVariant(string variant)
     {
@@ -320,21 +528,37 @@ public sealed class SqliteResultStore : IResultStore
         return StoreRows.Manifest(reader, Location);
     }
 
-    private void Migrate()
+    /// <summary>Schema version and table count read in one statement, so both come from the same snapshot.</summary>
+    private (int Version, long Tables) VersionAndTables(SqliteTransaction? transaction)
     {
-        var version = Convert.ToInt32(Scalar("PRAGMA user_version"), CultureInfo.InvariantCulture);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt32(0), reader.GetInt64(1));
+    }
+
+    private void RequireKnownVersion(int version, long tables)
+    {
         if (version > SqliteSchema.CurrentVersion)
         {
             throw new ResultStoreException(
                 $"{Location}: the store has schema version {version}, newer than this Bosporos understands "
                 + $"({SqliteSchema.CurrentVersion}). Open it with the Bosporos version that wrote it, or a newer one.");
         }
-        if (version == 0 && Convert.ToInt64(Scalar("SELECT count(*) FROM sqlite_master"), CultureInfo.InvariantCulture) > 0)
+        if (version == 0 && tables > 0)
         {
             throw new ResultStoreException(
                 $"{Location}: is a SQLite database but not a Bosporos result store (it has tables but no schema version). "
-                + "Choose another file.");
+                + "The file was not changed; choose another file.");
         }
+    }
+
+    private void Migrate()
+    {
+        var (version, tables) = VersionAndTables(null);
+        RequireKnownVersion(version, tables);
         if (version == SqliteSchema.CurrentVersion)
         {
             return;
@@ -344,22 +568,24 @@ public sealed class SqliteResultStore : IResultStore
             if (version == 0)
             {
                 unversioned = true; // an empty file opened for reading: no manifest, no runs
-                return;
             }
-            throw new ResultStoreException(
-                $"{Location}: the store has schema version {version} and needs upgrading to {SqliteSchema.CurrentVersion}; "
-                + "open it once without read-only to upgrade it.");
+            // An older store is read as it is: reading needs no table added since.
+            return;
         }
-        for (var next = version + 1; next <= SqliteSchema.CurrentVersion; next++)
+        // BEGIN IMMEDIATE takes the write lock first, then the version is read again: two processes creating one new
+        // store at the same moment migrate it once, the second finds it done.
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var (current, currentTables) = VersionAndTables(transaction);
+        RequireKnownVersion(current, currentTables);
+        for (var next = current + 1; next <= SqliteSchema.CurrentVersion; next++)
         {
-            using var transaction = connection.BeginTransaction();
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = SqliteSchema.Migrations[next - 1]
                 + $"\nPRAGMA user_version = {next.ToString(CultureInfo.InvariantCulture)};";
             command.ExecuteNonQuery();
-            transaction.Commit();
         }
+        transaction.Commit();
     }
 
     private void RequireWritable()
@@ -370,6 +596,27 @@ public sealed class SqliteResultStore : IResultStore
         }
     }
 
+    /// <summary>
+    /// journal_mode = WAL needs the database to itself for a moment; when another process is creating the same new
+    /// store, SQLite answers "busy" without waiting, so this waits and tries again (up to the busy timeout).
+    /// </summary>
+    private void SwitchToWal()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            try
+            {
+                Pragma("journal_mode = WAL");
+                return;
+            }
+            catch (SqliteException e) when ((e.SqliteErrorCode & 0xff) is 5 or 6 && DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(20);
+            }
+        }
+    }
+
     private void Pragma(string pragma)
     {
         using var command = connection.CreateCommand();
@@ -377,9 +624,10 @@ public sealed class SqliteResultStore : IResultStore
         command.ExecuteNonQuery();
     }
 
-    private object? Scalar(string sql)
+    private object? Scalar(string sql, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         return command.ExecuteScalar();
     }

@@ -63,6 +63,31 @@ internal static class SqliteSchema
             PRIMARY KEY (variant, run_index, path)
         ) WITHOUT ROWID;
         """,
+        // 2: the writer lease, one row while a process writes the store, so that a second writer is refused.
+        """
+        CREATE TABLE writer_lease (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            owner TEXT NOT NULL,
+            machine TEXT NOT NULL,
+            pid INTEGER NOT NULL,
+            process_started_utc TEXT NOT NULL,
+            acquired_utc TEXT NOT NULL,
+            heartbeat_utc TEXT NOT NULL
+        );
+        """,
+    ];
+
+    /// <summary>The columns each table of the current schema must have (how a store is recognised before it is touched).</summary>
+    public static IReadOnlyList<(string Table, int SinceVersion, string[] Columns)> Tables { get; } =
+    [
+        ("manifest", 1, ["id", "experiment_id", "engine_version", "scenario_id", "scenario_hash", "experiment_hash", "experiment_text",
+            "master_seed", "run_count", "variants_json", "mode", "shard_index", "shard_count", "first_run", "end_run", "machine",
+            "created_utc", "completed_digest", "completed_utc"]),
+        ("runs", 1, ["variant", "run_index", "seed", "outcome", "cause", "end_hour", "close_siege_days", "persians_ferried",
+            "assault_attacker_losses", "assault_defender_losses", "canoes_launched", "canoes_lost", "engines_lost", "towers_burned",
+            "roman_losses", "host_losses", "persian_losses", "min_wall_integrity_permille", "envoys_caught", "signal_learned", "state_hash"]),
+        ("run_parameters", 1, ["variant", "run_index", "path", "value"]),
+        ("writer_lease", 2, ["id", "owner", "machine", "pid", "process_started_utc", "acquired_utc", "heartbeat_utc"]),
     ];
 
     public static int CurrentVersion => Migrations.Count;

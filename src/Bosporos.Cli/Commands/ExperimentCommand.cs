@@ -6,7 +6,7 @@ using Bosporos.Analysis.Stores;
 
 namespace Bosporos.Cli.Commands;
 
-internal sealed record ExperimentRunRequest(string File, string Store, int Threads, string? Shard, double? UntilCi, bool Json, bool Resume, long? Runs = null);
+internal sealed record ExperimentRunRequest(string? File, string Store, int Threads, string? Shard, double? UntilCi, bool Json, bool Resume, long? Runs = null);
 
 /// <summary>bosporos experiment check | run | resume | merge | export.</summary>
 internal static class ExperimentCommand
@@ -58,8 +58,14 @@ internal static class ExperimentCommand
 
     private static Command RunLike(CliEnvironment env, bool resume)
     {
-        var file = new Argument<string>("file") { Description = "The experiment file (YAML)." };
-        var store = StoreOption(resume ? "The store of the interrupted run." : "Where the runs go (created if missing; runs already there are kept and skipped).");
+        var file = new Argument<string>(resume ? "store" : "file")
+        {
+            Description = resume
+                ? "The store of the interrupted run (its experiment is read from it); or the experiment file, with --out STORE."
+                : "The experiment file (YAML).",
+        };
+        var store = StoreOption(resume ? "The store of the interrupted run, when the first argument is the experiment file." : "Where the runs go (created if missing; runs already there are kept and skipped).");
+        store.Required = !resume;
         var threads = ThreadsOption();
         var untilCi = new Option<double?>("--until-ci")
         {
@@ -97,8 +103,22 @@ internal static class ExperimentCommand
             command.Add(runs);
         }
 
-        command.SetAction(p => Run(env, new ExperimentRunRequest(
-            p.GetValue(file)!, p.GetValue(store)!, p.GetValue(threads), shard is null ? null : p.GetValue(shard), p.GetValue(untilCi), p.GetValue(format) == "json", resume, resume ? null : p.GetValue(runs))));
+        command.SetAction(p =>
+        {
+            var (experimentFile, storeLocation) = (p.GetValue(file)!, p.GetValue(store));
+            if (storeLocation is null)
+            {
+                if (experimentFile.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || experimentFile.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+                {
+                    return ExperimentSupport.Fail(env, ExitCodes.Usage, $"{experimentFile} is an experiment file: name the store to resume.", "bosporos experiment resume STORE (the store keeps its experiment).");
+                }
+
+                return Run(env, new ExperimentRunRequest(null, experimentFile, p.GetValue(threads), null, p.GetValue(untilCi), p.GetValue(format) == "json", true));
+            }
+
+            return Run(env, new ExperimentRunRequest(
+            experimentFile, storeLocation, p.GetValue(threads), shard is null ? null : p.GetValue(shard), p.GetValue(untilCi), p.GetValue(format) == "json", resume, resume ? null : p.GetValue(runs)));
+        });
         return command;
     }
 
@@ -136,25 +156,37 @@ internal static class ExperimentCommand
             return ExperimentSupport.Fail(env, ExitCodes.InvalidData, $"{request.Store}: no such store, so there is nothing to resume.", "Start the experiment with 'bosporos experiment run FILE --out STORE'.");
         }
 
-        var runs = request.Runs;
+        PreparedExperiment? prepared;
         if (request.Resume)
         {
+            // The store says what to resume: its experiment text, run count and shard.
+            ExperimentManifest? stored;
             try
             {
                 using var existing = ExperimentSupport.OpenStore(request.Store);
-                runs = existing.ReadManifest()?.RunCount;
+                stored = existing.ReadManifest();
             }
             catch (ResultStoreException e)
             {
                 return ExperimentSupport.Fail(env, ExitCodes.InvalidData, e.Message);
             }
+
+            if (stored is null)
+            {
+                return ExperimentSupport.Fail(env, ExitCodes.InvalidData, $"{request.Store} holds no experiment, so there is nothing to resume.", "Start it with 'bosporos experiment run FILE --out STORE'.");
+            }
+
+            prepared = ExperimentSupport.PrepareFromStore(env, stored, request.Store, request.File, request.UntilCi);
+        }
+        else
+        {
+            prepared = ExperimentSupport.Prepare(env, ExperimentLoader.LoadFile(request.File!), e => e with
+            {
+                UntilCi = request.UntilCi ?? e.UntilCi,
+                Runs = request.Runs ?? e.Runs,
+            });
         }
 
-        var prepared = ExperimentSupport.Prepare(env, ExperimentLoader.LoadFile(request.File), e => e with
-        {
-            UntilCi = request.UntilCi ?? e.UntilCi,
-            Runs = runs ?? e.Runs,
-        });
         if (prepared is null)
         {
             return ExitCodes.InvalidData;
@@ -226,7 +258,7 @@ internal static class ExperimentCommand
             }
         }
 
-        var resumeCommand = $"bosporos experiment resume {ExperimentSupport.Quote(request.File)} --out {ExperimentSupport.Quote(request.Store)}";
+        var resumeCommand = $"bosporos experiment resume {ExperimentSupport.Quote(request.Store)}";
         var outcome = ExperimentSupport.Run(env, prepared, store, options);
         if (!outcome.Succeeded || outcome.Cancelled || outcome.Digest is null)
         {
@@ -287,7 +319,7 @@ internal static class ExperimentCommand
         {
             var result = Shard.Merge(shards, output);
             env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"merged {result.Inputs.Count} shard stores of {result.Manifest.ExperimentId} into {output}: {result.Rows:N0} rows; digest {result.Digest}"));
+                $"merged {result.Inputs.Count} shard stores of {result.Manifest.ExperimentId} into {Credentials.Redact(output)}: {result.Rows:N0} rows; digest {result.Digest}"));
             return ExitCodes.Success;
         }
         catch (ResultStoreException e)

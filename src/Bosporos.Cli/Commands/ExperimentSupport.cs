@@ -43,26 +43,42 @@ internal static class ExperimentSupport
         return Print(env, new RunExecutor(plan, model, 1).Validate()) ? null : new PreparedExperiment(plan, model);
     }
 
+    /// <summary>
+    /// Prepares the experiment that made a store: from <paramref name="experimentFile"/> when given, otherwise from the
+    /// experiment text the store keeps (its scenario found by id when the recorded path does not exist here). The run
+    /// count is the store's, since 'experiment run --runs N' may have replaced the file's.
+    /// </summary>
+    public static PreparedExperiment? PrepareFromStore(CliEnvironment env, ExperimentManifest manifest, string store, string? experimentFile, double? untilCi = null)
+    {
+        var loaded = experimentFile is null ? ExperimentLoader.LoadText(manifest.ExperimentText, store) : ExperimentLoader.LoadFile(experimentFile);
+        return Prepare(env, loaded, e => e with
+        {
+            Scenario = experimentFile is null && !(Path.IsPathRooted(e.Scenario) && File.Exists(e.Scenario)) ? manifest.ScenarioId : e.Scenario,
+            Runs = e.Mode == ExperimentMode.Paired && manifest.Mode == e.ModeName ? manifest.RunCount : e.Runs,
+            UntilCi = untilCi ?? e.UntilCi,
+        });
+    }
+
     /// <summary>Prints diagnostics to stderr; true when one of them is an error.</summary>
     public static bool Print(CliEnvironment env, IEnumerable<Diagnostic> diagnostics)
     {
         var error = false;
         foreach (var d in diagnostics)
         {
-            env.Error.WriteLine(d.ToString());
+            env.Error.WriteLine(Credentials.Redact(d.ToString()));
             error |= d.Severity == Severity.Error;
         }
 
         return error;
     }
 
-    /// <summary>Prints "error: message" (and a hint) and returns the exit code.</summary>
+    /// <summary>Prints "error: message" (and a hint), without any password, and returns the exit code.</summary>
     public static int Fail(CliEnvironment env, int code, string message, string? hint = null)
     {
-        env.Error.WriteLine("error: " + message);
+        env.Error.WriteLine("error: " + Credentials.Redact(message));
         if (hint is not null)
         {
-            env.Error.WriteLine("  hint: " + hint);
+            env.Error.WriteLine("  hint: " + Credentials.Redact(hint));
         }
 
         return code;
@@ -107,8 +123,8 @@ internal static class ExperimentSupport
         if (outcome.Cancelled)
         {
             env.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"cancelled: {outcome.Executed:N0} runs stored in {store} during this session; every finished batch is kept."));
-            env.Error.WriteLine("  continue with: " + resumeCommand);
+                $"cancelled: {outcome.Executed:N0} runs stored in {Credentials.Redact(store)} during this session; every finished batch is kept."));
+            env.Error.WriteLine("  continue with: " + Credentials.Redact(resumeCommand));
             return ExitCodes.Cancelled;
         }
 
@@ -116,7 +132,7 @@ internal static class ExperimentSupport
         return ExitCodes.InvalidData;
     }
 
-    public static string Quote(string s) => s.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '$' or '&' or ';') ? "'" + s.Replace("'", "'\\''", StringComparison.Ordinal) + "'" : s;
+    public static string Quote(string s) => s.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '$' or '&' or ';' or '?' or '*' or '[' or '|' or '<' or '>' or '(' or ')' or '`') ? "'" + s.Replace("'", "'\\''", StringComparison.Ordinal) + "'" : s;
 
     /// <summary>Plain progress lines for a redirected stderr: at most one per interval.</summary>
     private sealed class ProgressLines(TextWriter error, double intervalSeconds, Action<long, long>? inner)

@@ -65,10 +65,13 @@ internal static class McCommand
         return ExitCodes.Success;
     }
 
-    private static string Percent(double share) => string.Create(CultureInfo.InvariantCulture, $"{share * 100:0.0}%");
+    private static string Percent(double share) => Analysis.Statistics.Percent.Of(share);
 
-    // Interval bounds keep a second decimal so that 99.96% does not print as 100.0%.
-    private static string Bound(double share) => string.Create(CultureInfo.InvariantCulture, $"{share * 100:0.0#}%");
+    private static string Interval(double low, double high)
+    {
+        var (l, h) = Analysis.Statistics.Percent.Bounds(low, high);
+        return $"{l} - {h}";
+    }
 
     private static string Number(double v) => double.IsNaN(v) ? "-" : v.ToString("0.##", CultureInfo.InvariantCulture);
 
@@ -85,7 +88,7 @@ internal static class McCommand
         foreach (var outcome in Order)
         {
             var s = r.Outcomes[outcome];
-            table.AddRow(RunOutput.Outcome(outcome), s.Count.ToString("N0", CultureInfo.InvariantCulture), Percent(s.Share), $"{Bound(s.Low)} - {Bound(s.High)}");
+            table.AddRow(RunOutput.Outcome(outcome), s.Count.ToString("N0", CultureInfo.InvariantCulture), Percent(s.Share), Interval(s.Low, s.High));
         }
 
         env.OutConsole().Write(table);

@@ -61,9 +61,12 @@ internal static class ReplayCommand
         if (check.FirstDifferentDay >= 0)
         {
             var day = check.FirstDifferentDay;
-            env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"differs: day {day} ({dates.Heading(day)}) is the first day whose state differs: recorded {Show(check.Expected)}, replayed {Show(check.Actual)}"));
-            env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"identical before it: days 0 to {day - 1}"));
+            env.Out.WriteLine(check.OnlySubsystemHashesDiffer
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"differs: day {day} ({dates.Heading(day)}): its daily hash {Show(check.Expected)} agrees with the re-run, but recorded subsystem hashes do not, so the file's subsystem hashes were altered")
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"differs: day {day} ({dates.Heading(day)}) is the first day whose state differs: recorded {Show(check.Expected)}, replayed {Show(check.Actual)}"));
+            env.Out.WriteLine("identical before it: " + check.AgreeingDays);
         }
         else
         {

@@ -53,8 +53,7 @@ internal static class ReportCommand
         try
         {
             var (manifest, rows) = ResultExport.ReadStore(store);
-            var loaded = experimentFile is null ? ExperimentLoader.LoadText(manifest.ExperimentText, store) : ExperimentLoader.LoadFile(experimentFile);
-            var prepared = ExperimentSupport.Prepare(env, loaded, e => experimentFile is null && !(Path.IsPathRooted(e.Scenario) && File.Exists(e.Scenario)) ? e with { Scenario = manifest.ScenarioId } : e);
+            var prepared = ExperimentSupport.PrepareFromStore(env, manifest, store, experimentFile);
             if (prepared is null)
             {
                 return ExitCodes.InvalidData;
@@ -156,9 +155,9 @@ internal static class ReportCommand
 
     private static string Num(double v) => double.IsNaN(v) ? "n/a" : v.ToString("0.###", CultureInfo.InvariantCulture);
 
-    private static string Pct(double v) => double.IsNaN(v) ? "n/a" : (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+    private static string Pct(double v) => Analysis.Statistics.Percent.Of(v);
 
-    private static string Share(Analysis.Statistics.Share s) => F($"{Pct(s.Value)} [{Pct(s.Low)}, {Pct(s.High)}]");
+    private static string Share(Analysis.Statistics.Share s) => Analysis.Statistics.Percent.WithInterval(s.Value, s.Low, s.High);
 
     private static string Interval(Analysis.Statistics.Estimate e, double scale, string format) =>
         double.IsNaN(e.Value) ? "n/a" : F($"{(e.Value * scale).ToString("+" + format + ";-" + format + ";0", CultureInfo.InvariantCulture)} [{(e.Low * scale).ToString(format, CultureInfo.InvariantCulture)}, {(e.High * scale).ToString(format, CultureInfo.InvariantCulture)}]");

@@ -15,6 +15,21 @@ public sealed record ReplayCheck(int DaysCompared, int FirstDifferentDay, ulong?
     public bool SubsystemsCompared { get; init; }
 
     public IReadOnlyList<Subsystem> DifferingSubsystems { get; init; } = [];
+
+    /// <summary>
+    /// True when the first differing day's daily hash agrees with the re-run but some of its recorded subsystem hashes
+    /// do not: the file's subsystem hashes were edited (the state itself was reproduced).
+    /// </summary>
+    public bool OnlySubsystemHashesDiffer { get; init; }
+
+    /// <summary>The days before the first differing one, in words ("days 0 to 4", "day 0", or none before day 0).</summary>
+    public string AgreeingDays => FirstDifferentDay switch
+    {
+        < 0 => DaysCompared == 1 ? "day 0" : $"days 0 to {DaysCompared - 1}",
+        0 => "none: day 0 already differs",
+        1 => "day 0",
+        _ => $"days 0 to {FirstDifferentDay - 1}",
+    };
 }
 
 /// <summary>Plays runs with a list of external orders and checks them against recorded hashes.</summary>
@@ -85,29 +100,31 @@ public static class ReplayPlayer
     public static ReplayCheck Compare(ReplayFile replay, ReadOnlySpan<ulong> daily, ulong finalHash, ReadOnlySpan<ulong> subsystems)
     {
         ArgumentNullException.ThrowIfNull(replay);
+        const int n = Simulation.SubsystemCount;
+        var recorded = replay.SubsystemHashes;
         var days = Math.Max(replay.DailyHashes.Count, daily.Length);
         for (var d = 0; d < days; d++)
         {
             ulong? expected = d < replay.DailyHashes.Count ? replay.DailyHashes[d] : null;
             ulong? actual = d < daily.Length ? daily[d] : null;
-            if (expected != actual)
+            // Every recorded hash is checked: the daily one and, when the file has them, each subsystem's of that day.
+            var compared = (d + 1) * n <= recorded.Count && (d + 1) * n <= subsystems.Length;
+            var differing = new List<Subsystem>();
+            for (var s = 0; compared && s < n; s++)
             {
-                const int n = Simulation.SubsystemCount;
-                var recorded = replay.SubsystemHashes;
-                var compared = (d + 1) * n <= recorded.Count && (d + 1) * n <= subsystems.Length;
-                var differing = new List<Subsystem>();
-                for (var s = 0; compared && s < n; s++)
+                if (recorded[(d * n) + s] != subsystems[(d * n) + s])
                 {
-                    if (recorded[(d * n) + s] != subsystems[(d * n) + s])
-                    {
-                        differing.Add((Subsystem)s);
-                    }
+                    differing.Add((Subsystem)s);
                 }
+            }
 
+            if (expected != actual || differing.Count > 0)
+            {
                 return new ReplayCheck(d, d, expected, actual, replay.FinalHash == finalHash)
                 {
                     SubsystemsCompared = compared,
                     DifferingSubsystems = differing,
+                    OnlySubsystemHashesDiffer = expected == actual,
                 };
             }
         }

@@ -38,7 +38,7 @@ public sealed class ExperimentCommandsTests : IDisposable
         var text = stdout.ToString();
         Assert.Contains("480 runs done, 0 already in the store; digest ", text, StringComparison.Ordinal);
         Assert.Contains("Variant no-fleet: 120 pairs", text, StringComparison.Ordinal);
-        Assert.Contains("the histories part on day 0, 06:00", text, StringComparison.Ordinal);
+        Assert.Contains("part on day 0, 06:00: in the baseline", text, StringComparison.Ordinal);
         Assert.Equal(480, stores["s.db"].ReadAll().Count());
         Assert.Contains("runs 120/120 per variant", stderr.ToString(), StringComparison.Ordinal);
     }

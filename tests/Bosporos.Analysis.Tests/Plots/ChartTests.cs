@@ -170,4 +170,44 @@ public class ChartTests
         var svg = XDocument.Parse(chart.Svg);
         return string.Join("\n", svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value));
     }
+
+    public static TheoryData<string> LegendCharts => new() { "outcome-shares", "close-siege-days", "survival", "losses" };
+
+    [Theory]
+    [MemberData(nameof(LegendCharts))]
+    public void Legends_sit_beside_the_data_not_on_it(string name)
+    {
+        var plot = name switch
+        {
+            "outcome-shares" => Charts.OutcomeSharesPlot(Rows),
+            "close-siege-days" => Charts.CloseSiegeDaysPlot(Rows),
+            "survival" => Charts.SurvivalPlot(Rows),
+            _ => Charts.LossesPlot(Rows),
+        };
+        plot.GetImageBytes(Charts.Width, Charts.Height, ScottPlot.ImageFormat.Png);
+        Assert.False(plot.Legend.IsVisible, "a legend inside the data area");
+        Assert.Contains(plot.Axes.GetPanels(), p => p is ScottPlot.Panels.LegendPanel);
+    }
+
+    [Fact]
+    public void Survival_days_start_at_day_0()
+    {
+        var plot = Charts.SurvivalPlot(Rows);
+        plot.GetImageBytes(Charts.Width, Charts.Height, ScottPlot.ImageFormat.Png);
+        Assert.Equal(0, plot.Axes.GetLimits().Left);
+    }
+
+    [Fact]
+    public void Coinciding_curves_stay_visible()
+    {
+        // Two variants with identical rows draw identical curves: the one underneath must still show.
+        var twins = Rows.Where(r => r.Variant == "baseline").SelectMany(r => new[] { r, r with { Variant = "twin" } }).ToList();
+        foreach (var plot in new[] { Charts.SurvivalPlot(twins, ["baseline", "twin"]), Charts.CloseSiegeDaysPlot(twins, ["baseline", "twin"]) })
+        {
+            var lines = plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().ToList();
+            Assert.Equal(2, lines.Count);
+            Assert.True(lines[0].LineWidth > lines[1].LineWidth, "the curve drawn first must be wider than the one over it");
+            Assert.NotEqual(lines[0].LinePattern, lines[1].LinePattern);
+        }
+    }
 }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Bosporos.Analysis.Exporters;
 using Bosporos.Analysis.Plots;
 using Bosporos.Analysis.Reports;
+using Bosporos.Analysis.Statistics;
 using Bosporos.Analysis.Stores;
 using Bosporos.Analysis.Tests.Plots;
 using Bosporos.Analysis.Tests.Stores;
@@ -65,8 +66,8 @@ public partial class ReportTests
         Assert.Contains("<dd>626</dd>", html, StringComparison.Ordinal);
         foreach (var share in RunSummaries.OutcomeShares(Rows))
         {
-            var cell = $"{(share.Share * 100).ToString("0.0", CultureInfo.InvariantCulture)} % <span class=\"ci\">[" +
-                $"{(share.Low * 100).ToString("0.0", CultureInfo.InvariantCulture)} %, {(share.High * 100).ToString("0.0", CultureInfo.InvariantCulture)} %]";
+            var (low, high) = Percent.Bounds(share.Low, share.High);
+            var cell = $"{Percent.Of(share.Share)} <span class=\"ci\">[{low}, {high}]";
             Assert.Contains(cell, html, StringComparison.Ordinal);
         }
         Assert.Contains("<th scope=\"row\">early-fleet</th>", html, StringComparison.Ordinal);

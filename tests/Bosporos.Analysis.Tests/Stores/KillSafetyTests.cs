@@ -11,7 +11,7 @@ namespace Bosporos.Analysis.Tests.Stores;
 /// a prefix of the work order (nothing missing, nothing doubled, no torn row); at the end the digest equals that of an
 /// uninterrupted run.
 /// </summary>
-public class KillSafetyTests
+public class KillSafetyTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const int RunCount = 20000; // two variants: 40,000 rows
     private const int BatchSize = 50;
@@ -39,7 +39,7 @@ public class KillSafetyTests
         KillAndResume(h.Location, 12, () => h.Open(), _ => { }, dir);
     }
 
-    private static void KillAndResume(string location, int kills, Func<IResultStore> openForCheck, Action<IResultStore> check, TempDir dir)
+    private void KillAndResume(string location, int kills, Func<IResultStore> openForCheck, Action<IResultStore> check, TempDir dir)
     {
         var manifest = SyntheticRuns.Manifest(RunCount);
         var order = manifest.Variants
@@ -49,6 +49,9 @@ public class KillSafetyTests
         var done = 0;
         var position = order.Select((row, i) => (row, i)).ToDictionary(p => (p.row.Variant, p.row.RunIndex), p => p.i);
         var acknowledged = 0; // the helper works in order: acknowledged batches are a prefix of the work
+        var lives = 0;
+        var earlyKills = 0; // kills before the helper acknowledged anything in that life (start-up, schema, manifest)
+        var unacknowledgedKept = 0L; // rows committed by a killed helper that had not yet said so
 
         for (var life = 0; done < kills && life < kills * 3; life++)
         {
@@ -68,9 +71,11 @@ public class KillSafetyTests
             {
                 acknowledged = Math.Max(acknowledged, acks.Max(a => position[a]) + 1);
             }
+            lives++;
             if (!exitedByItself)
             {
                 done++;
+                earlyKills += acks.Count == 0 ? 1 : 0;
             }
 
             using var store = openForCheck();
@@ -78,6 +83,7 @@ public class KillSafetyTests
             var stored = store.ReadAll().ToList();
             Assert.Equal(order.Take(stored.Count), stored); // a prefix of the work: no gaps, no duplicates, no torn rows
             Assert.True(stored.Count >= acknowledged, $"life {life}: {acknowledged} runs acknowledged, {stored.Count} stored");
+            unacknowledgedKept += stored.Count - acknowledged;
             Assert.True(stored.Count < order.Count, "the helper finished before enough kills; raise RunCount");
         }
         Assert.True(done >= kills, $"only {done} kills happened");
@@ -98,6 +104,10 @@ public class KillSafetyTests
         Assert.Equal(ExperimentDigest.Compute(order), digest);
         Assert.Equal(ExperimentDigest.Compute(reference.ReadAll()), digest);
         Assert.Equal(digest, resumed.CompletedDigest);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"kills: {done} SIGKILLs over {lives} lives ({earlyKills} before the first acknowledged batch of their life); "
+            + $"{acknowledged} of {order.Count} rows acknowledged before the last kill, 0 acknowledged rows lost, "
+            + $"{unacknowledgedKept} committed-but-unacknowledged rows found kept (summed over the checks); final digest equal to an uninterrupted run"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Bosporos.Analysis.Stores;
 using Npgsql;
 using Xunit.Sdk;
@@ -90,23 +91,37 @@ public sealed class PostgresKindAttribute : DataAttribute
 {
     public PostgresKindAttribute()
     {
-        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(StoreHarness.PostgresVariable)))
-        {
-            Skip = $"{StoreHarness.PostgresVariable} is not set: run `source tests/postgres-setup.sh` to start a throw-away PostgreSQL server.";
-        }
+        Skip = SkipReasons.Postgres(Environment.GetEnvironmentVariable(StoreHarness.PostgresVariable));
     }
 
-    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [["postgres"]];
+    // A skipped row carries its reason in its argument (xUnit shows 50 characters of it), so that `dotnet test` at its
+    // default verbosity shows why: "kind: "skipped: BOSPOROS_TEST_POSTGRES not set"".
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[Skip is null ? "postgres" : $"skipped: {StoreHarness.PostgresVariable} not set"]];
+}
+
+/// <summary>
+/// Why a test is skipped, and its name with the reason in it: `dotnet test` at its default verbosity prints a skipped
+/// test's name with [SKIP] but not the reason, so the reason goes into the name.
+/// </summary>
+public static class SkipReasons
+{
+    public static string? Postgres(string? variable) => string.IsNullOrEmpty(variable)
+        ? $"{StoreHarness.PostgresVariable} is not set: run `source tests/postgres-setup.sh` to start a throw-away PostgreSQL server"
+        : null;
+
+    public static string DisplayName(string? typeName, string test, string reason) =>
+        $"{(typeName is null ? string.Empty : typeName + ".")}{test} [skipped: {reason}]";
 }
 
 /// <summary>A fact that needs a PostgreSQL test server.</summary>
 public sealed class PostgresFactAttribute : FactAttribute
 {
-    public PostgresFactAttribute()
+    public PostgresFactAttribute([CallerMemberName] string test = "", [CallerFilePath] string file = "")
     {
-        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(StoreHarness.PostgresVariable)))
+        if (SkipReasons.Postgres(Environment.GetEnvironmentVariable(StoreHarness.PostgresVariable)) is { } reason)
         {
-            Skip = $"{StoreHarness.PostgresVariable} is not set: run `source tests/postgres-setup.sh` to start a throw-away PostgreSQL server.";
+            Skip = reason;
+            DisplayName = SkipReasons.DisplayName(Path.GetFileNameWithoutExtension(file), test, reason);
         }
     }
 }
@@ -114,12 +129,13 @@ public sealed class PostgresFactAttribute : FactAttribute
 /// <summary>A fact that needs root with the right to mount (a tiny tmpfs to fill the disk for real).</summary>
 public sealed class RootFactAttribute : FactAttribute
 {
-    public RootFactAttribute()
+    public RootFactAttribute([CallerMemberName] string test = "", [CallerFilePath] string file = "")
     {
         if (!CanMount())
         {
             Skip = "needs root on Linux with CAP_SYS_ADMIN (mounts a tiny tmpfs to fill a disk for real); "
                 + "the max_page_count test covers the same path without it";
+            DisplayName = SkipReasons.DisplayName(Path.GetFileNameWithoutExtension(file), test, Skip);
         }
     }
 

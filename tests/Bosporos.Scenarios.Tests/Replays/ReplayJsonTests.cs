@@ -171,4 +171,27 @@ public class ReplayJsonTests
         Assert.False(unrecorded.SubsystemsCompared);
         Assert.Empty(unrecorded.DifferingSubsystems);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public void An_edited_subsystem_hash_alone_is_found_on_its_day(int day)
+    {
+        var subsystems = Sample.SubsystemHashes.ToArray();
+        var edited = Sample with { SubsystemHashes = subsystems.Select((h, i) => i == (day * Simulation.SubsystemCount) + (int)Subsystem.Walls ? h ^ 1 : h).ToArray() };
+        var check = ReplayPlayer.Compare(edited, Sample.DailyHashes.ToArray(), Sample.FinalHash, subsystems);
+        Assert.False(check.Identical);
+        Assert.Equal(day, check.FirstDifferentDay);
+        Assert.True(check.OnlySubsystemHashesDiffer);
+        Assert.Equal([Subsystem.Walls], check.DifferingSubsystems);
+        Assert.Equal(day == 0 ? "none: day 0 already differs" : "days 0 to 1", check.AgreeingDays);
+    }
+
+    [Fact]
+    public void Agreeing_days_are_worded_for_the_first_days()
+    {
+        Assert.Equal("none: day 0 already differs", new ReplayCheck(0, 0, 1, 2, true).AgreeingDays);
+        Assert.Equal("day 0", new ReplayCheck(1, 1, 1, 2, true).AgreeingDays);
+        Assert.Equal("days 0 to 4", new ReplayCheck(5, 5, 1, 2, true).AgreeingDays);
+    }
 }
