@@ -9,12 +9,13 @@ namespace Bosporos.Cli.Tests;
 
 public class ReplayOrderTests
 {
-    // The test siege's khagan plans a general assault on days 4 to 7; these orders call it off twice and then order it.
+    // The test siege's khagan judges his small siege lost at the first dawn after his host comes up; these orders
+    // hold a procession, call off the day's assault and then withdraw before he would have judged (given out of order).
     private static readonly Order[] Orders =
     [
-        new(SimTime.FromDay(5, 0), Side.Avar, OrderKind.HoldAssault, -1, 0),
-        new(SimTime.FromDay(4, 0), Side.Avar, OrderKind.HoldAssault, -1, 0),
-        new(SimTime.FromDay(6, 6), Side.Avar, OrderKind.Assault, 1, 0),
+        new(SimTime.FromDay(0, 20), Side.Avar, OrderKind.Withdraw, -1, 0),
+        new(SimTime.FromDay(0, 0), Side.Avar, OrderKind.HoldAssault, -1, 0),
+        new(SimTime.FromDay(0, 7), Side.Roman, OrderKind.Procession, -1, 0),
     ];
 
     private static ReplayFile Recorded(IReadOnlyList<Order> orders)
