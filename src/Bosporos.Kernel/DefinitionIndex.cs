@@ -73,9 +73,13 @@ internal sealed class DefinitionIndex
             IntentionsAt[h] = Enumerable.Range(0, d.Command.Khagan.Length).Where(k => d.Command.Khagan[k].StartHour == hour).ToArray();
         }
 
+        SectorFrontage = d.WallSectors.Select(s => (int)Math.Max(1, d.Combat.DefenderFrontagePerMetre.Of(s.LengthMetres))).ToArray();
         var camp = Array.FindIndex(d.Contingents, c => c.Side == Side.Avar);
         AqueductZone = camp >= 0 ? ContingentZone[camp] : -1;
     }
+
+    /// <summary>Defenders who can fight at once on each sector's front (at least 1): a full sector garrison.</summary>
+    public int[] SectorFrontage { get; }
 
     /// <summary>Every engine park of the attackers (stone-throwers, towers, tortoises).</summary>
     public int[] AttackerParks { get; }

@@ -25,7 +25,9 @@ public partial class DocsCommandsTests(ITestOutputHelper output)
     {
         [("README.md", "dotnet run --project src/Bosporos.Cli -- serve")] = "starts a web server that runs until stopped (ServeCommandTests and the web tests cover it)",
         [("docs/web.md", "dotnet run --project src/Bosporos.Cli -- serve")] = "starts a web server that runs until stopped",
-        [("docs/web.md", "bosporos serve [--urls http://127.0.0.1:5626] [--token T]")] = "a synopsis of the serve command, not a command line",
+        [("docs/web.md", "bosporos serve [--urls http://127.0.0.1:5626] [--token T] [--allowed-hosts NAME[,NAME]] [--store STORE]... [--results DIR | --no-results]")] = "a synopsis of the serve command, not a command line",
+        [("README.md", "bosporos serve --store cf.db")] = "starts a web server that runs until stopped (StoreTests in the web tests cover --store)",
+        [("docs/web.md", "bosporos serve --store cf.db")] = "starts a web server that runs until stopped (StoreTests in the web tests cover --store)",
         [("README.md", "bosporos experiment merge shards/*.db --out cf.db")] =
             "needs the stores of all 16 shards, one per machine, and the page runs one (as written it would also be refused: "
             + "cf.db already holds the 2,000-run experiment of the first command, and merge does not mix runs of different counts)",
@@ -45,12 +47,7 @@ public partial class DocsCommandsTests(ITestOutputHelper output)
     /// </summary>
     private static readonly Dictionary<(string Page, string Command), (string Defect, string Message)> KnownDefects = new()
     {
-        [("README.md", "bosporos report cf.db --out results/report")] = (ReportRunCount, "holds another experiment's runs"),
-        [("README.md", "bosporos experiment export cf.db --csv results/cf.csv --parquet results/cf.parquet")] = (ExportFolder, "does not exist"),
         [("README.md", "bosporos experiment run $E --shard 3/16 --out shards/3.db")] = (StoreFolder, "does not exist"),
-        [("docs/results.md", "bosporos report cf.db --out results/report")] = (ReportRunCount, "holds another experiment's runs"),
-        [("docs/results.md", "bosporos report cf.db --out results/no-fleet --variant no-fleet --no-divergence")] = (ReportRunCount, "holds another experiment's runs"),
-        [("docs/results.md", "bosporos experiment export cf.db --csv results/cf.csv --parquet results/cf.parquet")] = (ExportFolder, "does not exist"),
         [("docs/results.md", "bosporos experiment run exp.yaml --shard 3/16 --threads 4 --out shards/shard-3-of-16.db")] = (StoreFolder, "does not exist"),
     };
 
@@ -71,12 +68,6 @@ public partial class DocsCommandsTests(ITestOutputHelper output)
         Labels,
         JsonProperties,
     }
-
-    private const string ReportRunCount =
-        "report compares the store's run count (set with --runs) with the experiment file's 'runs' and refuses the store as another experiment's";
-
-    private const string ExportFolder =
-        "experiment export does not create the folder of its output files (results/), and nothing before it on the page does";
 
     private const string StoreFolder =
         "experiment run does not create the folder of its --out store (shards/)";

@@ -234,27 +234,34 @@ public sealed partial class Simulation
     private void Repair()
     {
         var d = Definition;
+        var perHour = d.Command.Defenders.NightRepairPerHour.Raw;
         for (var s = 0; s < outerIntegrity.Length; s++)
         {
             var sec = d.WallSectors[s];
-            var full = Math.Max(1, d.Combat.DefenderFrontagePerMetre.Of(sec.LengthMetres));
-            var manning = Math.Min(Ratio.Scale, defendersAt[s] * (long)Ratio.Scale / full);
-            var amount = (int)((long)d.Command.Defenders.NightRepairPerHour.Raw * manning / Ratio.Scale);
+            var full = sec.Integrity.Raw;
+            var outerDown = sec.OuterWall && outerIntegrity[s] < full;
+            if (!outerDown && !(sec.InnerWall && innerIntegrity[s] < full))
+            {
+                continue;
+            }
+
+            var manning = Math.Min(Ratio.Scale, defendersAt[s] * (long)Ratio.Scale / Index.SectorFrontage[s]);
+            var amount = (int)(perHour * manning / Ratio.Scale);
             if (amount <= 0)
             {
                 continue;
             }
 
-            if (sec.OuterWall && outerIntegrity[s] < sec.Integrity.Raw)
+            if (outerDown)
             {
-                outerIntegrity[s] = Math.Min(sec.Integrity.Raw, outerIntegrity[s] + amount);
-                repairedMask |= 1 << s;
+                outerIntegrity[s] = Math.Min(full, outerIntegrity[s] + amount);
             }
-            else if (sec.InnerWall && innerIntegrity[s] < sec.Integrity.Raw)
+            else
             {
-                innerIntegrity[s] = Math.Min(sec.Integrity.Raw, innerIntegrity[s] + amount);
-                repairedMask |= 1 << s;
+                innerIntegrity[s] = Math.Min(full, innerIntegrity[s] + amount);
             }
+
+            repairedMask |= 1 << s;
         }
     }
 }
