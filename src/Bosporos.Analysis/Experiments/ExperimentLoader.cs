@@ -25,6 +25,8 @@ public static partial class ExperimentLoader
         "record", "until-ci", "batch", "uncertainty", "morris", "sobol", "parameters", "outputs",
     ];
 
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private static readonly string[] ModeNames = ["paired", "uncertainty", "morris", "sobol"];
 
     public static ExperimentLoadResult LoadFile(string path)
@@ -33,22 +35,38 @@ public static partial class ExperimentLoader
         string text;
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
+            if (Directory.Exists(path))
+            {
+                return Fail(path, "BOSX010", $"'{path}' is a folder, not an experiment file.", "Give the path of the experiment's .yaml file.");
+            }
+
+            if (!File.Exists(path))
             {
                 return Fail(path, "BOSX010", $"The experiment file '{path}' does not exist.", "Check the path (it is relative to the working directory).");
             }
 
-            if (info.Length > YamlTree.MaxBytes)
+            // Read like a scenario file: never more than the cap (whatever the file claims to be), strict UTF-8.
+            var bytes = BoundedFile.Read(path, YamlTree.MaxBytes);
+            if (bytes.Length > YamlTree.MaxBytes)
             {
                 return Fail(path, "BOSX001", $"The experiment file is larger than {YamlTree.MaxBytes / 1024} KiB.", "Experiment files are short: list variants and settings, not data.");
             }
 
-            text = File.ReadAllText(path, new System.Text.UTF8Encoding(false, true));
+            var body = bytes.AsSpan();
+            if (body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            {
+                body = body[3..];
+            }
+
+            text = StrictUtf8.GetString(body);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
+        catch (System.Text.DecoderFallbackException ex)
         {
-            return Fail(path, "BOSX010", $"The experiment file '{path}' cannot be read: {ex.Message}", "Check that it exists, is readable and is UTF-8 text.");
+            return Fail(path, "BOSX010", $"The experiment file '{path}' is not valid UTF-8 text (byte offset {ex.Index}).", "Save it as UTF-8 (most editors offer it under 'Save with encoding').");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            return Fail(path, "BOSX010", $"The experiment file '{path}' cannot be read: {ex.Message}", "Check that it exists and is readable.");
         }
 
         return LoadText(text, path);

@@ -512,6 +512,12 @@ internal sealed class DefinitionBinder(DiagnosticBag bag, IReadOnlyDictionary<st
                 return true;
 
             case ValueKind.Ratio:
+                // Range before arithmetic: a decimal overflows at about 7.9e28, well before a number this size.
+                if (Math.Abs(number) > int.MaxValue / Ratio.Scale)
+                {
+                    return OutOfRange(node, path, "a ratio", int.MaxValue / Ratio.Scale);
+                }
+
                 var raw = number * Ratio.Scale;
                 if (raw != decimal.Truncate(raw))
                 {
@@ -529,6 +535,11 @@ internal sealed class DefinitionBinder(DiagnosticBag bag, IReadOnlyDictionary<st
                 return true;
 
             default:
+                if (Math.Abs(number) > int.MaxValue / Degrees.Scale)
+                {
+                    return OutOfRange(node, path, "an angle in degrees", int.MaxValue / Degrees.Scale);
+                }
+
                 var micro = number * Degrees.Scale;
                 if (micro != decimal.Truncate(micro))
                 {
@@ -549,7 +560,8 @@ internal sealed class DefinitionBinder(DiagnosticBag bag, IReadOnlyDictionary<st
 
     private bool OutOfRange(YScalar node, string path, string what, long max)
     {
-        bag.Error(DiagnosticCodes.NumberOutOfRange, node, path, $"{node.Value} is too large for {what} (at most {max:N0}).",
+        var size = node.Value.TrimStart().StartsWith('-') ? "too small" : "too large";
+        bag.Error(DiagnosticCodes.NumberOutOfRange, node, path, $"{node.Value} is {size} for {what} (between {-max:N0} and {max:N0}).",
             "Give a number of a sensible size for this value.");
         return false;
     }

@@ -34,6 +34,7 @@ public static class DiagnosticCodes
     public const string UnknownEnumValue = "BOS1109";
     public const string UnsupportedFormat = "BOS1110";
     public const string BadCitation = "BOS1111";
+    public const string NumberTooPrecise = "BOS1112";
 
     public const string Negative = "BOS1201";
     public const string AboveCap = "BOS1202";
