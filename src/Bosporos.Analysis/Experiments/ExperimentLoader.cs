@@ -32,7 +32,7 @@ public static partial class ExperimentLoader
     public static ExperimentLoadResult LoadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
+        byte[] bytes;
         try
         {
             if (Directory.Exists(path))
@@ -45,31 +45,42 @@ public static partial class ExperimentLoader
                 return Fail(path, "BOSX010", $"The experiment file '{path}' does not exist.", "Check the path (it is relative to the working directory).");
             }
 
-            // Read like a scenario file: never more than the cap (whatever the file claims to be), strict UTF-8.
-            var bytes = BoundedFile.Read(path, YamlTree.MaxBytes);
-            if (bytes.Length > YamlTree.MaxBytes)
-            {
-                return Fail(path, "BOSX001", $"The experiment file is larger than {YamlTree.MaxBytes / 1024} KiB.", "Experiment files are short: list variants and settings, not data.");
-            }
-
-            var body = bytes.AsSpan();
-            if (body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-            {
-                body = body[3..];
-            }
-
-            text = StrictUtf8.GetString(body);
-        }
-        catch (System.Text.DecoderFallbackException ex)
-        {
-            return Fail(path, "BOSX010", $"The experiment file '{path}' is not valid UTF-8 text (byte offset {ex.Index}).", "Save it as UTF-8 (most editors offer it under 'Save with encoding').");
+            // Read like a scenario file: never more than the cap, whatever the file claims to be.
+            bytes = BoundedFile.Read(path, YamlTree.MaxBytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             return Fail(path, "BOSX010", $"The experiment file '{path}' cannot be read: {ex.Message}", "Check that it exists and is readable.");
         }
 
-        return LoadText(text, path);
+        return LoadBytes(bytes, path);
+    }
+
+    /// <summary>Reads an experiment from its bytes: the size cap, strict UTF-8 (an optional BOM is skipped), then the text.</summary>
+    public static ExperimentLoadResult LoadBytes(ReadOnlySpan<byte> bytes, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        if (bytes.Length > YamlTree.MaxBytes)
+        {
+            return Fail(fileName, "BOSX001", $"The experiment file is larger than {YamlTree.MaxBytes / 1024} KiB.", "Experiment files are short: list variants and settings, not data.");
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+        }
+        catch (System.Text.DecoderFallbackException ex)
+        {
+            return Fail(fileName, "BOSX010", $"The experiment file '{fileName}' is not valid UTF-8 text (byte offset {ex.Index}).", "Save it as UTF-8 (most editors offer it under 'Save with encoding').");
+        }
+
+        return LoadText(text, fileName);
     }
 
     public static ExperimentLoadResult LoadText(string text, string fileName)
