@@ -197,6 +197,14 @@ public static class ScenarioLoader
             return new LoadResult(null, null, bag.Sorted(), hash);
         }
 
+        if (LooksLikeExperiment(root))
+        {
+            bag.Error(DiagnosticCodes.ExperimentFile, root, string.Empty,
+                "This is an experiment file, not a scenario: it names a scenario ('scenario:') and says what to run on it.",
+                $"Run it with 'bosporos experiment run {bag.File} --out STORE' (or check it with 'bosporos experiment check {bag.File}').");
+            return new LoadResult(null, null, bag.Sorted(), hash);
+        }
+
         var format = CheckFormat(root, bag);
         var sources = ReadSources(root, bag);
         OverrideApplier.Apply(root, overrides, limits, bag);
@@ -216,6 +224,12 @@ public static class ScenarioLoader
             binder.Numbers.Select(n => n.Cited).ToList());
         return new LoadResult(bag.HasErrors ? null : definition, document, bag.Sorted(), hash);
     }
+
+    /// <summary>An experiment file has 'scenario:' and a seed, mode or variants, and none of a scenario's sections.</summary>
+    private static bool LooksLikeExperiment(YMapping root) =>
+        root.Find("scenario") is not null
+        && (root.Find("master-seed") ?? root.Find("mode") ?? root.Find("variants")) is not null
+        && root.Find("calendar") is null && root.Find("zones") is null && root.Find("contingents") is null;
 
     private static int? CheckFormat(YMapping root, DiagnosticBag bag)
     {

@@ -19,6 +19,9 @@ public static partial class ExperimentLoader
 {
     public const int Format = 1;
 
+    /// <summary>The most runs per variant an experiment may ask for.</summary>
+    public const long MaxRuns = 100_000_000;
+
     private static readonly string[] TopKeys =
     [
         "format", "id", "name", "description", "scenario", "master-seed", "runs", "mode", "baseline", "readings", "variants",
@@ -179,7 +182,7 @@ public static partial class ExperimentLoader
             long? runs = null;
             if (map.TryGetValue("runs", out var runsNode))
             {
-                runs = LongValue(runsNode, "runs", 1, 100_000_000);
+                runs = LongValue(runsNode, "runs", 1, MaxRuns);
                 if (mode != ExperimentMode.Paired)
                 {
                     Error(runsNode, "BOSX022", $"'runs' is set by the design in {mode.ToString().ToLowerInvariant()} mode.", "Remove it and size the design in the mode's own section.", "runs");
