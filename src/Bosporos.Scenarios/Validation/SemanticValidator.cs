@@ -141,8 +141,8 @@ internal sealed partial class SemanticValidator(DiagnosticBag bag, Locator locat
                     if (!refused)
                     {
                         bag.Warning(DiagnosticCodes.OverrideOutsideCitedRange, site.Node, site.Path,
-                        $"The value {Show(site.Value)} set on the command line lies outside the cited range [{Show(low)}, {Show(high)}]: a counterfactual, not a reading of the sources.",
-                        "Nothing to fix if that is intended; results for it are not a reading of the sources.");
+                            $"The value {Show(site.Value)} set on the command line lies outside the cited range [{Show(low)}, {Show(high)}]: a counterfactual, not a reading of the sources.",
+                            "Nothing to fix if that is intended; results for it are not a reading of the sources.");
                     }
                 }
                 else if (site.Value < low || site.Value > high)
