@@ -515,7 +515,7 @@ internal sealed class DefinitionBinder(DiagnosticBag bag, IReadOnlyDictionary<st
                 // Range before arithmetic: a decimal overflows at about 7.9e28, well before a number this size.
                 if (Math.Abs(number) > int.MaxValue / Ratio.Scale)
                 {
-                    return OutOfRange(node, path, "a ratio", int.MaxValue / Ratio.Scale);
+                    return FarOutOfRange(property, number, node, path);
                 }
 
                 var raw = number * Ratio.Scale;
@@ -537,7 +537,7 @@ internal sealed class DefinitionBinder(DiagnosticBag bag, IReadOnlyDictionary<st
             default:
                 if (Math.Abs(number) > int.MaxValue / Degrees.Scale)
                 {
-                    return OutOfRange(node, path, "an angle in degrees", int.MaxValue / Degrees.Scale);
+                    return FarOutOfRange(property, number, node, path);
                 }
 
                 var micro = number * Degrees.Scale;
@@ -556,6 +556,17 @@ internal sealed class DefinitionBinder(DiagnosticBag bag, IReadOnlyDictionary<st
                 value = new Degrees((int)micro);
                 return true;
         }
+    }
+
+    /// <summary>A value far outside its field's range, refused with the field's own rule before it is scaled.</summary>
+    private bool FarOutOfRange(PropertyModel property, decimal number, YScalar node, string path)
+    {
+        var rule = NumericRules.For(property);
+        var limit = (number < 0 ? rule.Min : rule.Max).ToString(CultureInfo.InvariantCulture);
+        bag.Error(number < 0 ? rule.BelowCode : rule.AboveCode, node, path,
+            number < 0 ? $"{node.Value} is below the least allowed value {limit}." : $"{node.Value} is above the largest allowed value {limit}.",
+            rule.Hint);
+        return false;
     }
 
     private bool OutOfRange(YScalar node, string path, string what, long max)
