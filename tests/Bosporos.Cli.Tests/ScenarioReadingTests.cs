@@ -90,3 +90,20 @@ public class ScenarioReadingTests
         Assert.Contains("larger than", zero.Error, StringComparison.Ordinal);
     }
 }
+
+public class ReplayReadingTests
+{
+    [Fact]
+    public void A_replay_from_dev_zero_or_a_directory_is_refused_without_reading_it_all()
+    {
+        var before = GC.GetTotalAllocatedBytes();
+        var zero = Cli.Invoke("replay", "/dev/zero");
+        Assert.Equal(ExitCodes.InvalidData, zero.Code);
+        Assert.Contains("larger than 16 MiB", zero.Error, StringComparison.Ordinal);
+        Assert.True(GC.GetTotalAllocatedBytes() - before < 256L * 1024 * 1024, "read far more than the limit");
+
+        var dir = Cli.Invoke("replay", Cli.TempDir());
+        Assert.Equal(ExitCodes.InvalidData, dir.Code);
+        Assert.Contains("is a directory, not a replay file", dir.Error, StringComparison.Ordinal);
+    }
+}

@@ -89,12 +89,13 @@ public class UsageAndPathTests
     [InlineData("--replay")]
     public void A_directory_as_an_output_file_is_a_usage_error_named_by_its_option(string option)
     {
-        var dir = Cli.TempDir();
+        var parent = Cli.TempDir();
+        var dir = Directory.CreateDirectory(Path.Combine(parent, "out")).FullName;
         var r = Experiments.Run("run", "constantinople-626", option, dir);
         NoInternalError(r);
         Assert.Equal(ExitCodes.Usage, r.Code);
         Assert.Contains($"error: {option}: '{dir}' is a directory", r.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(dir)!), f => f.Contains(".tmp-", StringComparison.Ordinal));
+        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(parent), f => f.Contains(".tmp-", StringComparison.Ordinal));
     }
 
     [Fact]
