@@ -5,11 +5,25 @@ namespace Bosporos.Fuzz;
 /// <summary>
 /// The long fuzz: dotnet run -c Release --project tests/Bosporos.Fuzz -- [--target scenario|experiment|all]
 /// [--executions N] [--seconds S] [--seed N] [--findings DIR]. Exit 0 with no crash, 1 with crashes (inputs in DIR).
+/// With --afl scenario|experiment it is an AFL++ target through SharpFuzz instead.
 /// </summary>
 internal static class Program
 {
     public static int Main(string[] args)
     {
+        if (args is ["--afl", var name])
+        {
+            // Coverage-guided mode under AFL++ (docs/reliability.md): one input per round on stdin, exceptions are crashes.
+            var aflTarget = Fuzzing.Targets(name).Single();
+            SharpFuzz.Fuzzer.OutOfProcess.Run(stream =>
+            {
+                using var buffer = new MemoryStream();
+                stream.CopyTo(buffer);
+                aflTarget.Run(buffer.ToArray(), []);
+            });
+            return 0;
+        }
+
         var target = "all";
         long executions = 1_000_000;
         var seconds = 24 * 3600.0;
