@@ -558,12 +558,12 @@ internal sealed class DefinitionBinder(DiagnosticBag bag, IReadOnlyDictionary<st
         }
     }
 
-    /// <summary>A value far outside its field's range, refused with the field's own rule before it is scaled.</summary>
+    /// <summary>A value too large to scale (BOS1106), told with its field's own limits and hint.</summary>
     private bool FarOutOfRange(PropertyModel property, decimal number, YScalar node, string path)
     {
         var rule = NumericRules.For(property);
         var limit = (number < 0 ? rule.Min : rule.Max).ToString(CultureInfo.InvariantCulture);
-        bag.Error(number < 0 ? rule.BelowCode : rule.AboveCode, node, path,
+        bag.Error(DiagnosticCodes.NumberOutOfRange, node, path,
             number < 0 ? $"{node.Value} is below the least allowed value {limit}." : $"{node.Value} is above the largest allowed value {limit}.",
             rule.Hint);
         return false;
