@@ -14,9 +14,11 @@ internal static class Program
         if (args is ["--afl", var name])
         {
             // Coverage-guided mode under AFL++ (docs/reliability.md): one input per round on stdin, exceptions are crashes.
-            var aflTarget = Fuzzing.Targets(name).Single();
+            // The target is made inside the loop: instrumented code may run only once SharpFuzz has set up AFL's map.
+            FuzzTarget? aflTarget = null;
             SharpFuzz.Fuzzer.OutOfProcess.Run(stream =>
             {
+                aflTarget ??= Fuzzing.Targets(name).Single();
                 using var buffer = new MemoryStream();
                 stream.CopyTo(buffer);
                 aflTarget.Run(buffer.ToArray(), []);
