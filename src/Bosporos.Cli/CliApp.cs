@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
-using System.Globalization;
 using Bosporos.Cli.Commands;
 using Bosporos.Scenarios;
 
@@ -35,9 +33,9 @@ public static class CliApp
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
-                foreach (var error in parse.Errors)
+                foreach (var line in UsageErrors.Explain(parse))
                 {
-                    env.Error.WriteLine($"error: {error.Message}");
+                    env.Error.WriteLine(line);
                 }
 
                 env.Error.WriteLine("Run 'bosporos --help' (or 'bosporos COMMAND --help') for usage.");
@@ -112,15 +110,15 @@ public static class CliApp
 
         // mc
         var mcScenario = new Argument<string>("scenario") { Description = scenario.Description };
-        var runs = Positive("--runs", "Number of runs.", required: true, fallback: 0);
-        var threads = Positive("--threads", "Worker threads (default: one per core).", required: false, fallback: Environment.ProcessorCount);
+        var runs = CliOptions.Runs($"Number of runs (1 to {CliOptions.MaxRuns:N0}).", required: true, fallback: 0);
+        var threads = CliOptions.Threads();
         var mcSeed = new Option<ulong>("--seed") { Description = "Master seed: run k uses SplitMix64.Derive(seed, k).", DefaultValueFactory = _ => DefaultSeed };
         var mcSet = SetOption();
         var mcFormat = new Option<string>("--format") { Description = format.Description, DefaultValueFactory = _ => "text" };
         mcFormat.AcceptOnlyFromAmong("text", "json");
         var mc = new Command("mc", "Run a Monte Carlo batch and summarise the outcomes.") { mcScenario, runs, mcSeed, mcSet, threads, mcFormat };
         mc.SetAction(p => McCommand.Execute(env, new McRequest(
-            p.GetValue(mcScenario)!, p.GetValue(runs), p.GetValue(mcSeed), Overrides(p.GetValue(mcSet)), p.GetValue(threads), p.GetValue(mcFormat) == "json")));
+            p.GetValue(mcScenario)!, (int)p.GetValue(runs), p.GetValue(mcSeed), Overrides(p.GetValue(mcSet)), p.GetValue(threads), p.GetValue(mcFormat) == "json")));
         root.Add(mc);
 
         // schema
@@ -182,26 +180,6 @@ public static class CliApp
             }
         });
         return set;
-    }
-
-    private static Option<int> Positive(string name, string description, bool required, int fallback)
-    {
-        var option = new Option<int>(name) { Description = description, Required = required };
-        if (!required)
-        {
-            option.DefaultValueFactory = _ => fallback;
-        }
-
-        option.Validators.Add(result =>
-        {
-            // A token that is not a number is reported by the parser itself.
-            if (result.Tokens.Count > 0 &&
-                int.TryParse(result.Tokens[^1].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value <= 0)
-            {
-                result.AddError($"{name} must be at least 1.");
-            }
-        });
-        return option;
     }
 
     private static List<ScenarioOverride> Overrides(string[]? items) =>

@@ -93,14 +93,8 @@ public static class ScenarioCatalog
         try
         {
             var limits = LoaderLimits.Default;
-            var info = new FileInfo(path);
-            if (info.Length > limits.MaxFileBytes)
-            {
-                return null;
-            }
-
             var bag = new DiagnosticBag(path, 10);
-            var text = TextGate.Decode(File.ReadAllBytes(path), limits, bag);
+            var text = TextGate.Decode(BoundedFile.Read(path, limits.MaxFileBytes), limits, bag);
             var tree = text is null ? null : YamlTreeReader.ReadDocument(text, limits, bag);
             return (tree as YMapping)?.Find("name")?.Value is YScalar { IsNull: false } name ? name.Value : null;
         }

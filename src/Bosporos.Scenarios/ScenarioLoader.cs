@@ -23,6 +23,9 @@ public sealed record ScenarioOverride(string Path, string Value)
     public override string ToString() => $"{Path}={Value}";
 }
 
+/// <summary>A scenario file's bytes as read under the size limit, or (when <see cref="Bytes"/> is null) why not.</summary>
+public sealed record ScenarioFile(string Path, byte[]? Bytes, IReadOnlyList<Diagnostic> Diagnostics);
+
 /// <summary>What loading a scenario gave: a definition (when there are no errors) and every diagnostic at once.</summary>
 public sealed record LoadResult(
     SiegeDefinition? Definition,
@@ -56,42 +59,55 @@ public static class ScenarioLoader
     /// <summary>Loads a file from disk with explicit limits. A file over the size limit is refused without reading it.</summary>
     public static LoadResult LoadFile(string path, IReadOnlyList<ScenarioOverride>? overrides, LoaderLimits limits)
     {
-        ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(limits);
+        var file = ReadFile(path, limits);
+        return file.Bytes is null
+            ? new LoadResult(null, null, file.Diagnostics, string.Empty)
+            : LoadBytes(file.Bytes, path, overrides, limits);
+    }
+
+    /// <summary>
+    /// Reads a scenario file's bytes under the size limit (never more than the limit plus one byte, whatever the
+    /// file is), or gives the diagnostics that say why it cannot be read. Every way of loading a file from disk
+    /// (the command line, experiments, the web site) goes through here and then <see cref="LoadBytes"/>, so they
+    /// share one set of limits, one decoder and one hash: the SHA-256 of these bytes.
+    /// </summary>
+    public static ScenarioFile ReadFile(string path, LoaderLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        limits ??= LoaderLimits.Default;
         var bag = new DiagnosticBag(path, limits.MaxDiagnostics);
-        byte[] bytes;
         try
         {
             if (Directory.Exists(path))
             {
                 bag.ErrorAt(DiagnosticCodes.FileUnreadable, 0, 0, string.Empty, "This is a folder, not a scenario file.", "Give the path of a .yaml file.");
-                return Failed(bag);
+                return new ScenarioFile(path, null, bag.Sorted());
             }
 
             if (!File.Exists(path))
             {
                 bag.ErrorAt(DiagnosticCodes.FileUnreadable, 0, 0, string.Empty, "The file does not exist.",
                     "Check the path; shipped scenarios can also be named by id (see 'bosporos scenarios').");
-                return Failed(bag);
+                return new ScenarioFile(path, null, bag.Sorted());
             }
 
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.SequentialScan);
-            if (stream.CanSeek && stream.Length > limits.MaxFileBytes)
+            var bytes = BoundedFile.Read(path, limits.MaxFileBytes);
+            if (bytes.Length > limits.MaxFileBytes)
             {
-                TextGate.ReportTooLarge(stream.Length, limits, bag);
-                return Failed(bag);
+                var length = new FileInfo(path).Length;
+                TextGate.ReportTooLarge(length > limits.MaxFileBytes ? length : bytes.Length, limits, bag);
+                return new ScenarioFile(path, null, bag.Sorted());
             }
 
-            bytes = ReadBounded(stream, limits.MaxFileBytes);
+            return new ScenarioFile(path, bytes, []);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             bag.ErrorAt(DiagnosticCodes.FileUnreadable, 0, 0, string.Empty, $"The file cannot be read: {e.Message}",
                 "Check the path and the file's permissions.");
-            return Failed(bag);
+            return new ScenarioFile(path, null, bag.Sorted());
         }
-
-        return Load(bytes, bag, overrides ?? [], limits);
     }
 
     /// <summary>Loads scenario text; <paramref name="fileName"/> is used in diagnostics.</summary>
@@ -181,6 +197,14 @@ public static class ScenarioLoader
             return new LoadResult(null, null, bag.Sorted(), hash);
         }
 
+        if (LooksLikeExperiment(root))
+        {
+            bag.Error(DiagnosticCodes.ExperimentFile, root, string.Empty,
+                "This is an experiment file, not a scenario: it names a scenario ('scenario:') and says what to run on it.",
+                $"Run it with 'bosporos experiment run {bag.File} --out STORE' (or check it with 'bosporos experiment check {bag.File}').");
+            return new LoadResult(null, null, bag.Sorted(), hash);
+        }
+
         var format = CheckFormat(root, bag);
         var sources = ReadSources(root, bag);
         OverrideApplier.Apply(root, overrides, limits, bag);
@@ -200,6 +224,12 @@ public static class ScenarioLoader
             binder.Numbers.Select(n => n.Cited).ToList());
         return new LoadResult(bag.HasErrors ? null : definition, document, bag.Sorted(), hash);
     }
+
+    /// <summary>An experiment file has 'scenario:' and a seed, mode or variants, and none of a scenario's sections.</summary>
+    private static bool LooksLikeExperiment(YMapping root) =>
+        root.Find("scenario") is not null
+        && (root.Find("master-seed") ?? root.Find("mode") ?? root.Find("variants")) is not null
+        && root.Find("calendar") is null && root.Find("zones") is null && root.Find("contingents") is null;
 
     private static int? CheckFormat(YMapping root, DiagnosticBag bag)
     {
@@ -252,23 +282,6 @@ public static class ScenarioLoader
         }
 
         return sources;
-    }
-
-    private static byte[] ReadBounded(Stream stream, long max)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > max)
-            {
-                break; // enough to know it is too large; the gate reports it
-            }
-        }
-
-        return buffer.ToArray();
     }
 
     private static LoadResult Failed(DiagnosticBag bag) => new(null, null, bag.Sorted(), string.Empty);

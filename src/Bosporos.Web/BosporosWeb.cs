@@ -227,6 +227,15 @@ public static class BosporosWeb
     private static async Task ServeIndex(HttpContext context, IFileProvider files)
     {
         var index = files.GetFileInfo("index.html");
+        if (!index.Exists && HttpMethods.IsGet(context.Request.Method) && WantsHtml(context.Request))
+        {
+            // A browser gets a page that says what is missing and how to build it, not a JSON 404.
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.WriteAsync(FrontEndMissingPage).ConfigureAwait(false);
+            return;
+        }
+
         if (!index.Exists || !HttpMethods.IsGet(context.Request.Method))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -242,6 +251,27 @@ public static class BosporosWeb
         context.Response.Headers.CacheControl = "no-cache";
         await context.Response.SendFileAsync(index).ConfigureAwait(false);
     }
+
+    private static bool WantsHtml(HttpRequest request) =>
+        request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
+
+    internal const string FrontEndMissingPage = """
+        <!doctype html>
+        <html lang="en">
+        <head><meta charset="utf-8"><title>Bosporos: the front end was not built</title></head>
+        <body>
+        <h1>The Bosporos front end was not built</h1>
+        <p>This server is running and its API answers (<a href="/api/health">/api/health</a>), but the web pages
+        (map, replay, scenario, experiments) were not built when the program was.</p>
+        <p>They are built from <code>web/</code> with Node.js 20.19 or later and npm. Install them, then build again
+        from the repository root and restart the server:</p>
+        <pre>node --version      # v20.19.0 or later
+        dotnet build src/Bosporos.Cli
+        dotnet run --project src/Bosporos.Cli -- serve</pre>
+        <p>The build runs <code>npm ci</code> and Vite in <code>web/</code>; its warnings say why when it cannot.</p>
+        </body>
+        </html>
+        """;
 
     internal static void CheckAddresses(WebOptions options)
     {

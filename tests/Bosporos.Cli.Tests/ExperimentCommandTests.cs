@@ -354,12 +354,19 @@ public sealed class ExperimentCommandTests
     }
 
     [Fact]
-    public void A_store_in_a_missing_directory_is_a_clear_error()
+    public void A_store_in_a_missing_directory_is_created_and_one_under_a_file_is_a_clear_error()
     {
         var dir = Cli.TempDir();
-        var r = Experiments.Run("experiment", "run", Experiments.Small(dir), "--out", Path.Combine(dir, "no", "such", "s.db"));
-        Assert.Equal(ExitCodes.InvalidData, r.Code);
-        Assert.StartsWith("error: ", r.Error, StringComparison.Ordinal);
+        var nested = Path.Combine(dir, "no", "such", "s.db");
+        Assert.Equal(ExitCodes.Success, Experiments.Run("experiment", "run", Experiments.Small(dir, runs: 2), "--out", nested).Code);
+        Assert.True(File.Exists(nested));
+
+        var blocker = Path.Combine(dir, "plain-file");
+        File.WriteAllText(blocker, "x");
+        var r = Experiments.Run("experiment", "run", Experiments.Small(dir), "--out", Path.Combine(blocker, "s.db"));
+        Assert.Equal(ExitCodes.Usage, r.Code);
+        Assert.StartsWith("error: --out: ", r.Error, StringComparison.Ordinal);
+        Assert.Contains("is a file, not a directory", r.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -452,13 +459,17 @@ public sealed class ExperimentCommandTests
     }
 
     [Fact]
-    public void Export_into_a_missing_directory_fails_cleanly()
+    public void Export_into_a_missing_directory_creates_it_and_under_a_file_fails_cleanly()
     {
         var dir = Cli.TempDir();
         var store = Path.Combine(dir, "s.db");
         Assert.Equal(ExitCodes.Success, Experiments.Run("experiment", "run", Experiments.Small(dir, runs: 2), "--out", store).Code);
-        var r = Experiments.Run("experiment", "export", store, "--csv", Path.Combine(dir, "nope", "x.csv"));
-        Assert.Equal(ExitCodes.InvalidData, r.Code);
-        Assert.Contains("does not exist", r.Error, StringComparison.Ordinal);
+        var csv = Path.Combine(dir, "nope", "x.csv");
+        Assert.Equal(ExitCodes.Success, Experiments.Run("experiment", "export", store, "--csv", csv).Code);
+        Assert.True(File.Exists(csv));
+
+        var r = Experiments.Run("experiment", "export", store, "--csv", Path.Combine(store, "x.csv"));
+        Assert.Equal(ExitCodes.Usage, r.Code);
+        Assert.Contains("error: --csv: ", r.Error, StringComparison.Ordinal);
     }
 }

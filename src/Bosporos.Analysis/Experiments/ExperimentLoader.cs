@@ -19,39 +19,71 @@ public static partial class ExperimentLoader
 {
     public const int Format = 1;
 
+    /// <summary>The most runs per variant an experiment may ask for.</summary>
+    public const long MaxRuns = 100_000_000;
+
     private static readonly string[] TopKeys =
     [
         "format", "id", "name", "description", "scenario", "master-seed", "runs", "mode", "baseline", "readings", "variants",
         "record", "until-ci", "batch", "uncertainty", "morris", "sobol", "parameters", "outputs",
     ];
 
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private static readonly string[] ModeNames = ["paired", "uncertainty", "morris", "sobol"];
 
     public static ExperimentLoadResult LoadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
+        byte[] bytes;
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
+            if (Directory.Exists(path))
+            {
+                return Fail(path, "BOSX010", $"'{path}' is a folder, not an experiment file.", "Give the path of the experiment's .yaml file.");
+            }
+
+            if (!File.Exists(path))
             {
                 return Fail(path, "BOSX010", $"The experiment file '{path}' does not exist.", "Check the path (it is relative to the working directory).");
             }
 
-            if (info.Length > YamlTree.MaxBytes)
-            {
-                return Fail(path, "BOSX001", $"The experiment file is larger than {YamlTree.MaxBytes / 1024} KiB.", "Experiment files are short: list variants and settings, not data.");
-            }
-
-            text = File.ReadAllText(path, new System.Text.UTF8Encoding(false, true));
+            // Read like a scenario file: never more than the cap, whatever the file claims to be.
+            bytes = BoundedFile.Read(path, YamlTree.MaxBytes);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            return Fail(path, "BOSX010", $"The experiment file '{path}' cannot be read: {ex.Message}", "Check that it exists, is readable and is UTF-8 text.");
+            return Fail(path, "BOSX010", $"The experiment file '{path}' cannot be read: {ex.Message}", "Check that it exists and is readable.");
         }
 
-        return LoadText(text, path);
+        return LoadBytes(bytes, path);
+    }
+
+    /// <summary>Reads an experiment from its bytes: the size cap, strict UTF-8 (an optional BOM is skipped), then the text.</summary>
+    public static ExperimentLoadResult LoadBytes(ReadOnlySpan<byte> bytes, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        if (bytes.Length > YamlTree.MaxBytes)
+        {
+            return Fail(fileName, "BOSX001", $"The experiment file is larger than {YamlTree.MaxBytes / 1024} KiB.", "Experiment files are short: list variants and settings, not data.");
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+        }
+        catch (System.Text.DecoderFallbackException ex)
+        {
+            return Fail(fileName, "BOSX010", $"The experiment file '{fileName}' is not valid UTF-8 text (byte offset {ex.Index}).", "Save it as UTF-8 (most editors offer it under 'Save with encoding').");
+        }
+
+        return LoadText(text, fileName);
     }
 
     public static ExperimentLoadResult LoadText(string text, string fileName)
@@ -150,7 +182,7 @@ public static partial class ExperimentLoader
             long? runs = null;
             if (map.TryGetValue("runs", out var runsNode))
             {
-                runs = LongValue(runsNode, "runs", 1, 100_000_000);
+                runs = LongValue(runsNode, "runs", 1, MaxRuns);
                 if (mode != ExperimentMode.Paired)
                 {
                     Error(runsNode, "BOSX022", $"'runs' is set by the design in {mode.ToString().ToLowerInvariant()} mode.", "Remove it and size the design in the mode's own section.", "runs");

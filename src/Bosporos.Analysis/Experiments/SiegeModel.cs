@@ -63,12 +63,12 @@ public interface IModelRun
 /// <summary>The kernel simulation behind the engine's model interface.</summary>
 public sealed class ScenarioSiegeModel : ISiegeModel
 {
-    private readonly string text;
+    private readonly byte[] bytes;
     private readonly string file;
 
-    private ScenarioSiegeModel(string text, string file, LoadResult loaded)
+    private ScenarioSiegeModel(byte[] bytes, string file, LoadResult loaded)
     {
-        this.text = text;
+        this.bytes = bytes;
         this.file = file;
         ScenarioId = loaded.Document!.Id;
         ScenarioHash = loaded.ScenarioHash;
@@ -83,7 +83,7 @@ public sealed class ScenarioSiegeModel : ISiegeModel
 
     /// <summary>
     /// Resolves the experiment's scenario (a shipped id, or a path relative to the experiment file), loads it once and
-    /// keeps its text, so every configuration is loaded from the same bytes.
+    /// keeps its bytes, so every configuration is loaded from the same bytes (and hashed as they are).
     /// </summary>
     public static ISiegeModel? Open(ExperimentDefinition experiment, List<Diagnostic> diagnostics)
     {
@@ -95,30 +95,27 @@ public sealed class ScenarioSiegeModel : ISiegeModel
             return null;
         }
 
-        string text;
-        try
+        // The same reading as 'bosporos run' and 'validate': size limit, strict UTF-8, the SHA-256 of the bytes.
+        var file = ScenarioLoader.ReadFile(path);
+        if (file.Bytes is null)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Add(YamlTree.Error(experiment.File, experiment.ScenarioLine, experiment.ScenarioColumn, "BOSX050", $"The scenario file '{path}' cannot be read: {ex.Message}", null, "scenario"));
+            diagnostics.AddRange(file.Diagnostics);
             return null;
         }
 
-        var loaded = ScenarioLoader.LoadText(text, path);
+        var loaded = ScenarioLoader.LoadBytes(file.Bytes, path);
         if (!loaded.Succeeded || loaded.Document is null)
         {
             diagnostics.AddRange(loaded.Diagnostics);
             return null;
         }
 
-        return new ScenarioSiegeModel(text, path, loaded);
+        return new ScenarioSiegeModel(file.Bytes, path, loaded);
     }
 
     public ModelConfiguration Configure(IReadOnlyList<ScenarioOverride> overrides)
     {
-        var loaded = ScenarioLoader.LoadText(text, file, overrides);
+        var loaded = ScenarioLoader.LoadBytes(bytes, file, overrides);
         return loaded.Succeeded ? new ModelConfiguration(new Configured(loaded.Definition!), loaded.Diagnostics) : new ModelConfiguration(null, loaded.Diagnostics);
     }
 

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Bosporos.Analysis.Experiments;
 using Bosporos.Analysis.Stores;
 using Bosporos.Scenarios;
+using Bosporos.Scenarios.Validation;
 
 namespace Bosporos.Cli.Commands;
 
@@ -26,14 +27,7 @@ internal static partial class CompareCommand
             Required = true,
             AllowMultipleArgumentsPerToken = false,
         };
-        var runs = new Option<long>("--runs") { Description = "Runs per variant (baseline included), all with the same seeds.", DefaultValueFactory = _ => 1000 };
-        runs.Validators.Add(r =>
-        {
-            if (r.Tokens.Count > 0 && long.TryParse(r.Tokens[^1].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n <= 0)
-            {
-                r.AddError("--runs must be at least 1.");
-            }
-        });
+        var runs = CliOptions.Runs($"Runs per variant (baseline included), all with the same seeds (1 to {CliOptions.MaxRuns:N0}).", required: false, fallback: 1000);
         var seed = new Option<ulong>("--seed") { Description = "Master seed: run k of every variant uses SplitMix64.Derive(seed, k).", DefaultValueFactory = _ => CliApp.DefaultSeed };
         var threads = ExperimentCommand.ThreadsOption();
         var format = ExperimentCommand.FormatOption();
@@ -135,8 +129,19 @@ internal static partial class CompareCommand
 
     public static int Execute(CliEnvironment env, CompareRequest request)
     {
+        if (!File.Exists(request.Scenario) && (!ScenarioSource.LooksLikeId(request.Scenario) || ScenarioCatalog.Find(request.Scenario) is null))
+        {
+            Loading.NotFound(env, request.Scenario);
+            return ExitCodes.InvalidData;
+        }
+
+        if (request.Store is not null && ExperimentSupport.PrepareNewStore("--out", request.Store) is { } problem)
+        {
+            return ExperimentSupport.Fail(env, ExitCodes.Usage, problem);
+        }
+
         var text = ExperimentText(request);
-        var prepared = ExperimentSupport.Prepare(env, ExperimentLoader.LoadText(text, "command line"));
+        var prepared = ExperimentSupport.Prepare(env, ExperimentLoader.LoadText(text, CommandLine), relocate: Relocate);
         if (prepared is null)
         {
             return ExitCodes.InvalidData;
@@ -198,6 +203,30 @@ internal static partial class CompareCommand
             }
         }
     }
+
+    /// <summary>
+    /// A diagnostic about the experiment text built from the command line names the option or argument it came from,
+    /// not a line and column of a text the user never saw.
+    /// </summary>
+    internal static Diagnostic Relocate(Diagnostic d)
+    {
+        if (d.File != CommandLine)
+        {
+            return d;
+        }
+
+        var where = d.Path switch
+        {
+            "scenario" => "SCENARIO",
+            "runs" or "batch" => "--runs",
+            "master-seed" => "--seed",
+            var p when p.StartsWith("variants", StringComparison.Ordinal) || p == "baseline" => "--variant",
+            _ => "the command line",
+        };
+        return d with { File = where, Line = 0, Column = 0 };
+    }
+
+    private const string CommandLine = "command line";
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
     private static partial Regex NamePattern();

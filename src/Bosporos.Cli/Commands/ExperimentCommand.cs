@@ -36,18 +36,7 @@ internal static class ExperimentCommand
     internal static Option<string> StoreOption(string description) =>
         new("--out", "--store") { Description = description + " A SQLite file path or a postgres:// URL.", HelpName = "STORE", Required = true };
 
-    internal static Option<int> ThreadsOption()
-    {
-        var threads = new Option<int>("--threads") { Description = "Worker threads (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        threads.Validators.Add(r =>
-        {
-            if (r.Tokens.Count > 0 && int.TryParse(r.Tokens[^1].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v <= 0)
-            {
-                r.AddError("--threads must be at least 1.");
-            }
-        });
-        return threads;
-    }
+    internal static Option<int> ThreadsOption() => CliOptions.Threads();
 
     internal static Option<string> FormatOption()
     {
@@ -80,18 +69,9 @@ internal static class ExperimentCommand
             }
         });
         var format = FormatOption();
-        var runs = new Option<long?>("--runs")
-        {
-            Description = resume ? "Not needed: the run count is read from the store." : "Runs per variant, replacing the file's 'runs' (the store records it; merge and resume check it).",
-            HelpName = "N",
-        };
-        runs.Validators.Add(r =>
-        {
-            if (r.Tokens.Count > 0 && long.TryParse(r.Tokens[^1].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n <= 0)
-            {
-                r.AddError("--runs must be at least 1.");
-            }
-        });
+        var runs = CliOptions.OptionalRuns(resume
+            ? "Not needed: the run count is read from the store."
+            : $"Runs per variant (1 to {CliOptions.MaxRuns:N0}), replacing the file's 'runs' (the store records it; merge and resume check it).");
         var command = resume
             ? new Command("resume", "Continue an interrupted 'experiment run' (same shard, same digest as an uninterrupted run).") { file, store, threads, untilCi, format }
             : new Command("run", "Run an experiment into a result store and print the analysis.") { file, store, threads, untilCi, format };
@@ -196,6 +176,19 @@ internal static class ExperimentCommand
         if (request.UntilCi is not null && plan.Experiment.Mode != ExperimentMode.Paired)
         {
             return ExperimentSupport.Fail(env, ExitCodes.Usage, $"--until-ci applies to paired experiments; {plan.Experiment.Id} is a {plan.Experiment.ModeName} experiment.");
+        }
+
+        // Everything that can be refused is refused before the store is created, so a refusal leaves nothing behind.
+        if (shardCount > 1 && plan.Experiment.UntilCi is not null)
+        {
+            return ExperimentSupport.Fail(env, ExitCodes.Usage,
+                $"--shard cannot split {plan.Experiment.Id}: it stops by 'until-ci', and where it stops depends on every run before.",
+                "Remove 'until-ci' from the file (and set 'runs') to shard it, or run it whole without --shard.");
+        }
+
+        if (!request.Resume && ExperimentSupport.PrepareNewStore("--out", request.Store) is { } problem)
+        {
+            return ExperimentSupport.Fail(env, ExitCodes.Usage, problem);
         }
 
         IResultStore store;
@@ -313,6 +306,11 @@ internal static class ExperimentCommand
         if (missing.Count > 0)
         {
             return ExperimentSupport.Fail(env, ExitCodes.InvalidData, "no such shard store: " + string.Join(", ", missing) + ".");
+        }
+
+        if (ExperimentSupport.PrepareNewStore("--out", output) is { } problem)
+        {
+            return ExperimentSupport.Fail(env, ExitCodes.Usage, problem);
         }
 
         try

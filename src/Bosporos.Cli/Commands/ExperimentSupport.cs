@@ -19,8 +19,9 @@ internal static class ExperimentSupport
     public static IResultStore OpenStore(string location) => (StoreOpener.Value ?? ResultStores.Open)(location);
 
     /// <summary>Loads an experiment file and its scenario and builds the plan; prints every diagnostic; null on error.</summary>
-    public static PreparedExperiment? Prepare(CliEnvironment env, ExperimentLoadResult loaded, Func<ExperimentDefinition, ExperimentDefinition>? adjust = null)
+    public static PreparedExperiment? Prepare(CliEnvironment env, ExperimentLoadResult loaded, Func<ExperimentDefinition, ExperimentDefinition>? adjust = null, Func<Diagnostic, Diagnostic>? relocate = null)
     {
+        bool Print(CliEnvironment env, IEnumerable<Diagnostic> diagnostics) => ExperimentSupport.Print(env, relocate is null ? diagnostics : diagnostics.Select(relocate));
         if (Print(env, loaded.Diagnostics) || loaded.Experiment is null)
         {
             return null;
@@ -83,6 +84,13 @@ internal static class ExperimentSupport
 
         return code;
     }
+
+    /// <summary>
+    /// Checks a store location that a command is about to create: a SQLite path must not be a directory, and its
+    /// missing parent folders are made. Null when fine, otherwise the error line (PostgreSQL URLs pass as they are).
+    /// </summary>
+    public static string? PrepareNewStore(string option, string location) =>
+        ResultStores.IsPostgres(location) || File.Exists(location) ? null : OutputFiles.Prepare(option, location);
 
     /// <summary>True for a location that names an existing store (a SQLite file that exists, or any PostgreSQL URL).</summary>
     public static bool StoreExists(string location) => ResultStores.IsPostgres(location) || File.Exists(location);

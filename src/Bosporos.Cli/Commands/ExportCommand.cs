@@ -42,6 +42,14 @@ internal static class ExportCommand
             return ExperimentSupport.Fail(env, ExitCodes.InvalidData, $"{store}: no such store.");
         }
 
+        foreach (var (option, path) in new[] { ("--csv", csv), ("--parquet", parquet), ("--sidecar", sidecar) })
+        {
+            if (path is not null && OutputFiles.Prepare(option, path) is { } problem)
+            {
+                return ExperimentSupport.Fail(env, ExitCodes.Usage, problem);
+            }
+        }
+
         try
         {
             var (manifest, rows) = ResultExport.ReadStore(store);
@@ -71,6 +79,10 @@ internal static class ExportCommand
         catch (Exception e) when (e is ResultStoreException or ExportException)
         {
             return ExperimentSupport.Fail(env, ExitCodes.InvalidData, e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return ExperimentSupport.Fail(env, ExitCodes.InvalidData, "cannot write the export: " + e.Message, "Check that the directory is writable and the disk is not full.");
         }
     }
 }

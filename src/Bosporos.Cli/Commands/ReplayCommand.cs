@@ -1,21 +1,52 @@
 using System.Globalization;
+using System.Text;
 using Bosporos.Cli.Rendering;
 using Bosporos.Kernel;
+using Bosporos.Scenarios;
 using Bosporos.Scenarios.Replays;
 
 namespace Bosporos.Cli.Commands;
 
 internal static class ReplayCommand
 {
+    private const long MaxReplayBytes = 16 * 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static int Execute(CliEnvironment env, string file, bool verify)
     {
+        if (Directory.Exists(file))
+        {
+            env.Error.WriteLine($"error: '{file}' is a directory, not a replay file.");
+            return ExitCodes.InvalidData;
+        }
+
         if (!File.Exists(file))
         {
             env.Error.WriteLine($"error: replay file '{file}' does not exist.");
             return ExitCodes.InvalidData;
         }
 
-        var read = ReplayJson.Read(File.ReadAllText(file), file);
+        // Read like a scenario: never more than the cap (a replay of the longest siege is a few hundred KiB), strict UTF-8.
+        string text;
+        try
+        {
+            var bytes = BoundedFile.Read(file, MaxReplayBytes);
+            if (bytes.Length > MaxReplayBytes)
+            {
+                env.Error.WriteLine($"error: '{file}' is larger than {MaxReplayBytes / (1024 * 1024)} MiB, so it is not a replay file.");
+                return ExitCodes.InvalidData;
+            }
+
+            text = StrictUtf8.GetString(bytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        {
+            env.Error.WriteLine($"error: replay file '{file}' cannot be read: {e.Message}");
+            return ExitCodes.InvalidData;
+        }
+
+        var read = ReplayJson.Read(text, file);
         foreach (var d in read.Diagnostics)
         {
             Loading.Print(env.Error, d);

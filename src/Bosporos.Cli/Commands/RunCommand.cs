@@ -11,6 +11,16 @@ internal static class RunCommand
 {
     public static int Execute(CliEnvironment env, RunRequest request)
     {
+        // Output paths are checked (and their folders made) before the run, so a typo costs nothing.
+        foreach (var (option, path) in new[] { ("--events", request.EventsFile), ("--replay", request.ReplayFile) })
+        {
+            if (path is not null && OutputFiles.Prepare(option, path) is { } problem)
+            {
+                env.Error.WriteLine("error: " + problem);
+                return ExitCodes.Usage;
+            }
+        }
+
         var loaded = Loading.Load(env, request.Scenario, request.Overrides);
         if (loaded is null)
         {
@@ -21,14 +31,15 @@ internal static class RunCommand
         ReplayPlayer.Play(sim, []);
         env.Cancellation.ThrowIfCancellationRequested();
 
-        if (request.EventsFile is not null)
+        if (request.EventsFile is { } events && !OutputFiles.Write(env, "--events", events, () => RunOutput.WriteEvents(events, sim.Definition, sim.Events.All)))
         {
-            RunOutput.WriteEvents(request.EventsFile, sim.Definition, sim.Events.All);
+            return ExitCodes.InvalidData;
         }
 
-        if (request.ReplayFile is not null)
+        if (request.ReplayFile is { } replay && !OutputFiles.Write(env, "--replay", replay,
+            () => ReplayJson.WriteFile(replay, ReplayPlayer.Record(sim, loaded.Reference, loaded.Result.ScenarioHash, request.Overrides, []))))
         {
-            ReplayJson.WriteFile(request.ReplayFile, ReplayPlayer.Record(sim, loaded.Reference, loaded.Result.ScenarioHash, request.Overrides, []));
+            return ExitCodes.InvalidData;
         }
 
         Render(env, sim, loaded.Result.ScenarioHash, request.Json);

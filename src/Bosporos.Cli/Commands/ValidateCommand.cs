@@ -9,7 +9,7 @@ internal static class ValidateCommand
         var loaded = env.Scenarios.Load(scenario, []);
         if (loaded is null)
         {
-            env.Error.WriteLine($"error: '{scenario}' is neither a scenario file nor a shipped scenario id.");
+            Loading.NotFound(env, scenario);
             return ExitCodes.InvalidData;
         }
 

@@ -114,8 +114,20 @@ internal static class RunOutput
         }
         catch
         {
-            File.Delete(temp);
+            TryDelete(temp); // a failed cleanup must not hide why the write failed
             throw;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // nothing more to do: the original failure is what the user needs to see
         }
     }
 

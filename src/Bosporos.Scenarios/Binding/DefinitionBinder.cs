@@ -512,6 +512,12 @@ internal sealed class DefinitionBinder(DiagnosticBag bag, IReadOnlyDictionary<st
                 return true;
 
             case ValueKind.Ratio:
+                // Range before arithmetic: a decimal overflows at about 7.9e28, well before a number this size.
+                if (Math.Abs(number) > int.MaxValue / Ratio.Scale)
+                {
+                    return FarOutOfRange(property, number, node, path);
+                }
+
                 var raw = number * Ratio.Scale;
                 if (raw != decimal.Truncate(raw))
                 {
@@ -529,6 +535,11 @@ internal sealed class DefinitionBinder(DiagnosticBag bag, IReadOnlyDictionary<st
                 return true;
 
             default:
+                if (Math.Abs(number) > int.MaxValue / Degrees.Scale)
+                {
+                    return FarOutOfRange(property, number, node, path);
+                }
+
                 var micro = number * Degrees.Scale;
                 if (micro != decimal.Truncate(micro))
                 {
@@ -547,9 +558,21 @@ internal sealed class DefinitionBinder(DiagnosticBag bag, IReadOnlyDictionary<st
         }
     }
 
+    /// <summary>A value too large to scale (BOS1106), told with its field's own limits and hint.</summary>
+    private bool FarOutOfRange(PropertyModel property, decimal number, YScalar node, string path)
+    {
+        var rule = NumericRules.For(property);
+        var limit = (number < 0 ? rule.Min : rule.Max).ToString(CultureInfo.InvariantCulture);
+        bag.Error(DiagnosticCodes.NumberOutOfRange, node, path,
+            number < 0 ? $"{node.Value} is below the least allowed value {limit}." : $"{node.Value} is above the largest allowed value {limit}.",
+            rule.Hint);
+        return false;
+    }
+
     private bool OutOfRange(YScalar node, string path, string what, long max)
     {
-        bag.Error(DiagnosticCodes.NumberOutOfRange, node, path, $"{node.Value} is too large for {what} (at most {max:N0}).",
+        var size = node.Value.TrimStart().StartsWith('-') ? "too small" : "too large";
+        bag.Error(DiagnosticCodes.NumberOutOfRange, node, path, $"{node.Value} is {size} for {what} (between {-max:N0} and {max:N0}).",
             "Give a number of a sensible size for this value.");
         return false;
     }

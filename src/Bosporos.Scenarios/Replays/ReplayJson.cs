@@ -93,8 +93,24 @@ public static class ReplayJson
         var text = Write(replay);
         var full = Path.GetFullPath(path);
         var temp = full + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        File.WriteAllText(temp, text, new UTF8Encoding(false));
-        File.Move(temp, full, overwrite: true);
+        try
+        {
+            File.WriteAllText(temp, text, new UTF8Encoding(false));
+            File.Move(temp, full, overwrite: true);
+        }
+        catch
+        {
+            try
+            {
+                File.Delete(temp);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // the original failure is the one to report
+            }
+
+            throw;
+        }
     }
 
     public static string Hex(ulong value) => value.ToString("x16", CultureInfo.InvariantCulture);

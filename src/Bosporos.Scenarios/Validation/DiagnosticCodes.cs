@@ -22,6 +22,7 @@ public static class DiagnosticCodes
     public const string DuplicateKey = "BOS1007";
     public const string MultipleDocuments = "BOS1008";
     public const string NotAMapping = "BOS1009";
+    public const string ExperimentFile = "BOS1010";
 
     public const string UnknownKey = "BOS1101";
     public const string MissingKey = "BOS1102";
@@ -34,6 +35,7 @@ public static class DiagnosticCodes
     public const string UnknownEnumValue = "BOS1109";
     public const string UnsupportedFormat = "BOS1110";
     public const string BadCitation = "BOS1111";
+    public const string NumberTooPrecise = "BOS1112";
 
     public const string Negative = "BOS1201";
     public const string AboveCap = "BOS1202";

@@ -113,6 +113,7 @@ internal sealed partial class SemanticValidator(DiagnosticBag bag, Locator locat
         {
             var rule = NumericRules.For(site.Property);
             var max = rule.AboveCode == DiagnosticCodes.BeyondHorizon ? Math.Min(rule.Max, horizon) : rule.Max;
+            var refused = site.Value < rule.Min || site.Value > max;
             if (site.Value < rule.Min)
             {
                 bag.Error(rule.BelowCode, site.Node, site.Path, $"{Show(site.Value)} is below the least allowed value {Show(rule.Min)}.", rule.Hint);
@@ -135,10 +136,14 @@ internal sealed partial class SemanticValidator(DiagnosticBag bag, Locator locat
                 }
                 else if ((site.Value < low || site.Value > high) && cited.Overridden)
                 {
-                    // A counterfactual leaves the sources on purpose (no fleet: hulls 0): say so, do not refuse it.
-                    bag.Warning(DiagnosticCodes.OverrideOutsideCitedRange, site.Node, site.Path,
-                        $"The value {Show(site.Value)} set on the command line lies outside the cited range [{Show(low)}, {Show(high)}]: a counterfactual, not a reading of the sources.",
-                        "Nothing to fix if that is intended; results for it are not a reading of the sources.");
+                    // A counterfactual leaves the sources on purpose (no fleet: hulls 0): say so, do not refuse it;
+                    // a value already refused above needs no second word.
+                    if (!refused)
+                    {
+                        bag.Warning(DiagnosticCodes.OverrideOutsideCitedRange, site.Node, site.Path,
+                            $"The value {Show(site.Value)} set on the command line lies outside the cited range [{Show(low)}, {Show(high)}]: a counterfactual, not a reading of the sources.",
+                            "Nothing to fix if that is intended; results for it are not a reading of the sources.");
+                    }
                 }
                 else if (site.Value < low || site.Value > high)
                 {

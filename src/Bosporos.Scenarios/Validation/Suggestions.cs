@@ -1,7 +1,7 @@
 namespace Bosporos.Scenarios.Validation;
 
 /// <summary>"Did you mean" hints from the edit distance between what was written and what is allowed.</summary>
-internal static class Suggestions
+public static class Suggestions
 {
     public static IReadOnlyList<string> Closest(string written, IEnumerable<string> candidates, int take = 3)
     {
