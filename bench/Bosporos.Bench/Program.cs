@@ -7,4 +7,19 @@ if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(ScenarioCatalog.Fold
     Environment.SetEnvironmentVariable(ScenarioCatalog.FolderVariable, folder);
 }
 
+// `--plain-runs N`: N runs of the scenario and nothing else, for instruction counts under callgrind (bench/callgrind.sh).
+if (args.Length == 2 && args[0] == "--plain-runs" && int.TryParse(args[1], out var runs))
+{
+    var sim = Bosporos.Kernel.Simulation.Create(Bosporos.Bench.BenchScenario.Load(), 1);
+    ulong folded = 0;
+    for (var k = 0; k < runs; k++)
+    {
+        sim.Reset(Bosporos.Kernel.Randomness.SplitMix64.Derive(626, (ulong)k));
+        folded ^= sim.RunToEnd().StateHash;
+    }
+
+    Console.WriteLine($"{runs} runs, folded hash {folded:x16}");
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -169,9 +169,9 @@ internal static class McCommand
                 w.WriteNumber(Scenarios.Naming.Kebab(factor.ToString()), n);
             }
 
+            w.WriteEndObject();
             w.WriteNumber("massacreOrBreakupRuns", r.MassacreOrBreakupRuns);
             w.WriteNumber("hungryRuns", r.HungryRuns);
-            w.WriteEndObject();
             w.WriteString("digest", r.Digest);
             w.WriteEndObject();
         }

@@ -79,6 +79,20 @@ internal static class RunOutput
             w.WriteNumber("minWallIntegrityPermille", s.MinWallIntegrityPermille);
             w.WriteBoolean("envoysCaught", s.EnvoysCaught);
             w.WriteBoolean("signalLearned", s.SignalLearned);
+            w.WriteStartArray("withdrawalFactors");
+            foreach (var f in Enum.GetValues<Kernel.WithdrawalFactors>())
+            {
+                if (f != Kernel.WithdrawalFactors.None && s.Factors.HasFlag(f))
+                {
+                    w.WriteStringValue(Kebab(f.ToString()));
+                }
+            }
+
+            w.WriteEndArray();
+            w.WriteNumber("khaganProspectsPermille", sim.KhaganProspects / 10);
+            w.WriteNumber("hostShortfallManDays", s.ShortfallManDays);
+            w.WriteNumber("hostDeserted", s.HostDeserted);
+            w.WriteNumber("warshipsDamaged", s.WarshipsDamaged);
             w.WriteNumber("events", sim.Events.All.Length);
             w.WriteString("stateHash", Hex(s.StateHash));
             w.WriteString("scenarioHash", scenarioHash);
@@ -192,6 +206,11 @@ internal static class RunOutput
         table.AddRow("Outcome", Outcome(s.Outcome));
         table.AddRow("Ended", Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{dates.Heading(s.End.Day)}, {s.End.HourOfDay:00}:00 (day {s.End.Day})")));
         table.AddRow("Cause", Markup.Escape(Cause(s.Cause)));
+        if (s.Factors != Kernel.WithdrawalFactors.None)
+        {
+            table.AddRow("What weighed on him", Markup.Escape(Factors(s.Factors)));
+        }
+
         table.AddRow("Close-siege days", Count(s.CloseSiegeDays));
         table.AddRow("Persians ferried", Count(s.PersiansFerried));
         var ratio = s.AssaultDefenderLosses > 0
