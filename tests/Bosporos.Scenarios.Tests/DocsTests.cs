@@ -20,8 +20,9 @@ public class DocsTests
         var generated = FieldReference.Markdown();
         if (Environment.GetEnvironmentVariable("UPDATE_SCHEMA") == "1")
         {
-            doc = string.Concat(doc.AsSpan(0, start + Begin.Length), generated, doc.AsSpan(end));
-            File.WriteAllText(DocPath, doc);
+            var updated = string.Concat(doc.AsSpan(0, start + Begin.Length), generated, doc.AsSpan(end));
+            File.WriteAllText(DocPath, updated);
+            Assert.True(updated == doc, "docs/scenario-format.md's field reference was out of date and has been rewritten; review and commit it, then run the tests without UPDATE_SCHEMA.");
             return;
         }
 

@@ -13,7 +13,9 @@ public class SchemaTests
         if (Environment.GetEnvironmentVariable("UPDATE_SCHEMA") == "1")
         {
             Directory.CreateDirectory(Path.GetDirectoryName(SchemaPath)!);
+            var before = File.Exists(SchemaPath) ? File.ReadAllText(SchemaPath).ReplaceLineEndings("\n") : null;
             File.WriteAllText(SchemaPath, generated);
+            Assert.True(before == generated, "scenarios/schema/scenario.schema.json was out of date and has been rewritten; review and commit it, then run the tests without UPDATE_SCHEMA.");
         }
 
         Assert.True(File.Exists(SchemaPath), $"{SchemaPath} is missing. Regenerate it with: UPDATE_SCHEMA=1 dotnet test tests/Bosporos.Scenarios.Tests --filter SchemaTests");

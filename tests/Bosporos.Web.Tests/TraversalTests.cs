@@ -37,38 +37,59 @@ public sealed class TraversalTests : IClassFixture<SiteFactory>
     [Fact]
     public void There_are_at_least_fifty_payloads() => Assert.True(Payloads().Count >= 50);
 
-    [Theory]
-    [MemberData(nameof(Payloads))]
-    public async Task Escaped_in_the_path_gives_400_or_404(string payload)
+    /// <summary>
+    /// The payloads that reach the application when escaped. Left out, each with a test of its own: a NUL (the test
+    /// server refuses it before the application; Kestrel answers 400) and the bare dot segments (the client removes them).
+    /// </summary>
+    public static TheoryData<string> EscapedPayloads()
     {
-        if (payload.Contains('\0', StringComparison.Ordinal) || payload is "." or "..")
+        var data = new TheoryData<string>();
+        foreach (var p in Payloads())
         {
-            return; // NUL: the in-memory server refuses it before the application (Kestrel answers 400); dot segments: the client removes them
+            var text = (string)p;
+            if (!text.Contains('\0', StringComparison.Ordinal) && text is not ("." or ".."))
+            {
+                data.Add(text);
+            }
         }
 
+        return data;
+    }
+
+    /// <summary>The payloads sent raw: those with a NUL (escaped or not) are left out, as above.</summary>
+    public static TheoryData<string> RawPayloads()
+    {
+        var data = new TheoryData<string>();
+        foreach (var p in Payloads())
+        {
+            var text = (string)p;
+            if (!text.Contains('\0', StringComparison.Ordinal) && !text.Contains("%00", StringComparison.Ordinal))
+            {
+                data.Add(text);
+            }
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void Most_payloads_reach_the_application() =>
+        Assert.True(EscapedPayloads().Count >= Payloads().Count - 10 && RawPayloads().Count >= Payloads().Count - 10);
+
+    [Theory]
+    [MemberData(nameof(EscapedPayloads))]
+    public async Task Escaped_in_the_path_gives_400_or_404(string payload)
+    {
         var response = await client.GetAsync("/api/scenarios/" + EscapeEverything(payload));
         Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound, $"{payload}: {(int)response.StatusCode}");
         await AssertNoFileContent(response);
     }
 
     [Theory]
-    [MemberData(nameof(Payloads))]
+    [MemberData(nameof(RawPayloads))]
     public async Task Raw_in_the_path_never_returns_file_content(string payload)
     {
-        if (payload.Contains('\0', StringComparison.Ordinal) || payload.Contains("%00", StringComparison.Ordinal))
-        {
-            return;
-        }
-
-        HttpResponseMessage response;
-        try
-        {
-            response = await client.GetAsync("/api/scenarios/" + payload);
-        }
-        catch (UriFormatException)
-        {
-            return; // the client itself refuses such a URL: nothing reaches the server
-        }
+        var response = await client.GetAsync("/api/scenarios/" + payload);
 
         // The client may normalise a raw payload into a legitimate address ("./test-siege" is test-siege; "." is the
         // list), so only the absence of failures and of file content is asserted here.
