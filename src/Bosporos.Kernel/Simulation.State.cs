@@ -297,16 +297,7 @@ public sealed partial class Simulation
         }
     }
 
-    private int HostDeserted()
-    {
-        var n = 0;
-        foreach (var i in Index.Host)
-        {
-            n += deserted[i];
-        }
-
-        return n;
-    }
+    private int HostDeserted() => (int)SumOf(Index.Host, deserted);
 
     /// <summary>The khagan's prospects as he last weighed them (Ratio raw; 1 before he first judges).</summary>
     public int KhaganProspects => prospect;

@@ -44,6 +44,6 @@ export interface Diagnostic { severity: string; code: string; file: string; line
 export interface Progress { id: string; state: string; completed: number; total: number; percent: number; error?: string }
 export interface OutcomeShare { outcome: string; count: number; share: number; low: number; high: number }
 export interface Duration { mean: number; p5: number; median: number; p95: number; min: number; max: number; histogram: { days: number; count: number }[] }
-export interface VariantResult { name: string; overrides: Record<string, string>; runs: number; outcomes: OutcomeShare[]; closeSiegeDays: Duration; endDay: Duration }
+export interface VariantResult { name: string; overrides: Record<string, string>; runs: number; outcomes: OutcomeShare[]; closeSiegeDays: Duration; endDay: Duration; counterfactual?: boolean }
 export interface ExperimentResult { id: string; scenario: string; seed: number; runsPerVariant: number; state: string; completed: number; total: number; variants: VariantResult[]; formats: string[] }
 export interface ExperimentStarted { id: string; total: number; progress: string; results: string; csv: string }

@@ -418,28 +418,18 @@ public sealed partial class Simulation
         return best;
     }
 
-    private int HostMen()
+    private int HostMen() => (int)SumOf(Index.Host, present);
+
+    /// <summary>The sum of one per-contingent count over a list of contingents.</summary>
+    private static long SumOf(int[] contingents, int[] counts)
     {
-        var men = 0;
-        foreach (var i in Index.Host)
+        long n = 0;
+        foreach (var i in contingents)
         {
-            men += present[i];
+            n += counts[i];
         }
 
-        return men;
-    }
-
-    /// <summary>Strength-weighted morale of the khagan's own host (Ratio raw).</summary>
-    private int HostCohesion()
-    {
-        long men = 0, m = 0;
-        foreach (var i in Index.Host)
-        {
-            men += present[i];
-            m += (long)present[i] * morale[i];
-        }
-
-        return men == 0 ? 0 : (int)(m / men);
+        return n;
     }
 
     /// <summary>Share (Ratio raw) of the assault troops present who would still go forward.</summary>
@@ -519,11 +509,7 @@ public sealed partial class Simulation
 
     private int AgainstDefenders(long willing)
     {
-        long defenders = 0;
-        foreach (var i in Index.Roman)
-        {
-            defenders += present[i];
-        }
+        var defenders = SumOf(Index.Roman, present);
 
         var needed = Definition.Command.Withdrawal.NumbersNeeded.Of(defenders);
         return needed <= 0 ? Ratio.Scale : (int)Math.Min(Ratio.Scale, willing * Ratio.Scale / needed);

@@ -173,16 +173,7 @@ public sealed partial class Simulation
         Emit(EventKind.SortieMade, zone, v1: burned, v2: losses, v3: men, odds: odds, roll: roll);
     }
 
-    private long WallMen()
-    {
-        long men = 0;
-        foreach (var i in Index.Wall)
-        {
-            men += present[i];
-        }
-
-        return men;
-    }
+    private long WallMen() => SumOf(Index.Wall, present);
 
     /// <summary>When the siege is lifted the city gives thanks (the Akathist hymn's new proemium); the defenders' hearts carry it.</summary>
     private void Thanksgiving()

@@ -121,12 +121,12 @@ public class MechanismTests
         Assert.All(odds, o => Assert.Equal(6_000, o));
 
         // Whether or not the thin patrol caught a boat in this run, the odds it would have faced are the law's.
-        var sim = Kernel.Simulation.Create(new SiegeBuilder { Galleys = 8, CalmShare = 1m, GaleShare = 0m }.Build(), 3);
+        var runner = Kernel.Simulation.Create(new SiegeBuilder { Galleys = 8, CalmShare = 1m, GaleShare = 0m }.Build(), 3);
         var many = Enumerable.Range(0, 60).SelectMany(k =>
         {
-            sim.Reset((ulong)k);
-            sim.RunToEnd();
-            return sim.Events.All.ToArray().Where(e => e.Kind == EventKind.EnvoysIntercepted).Select(e => e.Odds);
+            runner.Reset((ulong)k);
+            runner.RunToEnd();
+            return runner.Events.All.ToArray().Where(e => e.Kind == EventKind.EnvoysIntercepted).Select(e => e.Odds);
         }).ToArray();
         Assert.NotEmpty(many);
         Assert.All(many, o => Assert.Equal(6_000, o));

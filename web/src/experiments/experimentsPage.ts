@@ -31,6 +31,20 @@ export function presets(detail: ScenarioDetail): Preset[] {
   return out;
 }
 
+/** Paths of the custom overrides whose value lies outside the figure's cited range (a counterfactual). */
+export function outsideCitedRange(detail: ScenarioDetail, overrides: Record<string, number | string>): string[] {
+  const numbers = new Map(detail.groups.flatMap((g) => g.numbers).map((n) => [n.path, n] as const));
+  return Object.entries(overrides).filter(([path, v]) => {
+    const n = numbers.get(path);
+    return typeof v === 'number' && n !== undefined && ((n.low !== undefined && v < n.low) || (n.high !== undefined && v > n.high));
+  }).map(([path]) => path);
+}
+
+/** The most runs per variant the site takes for this many variants (its cap counts every run of every variant). */
+export function maxRunsPerVariant(variants: number, totalCap = 20000): number {
+  return Math.max(1, Math.floor(totalCap / Math.max(1, variants)));
+}
+
 /** "path=value" lines into overrides; numbers stay numbers. */
 export function parseOverrides(text: string): Record<string, number | string> {
   const out: Record<string, number | string> = {};
@@ -62,6 +76,11 @@ export async function experimentsPage(root: HTMLElement): Promise<() => void> {
     return { p, box, el: h('label', { class: 'variant' }, box, h('span', {}, h('strong', {}, p.name), h('small', {}, p.note))) };
   });
   const custom = h('textarea', { rows: 3, placeholder: 'Your own variant: one path=value per line, e.g.\ncombat.defender-lethality=0.05', 'aria-label': 'Custom variant' });
+  const customNote = h('small', { class: 'custom-note', 'aria-live': 'polite' });
+  custom.addEventListener('input', () => {
+    const outside = outsideCitedRange(detail, parseOverrides(custom.value));
+    customNote.textContent = outside.length ? `Outside the cited range (a counterfactual): ${outside.join(', ')}` : '';
+  });
   const runs = h('input', { type: 'number', min: 1, max: 20000, step: 1, value: 500, 'aria-label': 'Runs per variant', id: 'runs' });
   const seed = h('input', { type: 'number', min: 0, step: 1, value: String(app.seed), 'aria-label': 'Master seed' });
   const launch = h('button', { type: 'button', class: 'primary', id: 'launch' }, 'Launch ▸');
@@ -76,6 +95,11 @@ export async function experimentsPage(root: HTMLElement): Promise<() => void> {
     if (Object.keys(own).length) variants.push({ name: 'custom', overrides: own });
     if (!variants.length) {
       status.textContent = 'Pick at least one variant.';
+      return;
+    }
+    const most = maxRunsPerVariant(variants.length);
+    if (Number(runs.value) > most) {
+      status.textContent = `At most ${most.toLocaleString('en-GB')} runs per variant with ${variants.length} variants (20,000 runs in all).`;
       return;
     }
     launch.disabled = true;
@@ -113,7 +137,7 @@ export async function experimentsPage(root: HTMLElement): Promise<() => void> {
     const table = h('table', { class: 'results-table' },
       h('thead', {}, h('tr', {}, h('th', {}, 'Variant'), h('th', {}, 'Runs'), ...['lifted', 'fallen', 'negotiated', 'undecided'].map((o) => h('th', {}, o)), h('th', {}, 'Close siege, days (median, 5–95 %)'))),
       h('tbody', {}, ...r.variants.map((v) => h('tr', {},
-        h('th', { scope: 'row' }, v.name), h('td', {}, v.runs.toLocaleString('en-GB')),
+        h('th', { scope: 'row' }, v.name, v.counterfactual ? h('small', { class: 'counterfactual' }, ' counterfactual') : ''), h('td', {}, v.runs.toLocaleString('en-GB')),
         ...v.outcomes.map((o) => h('td', {}, `${(o.share * 100).toFixed(1)} %`, h('small', {}, ` ${(o.low * 100).toFixed(1)}–${(o.high * 100).toFixed(1)}`))),
         h('td', {}, `${v.closeSiegeDays.median} (${v.closeSiegeDays.p5}–${v.closeSiegeDays.p95})`)))));
     results.replaceChildren(
@@ -133,7 +157,7 @@ export async function experimentsPage(root: HTMLElement): Promise<() => void> {
       h('p', { class: 'lede' }, `Run ${detail.name} many times under each variant and compare the outcomes, with honest intervals.`))),
     h('div', { class: 'experiment' },
       h('section', { class: 'card setup' },
-        h('h2', {}, 'Variants'), ...boxes.map((b) => b.el), custom,
+        h('h2', {}, 'Variants'), ...boxes.map((b) => b.el), custom, customNote,
         h('div', { class: 'toolbar' }, h('label', {}, 'Runs per variant ', runs), h('label', {}, 'Seed ', seed), launch),
         h('div', { class: 'progress-row' }, bar, status)),
       h('section', { class: 'card output' }, results)));
