@@ -7,12 +7,13 @@ public sealed class ReplayVerifyTests
 {
     [Theory]
     [InlineData(0)]
-    [InlineData(3)]
+    [InlineData(1)]
     public void A_replay_whose_subsystem_hashes_alone_were_edited_is_refused(int day)
     {
         var dir = Cli.TempDir();
         var replay = Path.Combine(dir, "run.replay.json");
-        Assert.Equal(ExitCodes.Success, Cli.Invoke("run", "test-siege", "--seed", "77", "--replay", replay).Code);
+        var run = Cli.Invoke("run", "test-siege", "--seed", "77", "--replay", replay);
+        Assert.True(run.Code == ExitCodes.Success, run.Out + run.Error);
         var json = JsonNode.Parse(File.ReadAllText(replay))!;
         var walls = json["subsystemHashes"]!["walls"]!.AsArray();
         Assert.True(walls.Count > day, "the run is too short for this test");
@@ -26,6 +27,6 @@ public sealed class ReplayVerifyTests
         Assert.Contains("subsystem hashes were altered", r.Out, StringComparison.Ordinal);
         Assert.Contains("subsystem: walls", r.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("-1", r.Out, StringComparison.Ordinal);
-        Assert.Contains(day == 0 ? "identical before it: none: day 0 already differs" : "identical before it: days 0 to 2", r.Out, StringComparison.Ordinal);
+        Assert.Contains(day == 0 ? "identical before it: none: day 0 already differs" : "identical before it: day 0", r.Out, StringComparison.Ordinal);
     }
 }
