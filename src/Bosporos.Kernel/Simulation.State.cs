@@ -11,8 +11,8 @@ namespace Bosporos.Kernel;
 // future is folded into the daily state hash.
 public sealed partial class Simulation
 {
-    private readonly ulong[] dailyHashes;
-    private readonly ulong[] dailySubsystemHashes;
+    private ulong[] dailyHashes;
+    private ulong[] dailySubsystemHashes;
     private int dailyHashCount;
 
     private Outcome outcome;
@@ -57,27 +57,27 @@ public sealed partial class Simulation
     internal DefinitionIndex Index { get; }
 
     // Forces
-    private readonly int[] present;
-    private readonly int[] arrived;
-    private readonly int[] killed;
-    private readonly int[] wounded;
-    private readonly int[] deserted;
-    private readonly int[] captured;
-    private readonly int[] morale; // Ratio raw
-    private readonly long[] food; // man-days carried (besiegers)
-    private readonly int[] lossesToday;
+    private int[] present;
+    private int[] arrived;
+    private int[] killed;
+    private int[] wounded;
+    private int[] deserted;
+    private int[] captured;
+    private int[] morale; // Ratio raw
+    private long[] food; // man-days carried (besiegers)
+    private int[] lossesToday;
 
     // Naval
-    private readonly int[] hulls;
-    private readonly int[] patrolHulls; // Roman warships on station per zone
+    private int[] hulls;
+    private int[] patrolHulls; // Roman warships on station per zone
 
     // Siegecraft and walls
-    private readonly int[] engines;
-    private readonly bool[] enginesReady;
-    private readonly int[] outerIntegrity; // Ratio raw
-    private readonly int[] innerIntegrity;
-    private readonly int[] defendersAt;
-    private readonly int[] lodgementHours;
+    private int[] engines;
+    private bool[] enginesReady;
+    private int[] outerIntegrity; // Ratio raw
+    private int[] innerIntegrity;
+    private int[] defendersAt;
+    private int[] lodgementHours;
 
     // Random streams, one per subsystem
     private RandomStream combatDice;

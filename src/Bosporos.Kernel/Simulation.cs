@@ -28,7 +28,7 @@ public sealed partial class Simulation
 
     public bool IsOver => outcome != Outcome.Undecided || horizonReached;
 
-    public EventLog Events { get; }
+    public EventLog Events { get; private set; }
 
     /// <summary>The state hash folded at the end of each simulated day (index = day).</summary>
     public ReadOnlySpan<ulong> DailyHashes => dailyHashes.AsSpan(0, dailyHashCount);
@@ -52,6 +52,46 @@ public sealed partial class Simulation
         }
 
         StepHour(orders);
+    }
+
+    /// <summary>
+    /// A copy of this run as it stands: the same state, events, daily hashes and dice. Stepped with the same orders it
+    /// continues exactly as this run would; the two are independent afterwards. The definition and its lookups are
+    /// shared (they are immutable). Used to look ahead (sample futures from the current moment) and to branch a
+    /// replay into an experiment without re-running from hour 0.
+    /// </summary>
+    public Simulation Fork()
+    {
+        var f = (Simulation)MemberwiseClone();
+        f.Events = Events.Copy();
+        f.dailyHashes = (ulong[])dailyHashes.Clone();
+        f.dailySubsystemHashes = (ulong[])dailySubsystemHashes.Clone();
+        f.present = (int[])present.Clone();
+        f.arrived = (int[])arrived.Clone();
+        f.killed = (int[])killed.Clone();
+        f.wounded = (int[])wounded.Clone();
+        f.deserted = (int[])deserted.Clone();
+        f.captured = (int[])captured.Clone();
+        f.morale = (int[])morale.Clone();
+        f.food = (long[])food.Clone();
+        f.shortToday = (long[])shortToday.Clone();
+        f.lossesToday = (int[])lossesToday.Clone();
+        f.hulls = (int[])hulls.Clone();
+        f.patrolHulls = (int[])patrolHulls.Clone();
+        f.engines = (int[])engines.Clone();
+        f.enginesReady = (bool[])enginesReady.Clone();
+        f.outerIntegrity = (int[])outerIntegrity.Clone();
+        f.innerIntegrity = (int[])innerIntegrity.Clone();
+        f.defendersAt = (int[])defendersAt.Clone();
+        f.lodgementHours = (int[])lodgementHours.Clone();
+        f.lodgementMen = (int[])lodgementMen.Clone();
+        f.lodgementQuality = (int[])lodgementQuality.Clone();
+        f.defenderFatigue = (int[])defenderFatigue.Clone();
+        f.intentionSince = (int[])intentionSince.Clone();
+        f.intentionDoneDay = (int[])intentionDoneDay.Clone();
+        f.intentionFailures = (int[])intentionFailures.Clone();
+        f.intentionAbandoned = (bool[])intentionAbandoned.Clone();
+        return f;
     }
 
     /// <summary>Steps until the siege ends or reaches its horizon, with no external orders.</summary>

@@ -12,9 +12,9 @@ namespace Bosporos.Kernel;
 // the scenario's attrition law. Then seizure, counter-attack and fall.
 public sealed partial class Simulation
 {
-    private readonly int[] lodgementMen;
-    private readonly int[] lodgementQuality;
-    private readonly int[] defenderFatigue; // Ratio raw, per sector
+    private int[] lodgementMen;
+    private int[] lodgementQuality;
+    private int[] defenderFatigue; // Ratio raw, per sector
     private int attackerFatigue;
     private int foughtThisHour = -1;
     private int landedCrew;

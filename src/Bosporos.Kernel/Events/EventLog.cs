@@ -27,4 +27,13 @@ public sealed class EventLog
     }
 
     internal void Clear() => Count = 0;
+
+    /// <summary>A copy of the log with the same events and room for as many again (for a fork of the run).</summary>
+    internal EventLog Copy()
+    {
+        var copy = new EventLog(Math.Max(64, Count * 2));
+        Array.Copy(items, copy.items, Count);
+        copy.Count = Count;
+        return copy;
+    }
 }

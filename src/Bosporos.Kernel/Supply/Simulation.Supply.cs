@@ -16,7 +16,7 @@ public sealed partial class Simulation
     private int daysStarving;
     private int lastHungryDay;
     private long shortfallTotal;
-    private readonly long[] shortToday;
+    private long[] shortToday;
 
     /// <summary>Food the host has in hand: every contingent's rations and the camp's store (man-days).</summary>
     private long HostFoodInHand()
