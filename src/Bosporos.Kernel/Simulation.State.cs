@@ -175,11 +175,9 @@ public sealed partial class Simulation
         attackerFatigue = 0;
         foughtThisHour = -1;
         warshipsDamaged = 0;
-        trapExtraHulls = 0;
         assaultSectorToday = -1;
         cityFoodRaw = d.Supply.CityFoodDays * Ratio.Scale;
         cisternRaw = d.Supply.CisternDays * Ratio.Scale;
-        lastFerryLanded = 0;
         landedCrew = 0;
         landedCrewContingent = -1;
         combinedTrap = false;
@@ -237,8 +235,6 @@ public sealed partial class Simulation
     /// <summary>Men of the host fed for this many more days at today's numbers.</summary>
     public int HostFoodDays => FoodDaysLeft();
 
-    /// <summary>Whether the khagan's whole host has come up.</summary>
-    public bool HostAssembledNow => hostAssembledDay >= 0;
 
     public bool CombinedAttackFailed => combinedAttackFailed;
 
@@ -302,8 +298,6 @@ public sealed partial class Simulation
     /// <summary>The khagan's prospects as he last weighed them (Ratio raw; 1 before he first judges).</summary>
     public int KhaganProspects => prospect;
 
-    /// <summary>Food the host has in hand, rations and camp store together (man-days).</summary>
-    public long HostFood => HostFoodInHand();
 
     private ulong ComputeHash()
     {
@@ -385,7 +379,6 @@ public sealed partial class Simulation
                 }
 
                 h.Add(canoesLost);
-                h.Add(lastFerryLanded);
                 h.Add(warshipsDamaged);
                 h.Add((int)wind);
                 break;

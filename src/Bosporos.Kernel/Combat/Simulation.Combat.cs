@@ -153,7 +153,6 @@ public sealed partial class Simulation
             lodgementHours[sector] = 1;
             lodgementMen[sector] = Math.Max(1, (int)(((long)engagedLand * cover / Ratio.Scale) + (landed * shoreCover / Ratio.Scale)));
             lodgementQuality[sector] = (int)Math.Max(1, onWallTop * Ratio.Scale / Math.Max(1, lodgementMen[sector]));
-            assaultDayFallen = Now.Day;
             lastLodgementDay = Now.Day;
             Emit(EventKind.WallSeized, zone, v1: lodgementMen[sector], v2: defendersAt[sector], v3: wallTop);
         }
@@ -395,9 +394,10 @@ public sealed partial class Simulation
                 // The defenders light the signal themselves before the land attack is ready: the boats row out
                 // early, alone, into warships massed where they must pass.
                 signalUsed = true;
-                Emit(EventKind.DefendersDecided, Index.PlanRoute[step].Length > 0 ? Index.PlanRoute[step][0] : -1, v1: (int)DefenderDecision.SetTrap, v2: TrapHulls(Index.PlanRoute[step]));
+                var massed = TrapHulls(Index.PlanRoute[step]);
+                Emit(EventKind.DefendersDecided, Index.PlanRoute[step].Length > 0 ? Index.PlanRoute[step][0] : -1, v1: (int)DefenderDecision.SetTrap, v2: massed);
                 Emit(EventKind.SignalLit, Index.SignalZone, v1: 1);
-                CanoeAttack(step, sector, trap: true);
+                CanoeAttack(step, sector, trap: true, massed);
             }
         }
 
@@ -405,7 +405,7 @@ public sealed partial class Simulation
         {
             signalUsed = true;
             Emit(EventKind.SignalLit, Index.SignalZone, v1: 0);
-            CanoeAttack(step, sector, trap: false);
+            CanoeAttack(step, sector, trap: false, massed: 0);
         }
 
         Assault(sector, hour == plan.StartHour, last, combined: true);

@@ -20,7 +20,7 @@ public sealed partial class Simulation
     private int failedAssaultsInRow;
     private int todaysAssault; // intention chosen at dawn for today's assault, -1 for none
     private int runningAssault; // intention whose assault window is open, -1 for none
-    private int assaultDayFallen; // lodgement won during today's assault
+    private int assaultSectorToday = -1;
     private int lastLodgementDay;
     private int lastAssaultSector;
     private int prospect; // the khagan's last weighed prospects (Ratio raw)
@@ -49,7 +49,6 @@ public sealed partial class Simulation
         failedAssaultsInRow = 0;
         todaysAssault = -1;
         runningAssault = -1;
-        assaultDayFallen = -1;
         lastLodgementDay = -100;
         lastAssaultSector = -1;
         prospect = Ratio.Scale;
@@ -166,8 +165,8 @@ public sealed partial class Simulation
         return it.Action is not (PlanAction.GeneralAssault or PlanAction.CombinedAttack) || !holdAssaultToday;
     }
 
-    private bool IsBoatAction(IntentionDefinition it) =>
-        it.Action is PlanAction.FerryPersians or PlanAction.CombinedAttack or PlanAction.LaunchCanoes && Index.PlanFlotilla.Length > 0;
+    private static bool IsBoatAction(IntentionDefinition it) =>
+        it.Action is PlanAction.FerryPersians or PlanAction.CombinedAttack or PlanAction.LaunchCanoes;
 
     /// <summary>The hour's work of the khagan: intentions that start now are decided, and today's assault is fought.</summary>
     private void RunKhaganPlan(int day, int hour)
@@ -293,8 +292,6 @@ public sealed partial class Simulation
         }
     }
 
-    private int assaultSectorToday = -1;
-
     private void FightAssaultHour(int k, int hour)
     {
         var step = Definition.Command.Khagan[k];
@@ -317,7 +314,7 @@ public sealed partial class Simulation
         // The day's verdict: a stretch of wall won today counts as success, anything else as a failure.
         runningAssault = -1;
         lastAssaultSector = sector;
-        if (assaultDayFallen == Now.Day)
+        if (lastLodgementDay == Now.Day)
         {
             failedAssaultsInRow = 0;
             intentionFailures[k] = 0;
@@ -496,16 +493,7 @@ public sealed partial class Simulation
     /// Every assault man he still has, willing or not, against the numbers he needs (Ratio raw, at most 1): the host
     /// worth waiting with. Food buys patience only in proportion to it.
     /// </summary>
-    private int HostWeight()
-    {
-        long men = AlliesInAssault();
-        foreach (var i in Index.Assault)
-        {
-            men += present[i];
-        }
-
-        return AgainstDefenders(men);
-    }
+    private int HostWeight() => AgainstDefenders(AlliesInAssault() + SumOf(Index.Assault, present));
 
     private int AgainstDefenders(long willing)
     {
@@ -675,15 +663,19 @@ public sealed partial class Simulation
         Thanksgiving();
     }
 
-    private void CheckNegotiation()
+    /// <summary>The defenders open talks when their strength-weighted morale falls below the threshold. True if they did.</summary>
+    private bool CheckNegotiation()
     {
         var mean = DefenderMorale();
-        if (mean < Definition.Morale.NegotiateBelow.Raw)
+        if (mean >= Definition.Morale.NegotiateBelow.Raw)
         {
-            outcome = Outcome.Negotiated;
-            endCause = EndCause.DefendersNegotiated;
-            Emit(EventKind.CityNegotiated, v1: mean / 10);
+            return false;
         }
+
+        outcome = Outcome.Negotiated;
+        endCause = EndCause.DefendersNegotiated;
+        Emit(EventKind.CityNegotiated, v1: mean / 10);
+        return true;
     }
 
     /// <summary>Strength-weighted morale of the defenders (Ratio raw).</summary>

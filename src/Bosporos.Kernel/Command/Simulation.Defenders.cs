@@ -94,16 +94,10 @@ public sealed partial class Simulation
     private void ReceiveEmbassy()
     {
         Emit(EventKind.EmbassyReceived);
-        var mean = DefenderMorale();
-        if (mean < Definition.Morale.NegotiateBelow.Raw)
+        if (!CheckNegotiation())
         {
-            outcome = Outcome.Negotiated;
-            endCause = EndCause.DefendersNegotiated;
-            Emit(EventKind.CityNegotiated, v1: mean / 10);
-            return;
+            Emit(EventKind.DefendersDecided, v1: (int)DefenderDecision.RefuseTerms, v2: DefenderMorale() / 10);
         }
-
-        Emit(EventKind.DefendersDecided, v1: (int)DefenderDecision.RefuseTerms, v2: mean / 10);
     }
 
     /// <summary>

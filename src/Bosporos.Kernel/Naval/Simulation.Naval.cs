@@ -8,9 +8,7 @@ namespace Bosporos.Kernel;
 // canoes sinks most of them: it is a massacre, not an even fight.
 public sealed partial class Simulation
 {
-    private int lastFerryLanded;
     private int warshipsDamaged;
-    private int trapExtraHulls;
 
     /// <summary>
     /// Interception odds (Ratio raw) for one boat group crossing one water zone. The warships on station, counted in
@@ -18,10 +16,10 @@ public sealed partial class Simulation
     /// patrols approach certainty without reaching it. Darkness lowers p; a breeze raises it (the boats row worse);
     /// lying in wait on a learned signal multiplies the warships' strength and adds those massed from other stations.
     /// </summary>
-    private int InterceptOdds(int zone, bool night, bool trap)
+    private int InterceptOdds(int zone, bool night, bool trap, int massed = 0)
     {
         var n = Definition.Naval;
-        long patrol = patrolHulls[zone] + (trap ? trapExtraHulls : 0);
+        long patrol = patrolHulls[zone] + (trap ? massed : 0);
         if (patrol <= 0)
         {
             return 0;
@@ -56,8 +54,7 @@ public sealed partial class Simulation
             }
         }
 
-        trapExtraHulls = (int)Math.Min(spare, Definition.Command.Defenders.TrapMassHulls);
-        return trapExtraHulls;
+        return (int)Math.Min(spare, Definition.Command.Defenders.TrapMassHulls);
     }
 
     /// <summary>
@@ -65,7 +62,7 @@ public sealed partial class Simulation
     /// back; its crews drown, are killed or taken, and passengers go down with their boats.
     /// Returns the boats still afloat; <paramref name="caught"/> tells whether the group was stopped.
     /// </summary>
-    private int PassRoute(ReadOnlySpan<int> route, bool reverse, bool night, bool trap, int flotilla, int boats, ref int passengers, out bool caught)
+    private int PassRoute(ReadOnlySpan<int> route, bool reverse, bool night, bool trap, int massed, int flotilla, int boats, ref int passengers, out bool caught)
     {
         var n = Definition.Naval;
         var crew = Index.FlotillaCrew[flotilla];
@@ -74,7 +71,7 @@ public sealed partial class Simulation
         for (var j = 0; j < route.Length && boats > 0; j++)
         {
             var zone = route[reverse ? route.Length - 1 - j : j];
-            var odds = InterceptOdds(zone, night, trap);
+            var odds = InterceptOdds(zone, night, trap, massed);
             if (odds <= 0)
             {
                 continue;
@@ -121,7 +118,7 @@ public sealed partial class Simulation
     }
 
     /// <summary>The canoe attack of a combined assault: boat groups row for the shore by the target sector.</summary>
-    private void CanoeAttack(int step, int sector, bool trap)
+    private void CanoeAttack(int step, int sector, bool trap, int massed)
     {
         var f = Index.PlanFlotilla[step];
         if (f < 0 || hulls[f] <= 0)
@@ -142,7 +139,7 @@ public sealed partial class Simulation
         {
             var group = Math.Min(perGroup, left);
             var none = 0;
-            var afloat = PassRoute(route, reverse: false, night, trap, f, group, ref none, out var caught);
+            var afloat = PassRoute(route, reverse: false, night, trap, massed, f, group, ref none, out var caught);
             lostTotal += group - afloat;
             if (caught)
             {
@@ -160,7 +157,6 @@ public sealed partial class Simulation
             landedCrewContingent = crew;
         }
 
-        trapExtraHulls = 0;
         if (lostTotal * 2 >= launched)
         {
             BoatAttackMassacred(crew, fledMen, sector);
@@ -196,7 +192,7 @@ public sealed partial class Simulation
         {
             var group = Math.Min(perGroup, left);
             var none = 0;
-            var across = PassRoute(route, reverse: false, night, trap: false, f, group, ref none, out var caught);
+            var across = PassRoute(route, reverse: false, night, trap: false, massed: 0, f, group, ref none, out var caught);
             if (caught || across == 0)
             {
                 continue;
@@ -204,11 +200,10 @@ public sealed partial class Simulation
 
             var load = Math.Min(across * Definition.Naval.PassengersPerBoat, willing);
             willing -= load;
-            PassRoute(route, reverse: true, night, trap: false, f, across, ref load, out _);
+            PassRoute(route, reverse: true, night, trap: false, massed: 0, f, across, ref load, out _);
             landed += load;
         }
 
-        lastFerryLanded = landed;
         if (hulls[f] * 2 < launched)
         {
             boatsMassacred = true;

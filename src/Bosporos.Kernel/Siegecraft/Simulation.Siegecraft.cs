@@ -18,17 +18,7 @@ public sealed partial class Simulation
         if (engineBuildStartHour >= 0 && !allEnginesReady)
         {
             allEnginesReady = true;
-            foreach (var p in Index.AttackerStoneThrowers)
-            {
-                CompleteBuilding(p);
-            }
-
-            foreach (var p in Index.AttackerTowers)
-            {
-                CompleteBuilding(p);
-            }
-
-            foreach (var p in Index.AttackerTortoises)
+            foreach (var p in Index.AttackerParks)
             {
                 CompleteBuilding(p);
             }
