@@ -28,10 +28,8 @@ public partial class DocsCommandsTests(ITestOutputHelper output)
         [("docs/web.md", "bosporos serve [--urls http://127.0.0.1:5626] [--token T] [--allowed-hosts NAME[,NAME]] [--store STORE]... [--results DIR | --no-results]")] = "a synopsis of the serve command, not a command line",
         [("README.md", "bosporos serve --store cf.db")] = "starts a web server that runs until stopped (StoreTests in the web tests cover --store)",
         [("docs/web.md", "bosporos serve --store cf.db")] = "starts a web server that runs until stopped (StoreTests in the web tests cover --store)",
-        [("README.md", "bosporos experiment merge shards/*.db --out cf.db")] =
-            "needs the stores of all 16 shards, one per machine, and the page runs one (as written it would also be refused: "
-            + "cf.db already holds the 2,000-run experiment of the first command, and merge does not mix runs of different counts)",
-        [("docs/results.md", "bosporos experiment merge shards/shard-*-of-16.db --out cf.db")] = "needs the stores of all 16 shards, one per machine; the page runs one",
+        [("README.md", "bosporos experiment merge shards/*.db --out merged.db")] = "needs the stores of all 16 shards, one per machine; the page runs one",
+        [("docs/results.md", "bosporos experiment merge shards/shard-*-of-16.db --out merged.db")] = "needs the stores of all 16 shards, one per machine; the page runs one",
     };
 
     /// <summary>Exit codes that the pages give in words (the exit-code table) rather than with <c>echo $?</c>.</summary>
