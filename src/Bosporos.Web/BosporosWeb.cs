@@ -85,14 +85,7 @@ public static class BosporosWeb
             }
         }
 
-        try
-        {
-            services.GetRequiredService<ExperimentStore>();
-        }
-        catch (System.Reflection.TargetInvocationException e) when (e.InnerException is WebStartupException inner)
-        {
-            throw inner;
-        }
+        services.GetRequiredService<ExperimentStore>();
     }
 
     /// <summary>Builds and runs the site until Ctrl+C; prints the address. Returns 0, or 2 when it refuses to start.</summary>

@@ -71,9 +71,6 @@ internal sealed class Experiment(string id, string scenario, ulong seed, int run
     /// <summary>The experiment's mode as the store records it (paired, uncertainty, morris, sobol; web for the site's own).</summary>
     public string Mode { get; init; } = WebMode;
 
-    /// <summary>Where the store is (full path or URL); null for an experiment kept in memory only.</summary>
-    public string? Location { get; set; }
-
     public DateTimeOffset Created { get; init; } = DateTimeOffset.UtcNow;
 
     public const string WebMode = "web";
@@ -196,10 +193,6 @@ internal sealed class ExperimentStore
     public (string Location, ExperimentManifest Manifest)? StoreOf(string id) =>
         stored.TryGetValue(id, out var entry) ? (entry.Location, entry.Manifest) : null;
 
-    /// <summary>Why a listed store could not be read, or null.</summary>
-    public string? LoadError(string id) =>
-        stored.TryGetValue(id, out var entry) && entry.Loaded.IsValueCreated ? entry.Loaded.Value.Error : null;
-
     /// <summary>Starts the experiment, or returns null when too many are already running.</summary>
     public Experiment? TryStart(string scenario, ulong seed, int runs, IReadOnlyList<Variant> variants, string scenarioHash)
     {
@@ -272,9 +265,10 @@ internal sealed class ExperimentStore
         try
         {
             Directory.CreateDirectory(folder);
+            var text = WebExperimentText.Write(experiment);
             var manifest = new ExperimentManifest(
-                "web-" + experiment.Id, ExperimentRunner.EngineVersion, experiment.Scenario, scenarioHash, Hash(WebExperimentText.Write(experiment)),
-                WebExperimentText.Write(experiment), experiment.Seed, experiment.RunsPerVariant, experiment.Variants.Select(v => v.Name).ToArray(),
+                "web-" + experiment.Id, ExperimentRunner.EngineVersion, experiment.Scenario, scenarioHash, Hash(text),
+                text, experiment.Seed, experiment.RunsPerVariant, experiment.Variants.Select(v => v.Name).ToArray(),
                 Experiment.WebMode, 0, 1, 0, experiment.RunsPerVariant, Environment.MachineName, experiment.Created);
             var rows = experiment.Variants.SelectMany(v => v.Results).ToArray();
             using (var store = ResultStores.Open(path))
@@ -288,7 +282,6 @@ internal sealed class ExperimentStore
                 store.MarkComplete(ExperimentDigest.Compute(rows));
             }
 
-            experiment.Location = path;
             experiment.StoreName = Path.GetFileName(path);
             stored[experiment.Id] = new StoredEntry(path, "page", manifest, new Lazy<(Experiment?, string?)>(() => Load(experiment.Id, path, "page", manifest)));
         }
@@ -322,7 +315,6 @@ internal sealed class ExperimentStore
             {
                 Origin = origin,
                 Mode = manifest.Mode,
-                Location = location,
                 StoreName = Path.GetFileName(Shown(location)),
                 Created = manifest.CreatedUtc,
                 State = ExperimentState.Done,
@@ -387,12 +379,6 @@ internal static class WebExperimentText
                 // Listed without overrides.
             }
 
-            return result;
-        }
-
-        var loaded = ExperimentLoader.LoadText(manifest.ExperimentText, Path.GetFileName(location));
-        if (loaded.Experiment is null)
-        {
             return result;
         }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -34,7 +33,7 @@ internal sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger
 }
 
 /// <summary>Hides secrets in text that goes to logs or messages.</summary>
-internal static partial class Redaction
+internal static class Redaction
 {
     public const string Mask = "***";
 
@@ -52,11 +51,4 @@ internal static partial class Redaction
 
     public static bool IsSecret(string name) =>
         name.Equals("token", StringComparison.OrdinalIgnoreCase) || name.Equals("access_token", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Replaces the value of every <c>token</c> (and <c>access_token</c>) query parameter with ***.</summary>
-    public static string Redact(string? text) =>
-        string.IsNullOrEmpty(text) ? string.Empty : TokenParameter().Replace(text, m => m.Groups[1].Value + Mask);
-
-    [GeneratedRegex("((?:^|[?&;])(?:access_)?token=)[^&#;\\s]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex TokenParameter();
 }
