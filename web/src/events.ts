@@ -1,12 +1,12 @@
-import { eventPlace, eventSentence, partyName } from './replay/eventText';
+import { eventPlace, eventSentence } from './replay/eventText';
 import type { Replay, SiegeEvent } from './types';
 
 /** Colour class of an event kind for the chronicle and markers. */
 export function eventTone(kind: string): 'roman' | 'avar' | 'persian' | 'naval' | 'neutral' {
   if (['boats-sunk', 'boats-slipped', 'canoes-launched', 'envoys-intercepted', 'flotilla-arrived'].includes(kind)) return 'naval';
-  if (['assault-began', 'wall-seized', 'wall-battered', 'engines-built', 'show-of-force', 'aqueduct-cut', 'city-fell', 'survivors-executed'].includes(kind)) return 'avar';
-  if (['persians-ferried', 'envoys-arrived'].includes(kind)) return 'persian';
-  if (['assault-repulsed', 'lodgement-retaken', 'tower-burned', 'engine-wrecked', 'procession-held', 'wall-repaired', 'signal-lit', 'siege-lifted', 'khagan-withdrew'].includes(kind)) return 'roman';
+  if (['assault-began', 'wall-seized', 'wall-battered', 'engines-built', 'show-of-force', 'aqueduct-cut', 'city-fell', 'survivors-executed', 'khagan-decided'].includes(kind)) return 'avar';
+  if (['persians-ferried', 'envoys-arrived', 'allies-answered'].includes(kind)) return 'persian';
+  if (['assault-repulsed', 'lodgement-retaken', 'tower-burned', 'engine-wrecked', 'procession-held', 'wall-repaired', 'signal-lit', 'siege-lifted', 'khagan-withdrew', 'defenders-decided', 'sortie-made', 'thanksgiving'].includes(kind)) return 'roman';
   return 'neutral';
 }
 
@@ -38,8 +38,8 @@ export function explainEvent(e: SiegeEvent, names: Pick<Replay, 'engines'> = { e
   const rows: [string, string][] = [];
   const place = eventPlace(e);
   if (place) rows.push(['where', place.name]);
-  const who = partyName(names, e.actor);
-  const against = partyName(names, e.other);
+  const who = e.actor;
+  const against = e.other;
   if (who) rows.push(['who', who]);
   if (against) rows.push(['against', against]);
   for (const [k, v] of Object.entries(e.values)) rows.push([fieldLabel(k), v.toLocaleString('en-GB')]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explainEvent } from '../events';
 import type { EnginePark, SiegeEvent } from '../types';
-import { engineParkName, eventPlace, eventSentence, inSentence, partyName } from './eventText';
+import { engineParkName, eventPlace, eventSentence, inSentence } from './eventText';
 
 const engines: EnginePark[] = [
   { id: 'avar-stone-throwers', side: 'avar', kind: 'stone-thrower', count: 50, sector: 2 },
@@ -24,13 +24,12 @@ describe('names inside sentences', () => {
     expect(inSentence('Constantinople')).toBe('Constantinople');
     expect(inSentence("Shahrbaraz's army at Chalcedon")).toBe("Shahrbaraz's army at Chalcedon");
   });
+});
 
-  it('names engine parks by what they are, never by id', () => {
+describe('engine parks on the map', () => {
+  it('are named by what they are, never by id', () => {
     expect(engineParkName(engines[1])).toBe("the khagan's siege towers");
     expect(engineParkName(engines[2])).toBe('the Roman stone-throwers');
-    expect(partyName(names, 'avar-towers')).toBe("The khagan's siege towers");
-    expect(partyName(names, 'Gepid contingent')).toBe('Gepid contingent');
-    expect(partyName(names, undefined)).toBeUndefined();
   });
 });
 
@@ -49,14 +48,10 @@ describe('event sentences', () => {
     expect(eventSentence(names, e)).toBe('The cavalry sent by Heraclius, fighting on foot, arrive at Constantinople: 12,000 men.');
   });
 
-  it('says which engines were built, wrecked or burned without their ids', () => {
-    const built = eventSentence(names, ev('engines-built', 'Engines ready (avar-towers): 12.', { actor: 'avar-towers', values: { count: 12 } }));
-    expect(built).toBe("The khagan's siege towers are ready: 12.");
-    const wrecked = eventSentence(names, ev('engine-wrecked', 'Roman counter-battery wrecks an engine of avar-stone-throwers; 49 left.', { actor: 'avar-stone-throwers', values: { left: 49 } }));
-    expect(wrecked).toBe("Roman counter-battery wrecks one of the khagan's stone-throwers; 49 left.");
-    const burned = eventSentence(names, ev('tower-burned', 'A siege tower of avar-towers is set on fire; 7 left.', { actor: 'avar-towers', values: { left: 7 } }));
-    expect(burned).toBe("One of the khagan's siege towers is set on fire; 7 left.");
-    for (const s of [built, wrecked, burned]) expect(s).not.toMatch(/avar-/);
+  it('keeps the names the server gives engine parks', () => {
+    const burned = eventSentence(names, ev('tower-burned', "A siege tower of the khagan's siege towers was burned before Mesoteichion, 7 left.", { actor: "the khagan's siege towers", values: { remaining: 7 } }));
+    expect(burned).toBe("A siege tower of the khagan's siege towers was burned before Mesoteichion, 7 left.");
+    expect(burned).not.toMatch(/avar-/);
   });
 
   it('rewords every name in a naval action', () => {
@@ -83,8 +78,8 @@ describe('where events happened', () => {
 
   it('has no place for events without a zone, and names engines in the explanation', () => {
     expect(eventPlace(ev('procession-held', 'A procession.', { zone: -1 }))).toBeUndefined();
-    const why = explainEvent(ev('tower-burned', 'A siege tower of avar-towers is set on fire; 7 left.', { actor: 'avar-towers', zoneName: 'Mesoteichion', zone: 2, values: { left: 7 } }), names);
-    expect(why.rows).toContainEqual(['who', "The khagan's siege towers"]);
-    expect(why.title).toBe("One of the khagan's siege towers is set on fire; 7 left.");
+    const why = explainEvent(ev('tower-burned', "A siege tower of the khagan's siege towers was burned before Mesoteichion, 7 left.", { actor: "the khagan's siege towers", zoneName: 'Mesoteichion', zone: 2, values: { remaining: 7 } }), names);
+    expect(why.rows).toContainEqual(['who', "the khagan's siege towers"]);
+    expect(why.title).toBe("A siege tower of the khagan's siege towers was burned before Mesoteichion, 7 left.");
   });
 });

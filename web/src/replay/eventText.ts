@@ -28,7 +28,7 @@ export function capitalise(text: string): string {
 const SIDE_OWNER: Record<string, string> = { roman: 'the Roman', avar: "the khagan's", persian: 'the Persian' };
 const PLURAL: Record<string, string> = { 'stone-thrower': 'stone-throwers', 'siege-tower': 'siege towers', tortoise: 'tortoises' };
 
-/** "avar-towers" (a siege-tower park of the besiegers) -> "the khagan's siege towers". */
+/** An engine park on the map, by what it is: "the khagan's siege towers". */
 export function engineParkName(park: Pick<EnginePark, 'side' | 'kind'>): string {
   const what = PLURAL[park.kind] ?? `${park.kind.replaceAll('-', ' ')}s`;
   return `${SIDE_OWNER[park.side] ?? 'the'} ${what}`;
@@ -36,30 +36,17 @@ export function engineParkName(park: Pick<EnginePark, 'side' | 'kind'>): string 
 
 type Names = Pick<Replay, 'engines'>;
 
-/** The actor or other party of an event as a display name (engine parks come as ids). */
-export function partyName(replay: Names, name: string | undefined): string | undefined {
-  if (name === undefined) return undefined;
-  const park = replay.engines.find((p) => p.id === name);
-  return park ? capitalise(engineParkName(park)) : name;
-}
-
 /** The event's sentence with display names: articles and lower case inside the sentence, a capital at its start. */
-export function eventSentence(replay: Names, e: SiegeEvent): string {
-  const park = replay.engines.find((p) => p.id === e.actor);
-  const left = Object.values(e.values)[0];
-  if (park && e.kind === 'engines-built') return `${capitalise(engineParkName(park))} are ready: ${left?.toLocaleString('en-GB') ?? '?'}.`;
-  if (park && e.kind === 'engine-wrecked') return `Roman counter-battery wrecks one of ${engineParkName(park)}; ${left ?? '?'} left.`;
-  if (park && e.kind === 'tower-burned') return `One of ${engineParkName(park)} is set on fire; ${left ?? '?'} left.`;
-
-  // Everything else: the server's sentence with each name it put in reworded where it stands.
+// The server names engine parks by their scenario names (the same sentences as the command line's chronicle); the page
+// only puts the articles and lower case that English wants on the names it finds inside a sentence.
+export function eventSentence(_replay: Names, e: SiegeEvent): string {
   const names = [e.actor, e.other, e.zoneName].filter((n): n is string => !!n).sort((a, b) => b.length - a.length);
   let text = e.text;
   const done = new Set<string>();
   for (const name of names) {
     if (done.has(name)) continue;
     done.add(name);
-    const named = replay.engines.find((p) => p.id === name);
-    text = text.split(name).join(named ? engineParkName(named) : inSentence(name));
+    text = text.split(name).join(inSentence(name));
   }
   // A subject followed by a comma inside its own name ("Cavalry sent by Heraclius, fighting on foot arrive ...")
   // needs the closing comma too.
