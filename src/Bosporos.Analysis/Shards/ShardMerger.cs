@@ -108,9 +108,9 @@ internal static class ShardMerger
     private static (long Rows, string Digest) WriteMerged(string output, ResultStoreOptions options, ExperimentManifest whole, IReadOnlyList<string> inputs)
     {
         using var target = ResultStores.Open(output, options);
-        if (target.ReadManifest() is not null && target.CompletedDigest is { } done)
+        if (target.ReadManifest() is { } stored && target.CompletedDigest is { } done)
         {
-            ManifestRules.RequireSameExperiment(target.ReadManifest()!, whole, output);
+            ManifestRules.RequireSameExperiment(stored, whole, output);
             return (whole.ExpectedRows, done); // the same merge, already complete
         }
         target.WriteManifest(whole);

@@ -470,9 +470,7 @@ public sealed partial class PostgresResultStore : IResultStore
         {
             // Not allowed to see other sessions: the plain message will do.
         }
-        throw new ResultStoreException(
-            $"{Location}: another Bosporos process is writing this store ({holder}); two writers would work the same runs. "
-            + "Wait for it to finish (or stop it), then run 'experiment resume' on the store; reading it (report, export) is fine meanwhile.");
+        throw StoreRows.WriterBusy(Location, holder);
     }
 
     private Dictionary<long, Dictionary<string, decimal>> ReadParameters(string variant)

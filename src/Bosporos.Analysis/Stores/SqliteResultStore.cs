@@ -378,10 +378,8 @@ public sealed class SqliteResultStore : IResultStore
                     ManifestRules.TimeFromText(reader.GetString(4)));
                 if (holder.IsAlive(now))
                 {
-                    throw new ResultStoreException(
-                        $"{Location}: another Bosporos process is writing this store (process {holder.Pid.ToString(CultureInfo.InvariantCulture)} "
-                        + $"on {holder.Machine}, since {ManifestRules.TimeToText(holder.Acquired)}); two writers would work the same runs. "
-                        + "Wait for it to finish (or stop it), then run 'experiment resume' on the store; reading it (report, export) is fine meanwhile.");
+                    throw StoreRows.WriterBusy(Location,
+                        $"process {holder.Pid.ToString(CultureInfo.InvariantCulture)} on {holder.Machine}, since {ManifestRules.TimeToText(holder.Acquired)}");
                 }
             }
         }
@@ -624,10 +622,9 @@ public sealed class SqliteResultStore : IResultStore
         command.ExecuteNonQuery();
     }
 
-    private object? Scalar(string sql, SqliteTransaction? transaction = null)
+    private object? Scalar(string sql)
     {
         using var command = connection.CreateCommand();
-        command.Transaction = transaction;
         command.CommandText = sql;
         return command.ExecuteScalar();
     }

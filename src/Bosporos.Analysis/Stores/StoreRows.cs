@@ -12,6 +12,14 @@ internal static class StoreRows
         "experiment_id, engine_version, scenario_id, scenario_hash, experiment_hash, experiment_text, master_seed, run_count, " +
         "variants_json, mode, shard_index, shard_count, first_run, end_run, machine, created_utc";
 
+    /// <summary>
+    /// The refusal when another writer holds a store (the SQLite lease, the PostgreSQL advisory lock); <paramref name="holder"/>
+    /// says who, as well as the store can tell.
+    /// </summary>
+    public static ResultStoreException WriterBusy(string location, string holder) => new(
+        $"{location}: another Bosporos process is writing this store ({holder}); two writers would work the same runs. "
+        + "Wait for it to finish (or stop it), then run 'experiment resume' on the store; reading it (report, export) is fine meanwhile.");
+
     public static ExperimentManifest Manifest(DbDataReader reader, string location) => new(
         reader.GetString(0),
         reader.GetString(1),

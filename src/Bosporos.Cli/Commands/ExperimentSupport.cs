@@ -90,7 +90,7 @@ internal static class ExperimentSupport
     /// missing parent folders are made. Null when fine, otherwise the error line (PostgreSQL URLs pass as they are).
     /// </summary>
     public static string? PrepareNewStore(string option, string location) =>
-        ResultStores.IsPostgres(location) || File.Exists(location) ? null : OutputFiles.Prepare(option, location);
+        StoreExists(location) ? null : OutputFiles.Prepare(option, location);
 
     /// <summary>True for a location that names an existing store (a SQLite file that exists, or any PostgreSQL URL).</summary>
     public static bool StoreExists(string location) => ResultStores.IsPostgres(location) || File.Exists(location);
