@@ -203,6 +203,8 @@ public sealed class ScenarioSiegeModel : ISiegeModel
 
         public IReadOnlyList<SiegeEvent> Events() => sim is null ? [] : sim.Events.All.ToArray();
 
-        public string Describe(SiegeEvent e) => EventSentence.Describe(definition, e);
+        // The chronicle's own sentence (the same words as the command line and the web replay), without its full stop,
+        // so that it reads inside "in the baseline, ...; with the variant, ...".
+        public string Describe(SiegeEvent e) => Scenarios.Narrative.EventSentences.Sentence(definition, e).TrimEnd('.');
     }
 }

@@ -6,16 +6,6 @@ namespace Bosporos.Analysis.Tests.Experiments;
 public class ReportTextTests
 {
     [Theory]
-    [InlineData("moralePermille", 318, "morale 31.8%")]
-    [InlineData("cohesionPermille", 1000, "cohesion 100.0%")]
-    [InlineData("outerIntegrityPermille", 955, "outer wall 95.5% intact")]
-    [InlineData("men", 12000, "men 12,000")]
-    [InlineData("foodDaysLeft", 12, "food for 12 days")]
-    [InlineData("effectiveRatioPercent", 140, "effective ratio 140%")]
-    public void Event_fields_are_named_for_people(string field, int value, string expected) =>
-        Assert.Equal(expected, EventSentence.Value(field, value));
-
-    [Theory]
     [InlineData(2354.458, "2,354")]
     [InlineData(19979.14, "19,979")]
     [InlineData(12.345, "12.3")]
