@@ -136,8 +136,7 @@ public static class ExperimentReportWriter
 
     /// <summary>
     /// The first divergences of each variant, summarised: pairs that part at the same moment over the same two events
-    /// are one line, with how their runs end and a few run indices (every pair in detail: the HTML report, or
-    /// <c>experiment divergence</c>).
+    /// are one line, with how their runs end and a few run indices (every pair in detail: the HTML report).
     /// </summary>
     internal static void WriteDivergences(IReadOnlyList<DivergenceSection> sections, TextWriter w)
     {
@@ -180,13 +179,14 @@ public static class ExperimentReportWriter
             if (partings.Count > MaxPartings)
             {
                 var rest = partings.Skip(MaxPartings).Sum(g => g.Count());
-                w.WriteLine(F($"  {rest} more pairs part in {partings.Count - MaxPartings} other ways."));
+                var ways = partings.Count - MaxPartings;
+                w.WriteLine(F($"  {rest} more {(rest == 1 ? "pair parts" : "pairs part")} in {ways} other {(ways == 1 ? "way" : "ways")}."));
             }
         }
 
         if (sections.Count > 0)
         {
-            w.WriteLine("  (every pair in detail: bosporos report STORE, or bosporos experiment divergence)");
+            w.WriteLine("  (every pair in detail: bosporos report STORE)");
         }
     }
 
