@@ -35,6 +35,7 @@ async function call<T>(method: string, url: string, body?: unknown): Promise<T> 
 export const api = {
   scenarios: () => call<ScenarioSummary[]>('GET', '/api/scenarios'),
   scenario: (id: string) => call<ScenarioDetail>('GET', `/api/scenarios/${encodeURIComponent(id)}`),
+  limits: () => call<{ maxRunsPerExperiment: number; maxVariants: number; maxConcurrentExperiments: number }>('GET', '/api/limits'),
   run: (scenario: string, seed: number, overrides: Record<string, number | string>) =>
     call<Replay>('POST', '/api/runs', { scenario, seed, overrides }),
   startExperiment: (body: { scenario: string; runs: number; seed: number; variants: { name: string; overrides: Record<string, number | string> }[] }) =>

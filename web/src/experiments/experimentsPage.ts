@@ -40,8 +40,8 @@ export function outsideCitedRange(detail: ScenarioDetail, overrides: Record<stri
   }).map(([path]) => path);
 }
 
-/** The most runs per variant the site takes for this many variants (its cap counts every run of every variant). */
-export function maxRunsPerVariant(variants: number, totalCap = 20000): number {
+/** The most runs per variant the site takes for this many variants (its cap, from /api/limits, counts every run of every variant). */
+export function maxRunsPerVariant(variants: number, totalCap: number): number {
   return Math.max(1, Math.floor(totalCap / Math.max(1, variants)));
 }
 
@@ -60,9 +60,11 @@ export function parseOverrides(text: string): Record<string, number | string> {
 export async function experimentsPage(root: HTMLElement): Promise<() => void> {
   root.replaceChildren(h('p', { class: 'loading' }, 'Loading…'));
   let detail: ScenarioDetail;
+  let totalRuns = 20000;
   try {
     await loadScenarios();
     detail = await api.scenario(app.scenario);
+    totalRuns = (await api.limits()).maxRunsPerExperiment;
   } catch (e) {
     root.replaceChildren(problemList(e));
     return () => undefined;
@@ -81,7 +83,7 @@ export async function experimentsPage(root: HTMLElement): Promise<() => void> {
     const outside = outsideCitedRange(detail, parseOverrides(custom.value));
     customNote.textContent = outside.length ? `Outside the cited range (a counterfactual): ${outside.join(', ')}` : '';
   });
-  const runs = h('input', { type: 'number', min: 1, max: 20000, step: 1, value: 500, 'aria-label': 'Runs per variant', id: 'runs' });
+  const runs = h('input', { type: 'number', min: 1, max: totalRuns, step: 1, value: 500, 'aria-label': 'Runs per variant', id: 'runs' });
   const seed = h('input', { type: 'number', min: 0, step: 1, value: String(app.seed), 'aria-label': 'Master seed' });
   const launch = h('button', { type: 'button', class: 'primary', id: 'launch' }, 'Launch ▸');
   const bar = h('progress', { max: 100, value: 0, 'aria-label': 'Progress' });
@@ -97,9 +99,9 @@ export async function experimentsPage(root: HTMLElement): Promise<() => void> {
       status.textContent = 'Pick at least one variant.';
       return;
     }
-    const most = maxRunsPerVariant(variants.length);
+    const most = maxRunsPerVariant(variants.length, totalRuns);
     if (Number(runs.value) > most) {
-      status.textContent = `At most ${most.toLocaleString('en-GB')} runs per variant with ${variants.length} variants (20,000 runs in all).`;
+      status.textContent = `At most ${most.toLocaleString('en-GB')} runs per variant with ${variants.length} variants (${totalRuns.toLocaleString('en-GB')} runs in all).`;
       return;
     }
     launch.disabled = true;

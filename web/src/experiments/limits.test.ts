@@ -8,9 +8,10 @@ const detail = {
 
 describe('experiment limits', () => {
   it('shares the 20,000-run cap between the variants', () => {
-    expect(maxRunsPerVariant(1)).toBe(20000);
-    expect(maxRunsPerVariant(3)).toBe(6666);
-    expect(maxRunsPerVariant(0)).toBe(20000);
+    expect(maxRunsPerVariant(1, 20000)).toBe(20000);
+    expect(maxRunsPerVariant(3, 20000)).toBe(6666);
+    expect(maxRunsPerVariant(0, 20000)).toBe(20000);
+    expect(maxRunsPerVariant(4, 1000)).toBe(250);
   });
 
   it('flags a custom value outside its cited range, and only that', () => {
