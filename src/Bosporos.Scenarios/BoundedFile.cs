@@ -7,6 +7,9 @@ namespace Bosporos.Scenarios;
 /// </summary>
 public static class BoundedFile
 {
+    /// <summary>UTF-8 that refuses invalid bytes instead of replacing them: how every input file's text is decoded.</summary>
+    public static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>
     /// The file's bytes, or the first <paramref name="maxBytes"/> + 1 of them when it is longer (the caller reports
     /// a result longer than the limit as too large). Throws the I/O exceptions of opening and reading a file.

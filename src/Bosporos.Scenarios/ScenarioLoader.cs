@@ -129,7 +129,7 @@ public static class ScenarioLoader
         byte[] bytes;
         try
         {
-            bytes = new UTF8Encoding(false, throwOnInvalidBytes: true).GetBytes(text);
+            bytes = BoundedFile.StrictUtf8.GetBytes(text);
         }
         catch (EncoderFallbackException e)
         {

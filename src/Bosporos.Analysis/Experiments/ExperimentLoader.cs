@@ -28,7 +28,6 @@ public static partial class ExperimentLoader
         "record", "until-ci", "batch", "uncertainty", "morris", "sobol", "parameters", "outputs",
     ];
 
-    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static readonly string[] ModeNames = ["paired", "uncertainty", "morris", "sobol"];
 
@@ -76,7 +75,7 @@ public static partial class ExperimentLoader
         string text;
         try
         {
-            text = StrictUtf8.GetString(bytes);
+            text = BoundedFile.StrictUtf8.GetString(bytes);
         }
         catch (System.Text.DecoderFallbackException ex)
         {

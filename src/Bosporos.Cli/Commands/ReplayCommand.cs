@@ -11,8 +11,6 @@ internal static class ReplayCommand
 {
     private const long MaxReplayBytes = 16 * 1024 * 1024;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     public static int Execute(CliEnvironment env, string file, bool verify)
     {
         if (Directory.Exists(file))
@@ -38,7 +36,7 @@ internal static class ReplayCommand
                 return ExitCodes.InvalidData;
             }
 
-            text = StrictUtf8.GetString(bytes);
+            text = BoundedFile.StrictUtf8.GetString(bytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
         {
