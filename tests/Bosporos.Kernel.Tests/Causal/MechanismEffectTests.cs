@@ -91,11 +91,18 @@ public class MechanismEffectTests
     }
 
     [Fact]
-    public void Contingents_refuse_to_attack_after_the_massacre()
+    public void The_subjects_desert_after_the_massacre_and_refuse_to_attack_when_the_khagan_stays()
     {
         var sim = One(7);
         var events = sim.Events.All.ToArray();
         var massacre = events.First(e => e.Kind == EventKind.SurvivorsExecuted).Time;
-        Assert.Contains(events, e => e.Kind == EventKind.ContingentDeserted && e.Time >= massacre);
+        var subjects = Enumerable.Range(0, sim.Definition.Contingents.Length).Where(i => sim.Definition.Contingents[i].Subject).ToHashSet();
+        Assert.Contains(events, e => e.Kind == EventKind.ContingentDeserted && e.Time >= massacre && subjects.Contains(e.Actor));
+
+        // Fed for long enough to stay, the khagan orders more assaults: the subjects refuse to go forward.
+        var fed = One(7, Supplies(3m));
+        var fedEvents = fed.Events.All.ToArray();
+        var fedMassacre = fedEvents.First(e => e.Kind == EventKind.SurvivorsExecuted).Time;
+        Assert.Contains(fedEvents, e => e.Kind == EventKind.ContingentRefused && e.Time > fedMassacre && subjects.Contains(e.Actor));
     }
 }
