@@ -54,7 +54,7 @@ public sealed partial class Simulation
         Index = new DefinitionIndex(definition);
     }
 
-    internal DefinitionIndex Index { get; }
+    internal DefinitionIndex Index { get; private set; }
 
     // Forces
     private int[] present;
@@ -114,19 +114,24 @@ public sealed partial class Simulation
     private bool holdAssaultToday;
     private int assaultOverrideSector;
 
+    private void Reseed(ulong key)
+    {
+        combatDice = RandomStream.For(key, StreamId.Combat);
+        siegecraftDice = RandomStream.For(key, StreamId.Siegecraft);
+        navalDice = RandomStream.For(key, StreamId.Naval);
+        moraleDice = RandomStream.For(key, StreamId.Morale);
+        diplomacyDice = RandomStream.For(key, StreamId.Diplomacy);
+        supplyDice = RandomStream.For(key, StreamId.Supply);
+        weatherDice = RandomStream.For(key, StreamId.Weather);
+    }
+
     private void ResetState()
     {
         var d = Definition;
         outcome = Outcome.Undecided;
         endCause = EndCause.None;
         horizonReached = false;
-        combatDice = RandomStream.For(Seed, StreamId.Combat);
-        siegecraftDice = RandomStream.For(Seed, StreamId.Siegecraft);
-        navalDice = RandomStream.For(Seed, StreamId.Naval);
-        moraleDice = RandomStream.For(Seed, StreamId.Morale);
-        diplomacyDice = RandomStream.For(Seed, StreamId.Diplomacy);
-        supplyDice = RandomStream.For(Seed, StreamId.Supply);
-        weatherDice = RandomStream.For(Seed, StreamId.Weather);
+        Reseed(Seed);
         wind = Weather.Wind.Calm;
 
         for (var i = 0; i < d.Contingents.Length; i++)
@@ -208,6 +213,7 @@ public sealed partial class Simulation
         assaultOverrideSector = -1;
         ResetCommand();
         ResetDefenders();
+        ResetOrders();
     }
 
     /// <summary>The current state hash (a word-wise FNV-style hash over every field that shapes the future, by subsystem).</summary>
@@ -297,6 +303,46 @@ public sealed partial class Simulation
 
     /// <summary>The khagan's prospects as he last weighed them (Ratio raw; 1 before he first judges).</summary>
     public int KhaganProspects => prospect;
+
+    /// <summary>Men on (or behind) the wall sector now.</summary>
+    public int DefendersAt(int sector) => defendersAt[sector];
+
+    /// <summary>Attackers holding a stretch of the sector's wall now (0 when none).</summary>
+    public int LodgementAt(int sector) => lodgementMen[sector];
+
+    /// <summary>The defenders' strength-weighted morale (Ratio raw).</summary>
+    public int CityMorale => DefenderMorale();
+
+    /// <summary>Men of the besieging host present (not allies across the water).</summary>
+    public int HostPresent => HostMen();
+
+    /// <summary>Share (Ratio raw) of the assault troops who would still go forward.</summary>
+    public int HostWillingShare => HostWill();
+
+    /// <summary>The wall sector stormed now, or -1 when no assault is running.</summary>
+    public int AssaultSector => runningAssault >= 0 ? (assaultOverrideSector >= 0 ? assaultOverrideSector : assaultSectorToday) : -1;
+
+    /// <summary>Whether the khagan's envoys have been sent, and whether the defenders know the signal.</summary>
+    public bool EnvoysSent => envoysSent;
+
+    public bool SignalLearned => signalLearned;
+
+    /// <summary>Whether the engines are being built (or stand ready).</summary>
+    public bool EnginesBegun => engineBuildStartHour >= 0;
+
+    /// <summary>The sector the defenders man as the threatened one, and whether an order (not the doctrine) chose it.</summary>
+    public int ThreatSector => threatenedSector;
+
+    public bool ThreatByOrder => reinforceOrdered >= 0;
+
+    /// <summary>City food left, in days.</summary>
+    public int CityFoodDays => cityFoodRaw / Numerics.Ratio.Scale;
+
+    /// <summary>Men before a sector's wall who can be sortied against: engines and ready towers there.</summary>
+    public int EnginesBefore(int sector) => AttackerEnginesAt(sector) + ReadyTowers(sector);
+
+    /// <summary>The outcome so far (Undecided while the siege goes on).</summary>
+    public Outcome Outcome => outcome;
 
 
     private ulong ComputeHash()
@@ -407,6 +453,15 @@ public sealed partial class Simulation
                 h.Add(unwillingDawns);
                 h.Add(prospect);
                 h.Add(lastProcessionDay);
+                h.Add(reinforceOrdered);
+                h.Add(sortieOrderDay);
+                h.Add(sortieOrderSector);
+                h.Add(sortieOrderMen);
+                h.Add(trapOrder);
+                h.Add(answerOrder);
+                h.Add(spareOrder);
+                h.Add(boatsOrderedDay);
+                h.Add(assaultOrderedDay);
                 for (var k = 0; k < intentionDoneDay.Length; k++)
                 {
                     h.Add(intentionDoneDay[k]);

@@ -107,41 +107,9 @@ public sealed partial class Simulation
         FeedHost(day);
         FeedCity();
         UpdateMorale();
-        if (outcome == Outcome.Undecided)
+        if (outcome == Outcome.Undecided && answerOrder != 0)
         {
             CheckNegotiation();
-        }
-    }
-
-    private void ApplyOrders(ReadOnlySpan<Order> orders)
-    {
-        foreach (var order in orders)
-        {
-            if (order.Time != Now)
-            {
-                continue;
-            }
-
-            switch (order.Kind)
-            {
-                case OrderKind.Assault when order.Side == Side.Avar && order.Target >= 0 && order.Target < Index.SectorOfZone.Length:
-                    assaultOverrideSector = Index.SectorOfZone[order.Target];
-                    break;
-                case OrderKind.HoldAssault when order.Side == Side.Avar:
-                    holdAssaultToday = true;
-                    break;
-                case OrderKind.Withdraw when order.Side == Side.Avar:
-                    withdrawOrdered = true;
-                    break;
-                case OrderKind.Procession when order.Side == Side.Roman:
-                    HoldProcession(Now.Day);
-                    break;
-                case OrderKind.Patrol when order.Side == Side.Roman && order.Target >= 0 && order.Target < patrolHulls.Length:
-                    patrolHulls[order.Target] = Math.Max(0, order.Value);
-                    break;
-                default:
-                    break;
-            }
         }
     }
 

@@ -20,7 +20,7 @@ public sealed partial class Simulation
         return sim;
     }
 
-    public SiegeDefinition Definition { get; }
+    public SiegeDefinition Definition { get; private set; }
 
     public ulong Seed { get; private set; }
 
@@ -93,6 +93,52 @@ public sealed partial class Simulation
         f.intentionAbandoned = (bool[])intentionAbandoned.Clone();
         return f;
     }
+
+    /// <summary>
+    /// A copy of this run as it stands whose dice are new: the copy's future draws from streams keyed by this run's
+    /// seed, the current hour and <paramref name="sampleKey"/>, which the real continuation never uses. Two forks with
+    /// the same key at the same hour draw the same dice (common random numbers: give every option of a decision the
+    /// same keys, and differences between their futures come from the options, not from luck).
+    /// </summary>
+    public Simulation Fork(ulong sampleKey)
+    {
+        var f = Fork();
+        f.Reseed(SampleSeed(sampleKey));
+        return f;
+    }
+
+    /// <summary>
+    /// A copy of this run as it stands that goes on under another definition of the same shape (same contingents,
+    /// flotillas, engine parks, wall sectors, zones, intentions and horizon): a variant from this hour on. Its dice are
+    /// keyed by <paramref name="sampleKey"/> as for <see cref="Fork(ulong)"/>. Throws when the shapes differ.
+    /// </summary>
+    public Simulation Branch(SiegeDefinition definition, ulong sampleKey)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        if (!SameShape(Definition, definition))
+        {
+            throw new ArgumentException("The variant's definition does not have the same contingents, flotillas, engines, sectors, zones, intentions and horizon as the run it branches from.", nameof(definition));
+        }
+
+        var f = Fork(sampleKey);
+        f.Definition = definition;
+        f.Index = new DefinitionIndex(definition);
+        return f;
+    }
+
+    /// <summary>Whether a run of <paramref name="a"/> can go on under <paramref name="b"/> (<see cref="Branch"/>).</summary>
+    public static bool SameShape(SiegeDefinition a, SiegeDefinition b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return a.Contingents.Length == b.Contingents.Length && a.Flotillas.Length == b.Flotillas.Length
+            && a.Engines.Length == b.Engines.Length && a.WallSectors.Length == b.WallSectors.Length
+            && a.Zones.Length == b.Zones.Length && a.Command.Khagan.Length == b.Command.Khagan.Length
+            && a.Calendar.HorizonDays == b.Calendar.HorizonDays;
+    }
+
+    private ulong SampleSeed(ulong sampleKey) =>
+        Randomness.SplitMix64.Derive(Randomness.SplitMix64.Derive(Seed ^ 0x5A4D_504C_4553_0000UL, (ulong)Now.Hours), sampleKey);
 
     /// <summary>Steps until the siege ends or reaches its horizon, with no external orders.</summary>
     public SiegeSummary RunToEnd()

@@ -388,7 +388,7 @@ public sealed partial class Simulation
                 }
             }
 
-            combinedTrap = signalLearned && Definition.Command.Defenders.SetTrapIfSignalLearned;
+            combinedTrap = signalLearned && (trapOrder >= 0 ? trapOrder == 1 : Definition.Command.Defenders.SetTrapIfSignalLearned);
             if (combinedTrap)
             {
                 // The defenders light the signal themselves before the land attack is ready: the boats row out

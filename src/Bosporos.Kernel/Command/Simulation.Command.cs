@@ -20,6 +20,7 @@ public sealed partial class Simulation
     private int failedAssaultsInRow;
     private int todaysAssault; // intention chosen at dawn for today's assault, -1 for none
     private int runningAssault; // intention whose assault window is open, -1 for none
+    private int assaultStartHour; // hour of the day the running assault began
     private int assaultSectorToday = -1;
     private int lastLodgementDay;
     private int lastAssaultSector;
@@ -91,6 +92,25 @@ public sealed partial class Simulation
                 break;
             }
         }
+
+        if (todaysAssault < 0 && assaultOrderedDay == day)
+        {
+            todaysAssault = FirstGeneralAssault();
+        }
+    }
+
+    private int FirstGeneralAssault()
+    {
+        var steps = Definition.Command.Khagan;
+        for (var k = 0; k < steps.Length; k++)
+        {
+            if (steps[k].Action == PlanAction.GeneralAssault)
+            {
+                return k;
+            }
+        }
+
+        return -1;
     }
 
     private bool HostAssembled()
@@ -142,7 +162,8 @@ public sealed partial class Simulation
             return false;
         }
 
-        if (!Condition(it.When))
+        var ordered = it.Action == PlanAction.CombinedAttack && boatsOrderedDay == day;
+        if (!ordered && !Condition(it.When))
         {
             return false;
         }
@@ -152,7 +173,7 @@ public sealed partial class Simulation
             intentionSince[k] = day;
         }
 
-        if (day - intentionSince[k] < it.DaysAfter || failedAssaultsInRow < it.AfterFailedAssaults)
+        if (!ordered && (day - intentionSince[k] < it.DaysAfter || failedAssaultsInRow < it.AfterFailedAssaults))
         {
             return false;
         }
@@ -179,7 +200,7 @@ public sealed partial class Simulation
             var step = steps[k];
             if (step.Action is PlanAction.GeneralAssault or PlanAction.CombinedAttack)
             {
-                if (k == todaysAssault && Ready(k, day) && runningAssault < 0)
+                if (k == todaysAssault && runningAssault < 0 && (Ready(k, day) || (assaultOrderedDay == day && !holdAssaultToday)))
                 {
                     BeginAssault(k, day);
                 }
@@ -276,6 +297,7 @@ public sealed partial class Simulation
 
         intentionDoneDay[k] = day;
         runningAssault = k;
+        assaultStartHour = Now.HourOfDay;
         var sector = AssaultTarget(k, out var switched);
         assaultSectorToday = sector;
         if (step.Action == PlanAction.CombinedAttack)
@@ -303,7 +325,7 @@ public sealed partial class Simulation
         }
         else
         {
-            Assault(sector, hour == step.StartHour, last, combined: false);
+            Assault(sector, hour == assaultStartHour, last, combined: false);
         }
 
         if (!last || outcome != Outcome.Undecided)
@@ -672,10 +694,15 @@ public sealed partial class Simulation
             return false;
         }
 
+        OpenTalks(mean);
+        return true;
+    }
+
+    private void OpenTalks(int mean)
+    {
         outcome = Outcome.Negotiated;
         endCause = EndCause.DefendersNegotiated;
         Emit(EventKind.CityNegotiated, v1: mean / 10);
-        return true;
     }
 
     /// <summary>Strength-weighted morale of the defenders (Ratio raw).</summary>

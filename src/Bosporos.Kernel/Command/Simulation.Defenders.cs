@@ -21,7 +21,7 @@ public sealed partial class Simulation
 
     private void DefendersDawn(int day)
     {
-        var threat = ThreatenedSector();
+        var threat = reinforceOrdered >= 0 ? reinforceOrdered : ThreatenedSector();
         AllotDefenders(threat);
         if (threat >= 0 && threat != threatenedSector)
         {
@@ -94,7 +94,18 @@ public sealed partial class Simulation
     private void ReceiveEmbassy()
     {
         Emit(EventKind.EmbassyReceived);
-        if (!CheckNegotiation())
+        if (TreatByOrder(out var treat))
+        {
+            if (treat)
+            {
+                OpenTalks(DefenderMorale());
+            }
+            else
+            {
+                Emit(EventKind.DefendersDecided, v1: (int)DefenderDecision.RefuseTerms, v2: DefenderMorale() / 10);
+            }
+        }
+        else if (!CheckNegotiation())
         {
             Emit(EventKind.DefendersDecided, v1: (int)DefenderDecision.RefuseTerms, v2: DefenderMorale() / 10);
         }
@@ -107,12 +118,23 @@ public sealed partial class Simulation
     private void Sortie()
     {
         var doctrine = Definition.Command.Defenders;
-        if (doctrine.SortieMen <= 0)
+        if (doctrine.SortieMen <= 0 && sortieOrderDay != Now.Day)
         {
             return;
         }
 
         var target = -1;
+        var men = doctrine.SortieMen;
+        if (sortieOrderDay == Now.Day)
+        {
+            target = sortieOrderSector;
+            men = sortieOrderMen;
+            if (target < 0 || AttackerEnginesAt(target) + ReadyTowers(target) == 0)
+            {
+                return;
+            }
+        }
+
         for (var s = 0; s < Definition.WallSectors.Length && target < 0; s++)
         {
             if (AttackerEnginesAt(s) + ReadyTowers(s) > 0 && StandingIntegrity(s) < doctrine.SortieWhenWallBelow.Raw)
@@ -128,7 +150,7 @@ public sealed partial class Simulation
 
         // The party is drawn from the best men on the walls.
         var party = Index.WallByQuality.Length > 0 ? Index.WallByQuality[0] : -1;
-        if (party < 0 || present[party] < doctrine.SortieMen)
+        if (party < 0 || men <= 0 || present[party] < men)
         {
             return;
         }
@@ -139,7 +161,6 @@ public sealed partial class Simulation
             watch += present[i] / 10;
         }
 
-        var men = doctrine.SortieMen;
         var odds = (int)((long)doctrine.SortieOdds.Raw * men / (men + watch));
         var zone = Index.SectorZone[target];
         Emit(EventKind.DefendersDecided, zone, v1: (int)DefenderDecision.Sortie, v2: men);

@@ -48,6 +48,7 @@ public enum EventKind : byte
     WarshipDamaged = 40,
     Thanksgiving = 41,
     AlliesAnswered = 42,
+    OrderGiven = 43,
 }
 
 /// <summary>What the khagan decided (<see cref="EventKind.KhaganDecided"/>'s first value). Values are frozen.</summary>

@@ -76,6 +76,7 @@ public sealed record EventFields(EventRef Actor, EventRef Other, string? Value1,
         EventKind.WarshipDamaged => new(EventRef.None, EventRef.None, "warshipsLeft", null, null),
         EventKind.Thanksgiving => new(EventRef.None, EventRef.None, "moralePermille", null, null),
         EventKind.AlliesAnswered => new(EventRef.Contingent, EventRef.None, "willing", "envoysReached", null),
+        EventKind.OrderGiven => new(EventRef.None, EventRef.None, "order", "value", "source"),
         _ => new(EventRef.None, EventRef.None, null, null, null),
     };
 }

@@ -230,7 +230,7 @@ public sealed partial class Simulation
     {
         var m = Definition.Morale;
         boatsMassacred = true;
-        if (crew >= 0 && fledMen > 0)
+        if (crew >= 0 && fledMen > 0 && spareOrder != 1)
         {
             var executed = Kill(crew, (int)Definition.Command.SurvivorsExecutedShare.Of(fledMen));
             if (executed > 0)

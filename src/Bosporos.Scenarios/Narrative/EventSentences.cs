@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bosporos.Kernel;
+using Bosporos.Kernel.Command;
 using Bosporos.Kernel.Events;
 using static Bosporos.Scenarios.Narrative.Names;
 
@@ -79,8 +80,46 @@ public static class EventSentences
             EventKind.Thanksgiving => $"The city gave thanks to the Virgin in Hagia Sophia, and a new proemium of the Akathist hymn was sung (defenders' morale {Percent(e.Value1)}).",
             EventKind.AlliesAnswered when e.Value2 != 0 => $"Shahrbaraz answered the envoys: {Count(e.Value1)} of his men would board the boats when they came.",
             EventKind.AlliesAnswered => $"No word from the khagan reached Shahrbaraz: only {Count(e.Value1)} of his men would risk the crossing.",
+            EventKind.OrderGiven => OrderSentence(d, e),
             _ => $"{Kebab(e.Kind.ToString())} at {zone}{odds}.",
         };
+    }
+
+    /// <summary>An order from outside the doctrines, with who gave it: "By the player's order, ...".</summary>
+    private static string OrderSentence(SiegeDefinition d, in SiegeEvent e)
+    {
+        var zone = Zone(d, e.Zone);
+        var who = (OrderSource)e.Value3 switch
+        {
+            OrderSource.Ai => "By the AI commander's order",
+            OrderSource.Doctrine => "By the doctrine's order",
+            OrderSource.Script => "By the script's order",
+            _ => "By the player's order",
+        };
+        var what = (OrderKind)e.Value1 switch
+        {
+            OrderKind.Assault => $"the khagan's host was to storm {zone}",
+            OrderKind.HoldAssault => "the khagan held back today's assault",
+            OrderKind.Withdraw => "the khagan was to burn his engines and withdraw",
+            OrderKind.Procession => "the patriarch was to carry the icons along the walls",
+            OrderKind.Patrol => $"{Count(e.Value2)} warships were to keep station {Where(d, e.Zone)}",
+            OrderKind.Reinforce when e.Zone < 0 => "the defenders were to man the walls by their own judgement of the threat",
+            OrderKind.Reinforce => $"the defenders were to hold {zone} as the threatened sector",
+            OrderKind.Sortie when e.Value2 == 0 => "no sortie was to go out tonight",
+            OrderKind.Sortie => $"{Count(e.Value2)} picked men were to sortie against the engines at {zone}",
+            OrderKind.SetTrap when e.Value2 == 0 => "the warships were to stay on their stations even if the signal was known",
+            OrderKind.SetTrap => "the warships were to mass for a trap once the signal was known",
+            OrderKind.AnswerEnvoys when e.Value2 == 0 => "the city was to refuse every demand",
+            OrderKind.AnswerEnvoys => "the city was to come to terms at the khagan's next demand",
+            OrderKind.LaunchBoats => "the boats were to attack with the land assault",
+            OrderKind.SendEnvoys => "envoys were to cross the strait to Shahrbaraz",
+            OrderKind.DemandSurrender => "the khagan demanded the city",
+            OrderKind.SpareSurvivors when e.Value2 == 0 => "survivors of failed boat attacks were to be put to death",
+            OrderKind.SpareSurvivors => "survivors of failed boat attacks were to be spared",
+            OrderKind.BuildEngines => "the engines were to be built",
+            _ => "an order was given",
+        };
+        return $"{who}, {what}.";
     }
 
     /// <summary>What the khagan decided, and why.</summary>
