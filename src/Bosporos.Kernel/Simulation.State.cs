@@ -462,6 +462,7 @@ public sealed partial class Simulation
                 h.Add(spareOrder);
                 h.Add(boatsOrderedDay);
                 h.Add(assaultOrderedDay);
+                h.Add(lastCardDay);
                 for (var k = 0; k < intentionDoneDay.Length; k++)
                 {
                     h.Add(intentionDoneDay[k]);

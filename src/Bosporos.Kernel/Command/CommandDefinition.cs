@@ -74,6 +74,9 @@ public sealed record IntentionDefinition
     [Description("Act only after this many assault days in a row have failed to hold a stretch of wall (0 = no such need).")]
     public int AfterFailedAssaults { get; init; }
 
+    [Description("Act only once the land walls are worn this far toward a breach (the best sector's progress from 0 to 1; 0 = no such need). Before judging the siege lost he acts anyway: the last card.")]
+    public Ratio WallsWorn { get; init; }
+
     [Description("Act again each day while the conditions hold (assaults, crossings); otherwise once.")]
     public bool Repeat { get; init; }
 

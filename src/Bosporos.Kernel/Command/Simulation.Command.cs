@@ -28,6 +28,7 @@ public sealed partial class Simulation
     private WithdrawalFactors factors;
     private bool boatsMassacred;
     private int unwillingDawns;
+    private int lastCardDay; // the day he threw in the held-back boat attack rather than give up, -1 if not yet
     private int engineCountAtStart;
     private int boatsAtStart;
 
@@ -56,6 +57,7 @@ public sealed partial class Simulation
         factors = WithdrawalFactors.None;
         boatsMassacred = false;
         unwillingDawns = 0;
+        lastCardDay = -1;
         engineCountAtStart = 0;
         foreach (var p in Index.AttackerParks)
         {
@@ -162,7 +164,7 @@ public sealed partial class Simulation
             return false;
         }
 
-        var ordered = it.Action == PlanAction.CombinedAttack && boatsOrderedDay == day;
+        var ordered = it.Action == PlanAction.CombinedAttack && (boatsOrderedDay == day || lastCardDay == day);
         if (!ordered && !Condition(it.When))
         {
             return false;
@@ -173,7 +175,8 @@ public sealed partial class Simulation
             intentionSince[k] = day;
         }
 
-        if (!ordered && (day - intentionSince[k] < it.DaysAfter || failedAssaultsInRow < it.AfterFailedAssaults))
+        if (!ordered && (day - intentionSince[k] < it.DaysAfter || failedAssaultsInRow < it.AfterFailedAssaults
+            || (it.WallsWorn.Raw > 0 && WallsProspect() < it.WallsWorn.Raw)))
         {
             return false;
         }
@@ -302,7 +305,7 @@ public sealed partial class Simulation
         assaultSectorToday = sector;
         if (step.Action == PlanAction.CombinedAttack)
         {
-            Emit(EventKind.KhaganDecided, Index.SectorZone[sector], v1: (int)KhaganDecision.CombinedAttack, v2: failedAssaultsInRow, v3: k);
+            Emit(EventKind.KhaganDecided, Index.SectorZone[sector], v1: (int)KhaganDecision.CombinedAttack, v2: WallsProspect() / 10, v3: k);
         }
         else if (switched)
         {
@@ -497,6 +500,19 @@ public sealed partial class Simulation
         {
             Withdraw(EndCause.HostStarving);
         }
+        else if (prospect < resolve && LastCardHeld())
+        {
+            if (wind == Wind.Gale)
+            {
+                // The card is still in his hand: he keeps the host together and waits for the wind to drop.
+                Emit(EventKind.KhaganDecided, v1: (int)KhaganDecision.WaitForWeather, v2: CombinedIntention());
+            }
+            else
+            {
+                lastCardDay = Now.Day;
+                Emit(EventKind.KhaganDecided, v1: (int)KhaganDecision.LastCard, v2: prospect / 10, v3: (int)factors);
+            }
+        }
         else if (prospect < resolve)
         {
             Emit(EventKind.KhaganDecided, v1: (int)KhaganDecision.JudgedLost, v2: prospect / 10, v3: (int)factors);
@@ -506,6 +522,18 @@ public sealed partial class Simulation
         {
             Withdraw(EndCause.CohesionBroken);
         }
+    }
+
+    /// <summary>
+    /// Whether, judging the siege lost, the khagan still holds back an attack by land and water whose conditions (not
+    /// its waits) hold: the boats afloat, the signal agreed, a host willing to go forward. He throws it in before he
+    /// gives up (waiting out a gale, since starvation ends the siege first). Once only.
+    /// </summary>
+    private bool LastCardHeld()
+    {
+        var k = CombinedIntention();
+        return lastCardDay < 0 && k >= 0 && intentionDoneDay[k] < 0 && BoatsAfloatForAttack()
+            && Condition(Definition.Command.Khagan[k].When) && !holdAssaultToday && AttackersAvailable(true) > 0;
     }
 
     /// <summary>Willing assault troops (and allies ashore) against the numbers he needs for the defenders present (Ratio raw, at most 1).</summary>

@@ -69,7 +69,7 @@ public enum KhaganDecision
     /// <summary>The host will not go forward: no assault today.</summary>
     HostUnwilling = 5,
 
-    /// <summary>He commits the boats and the land attack together (zone); second value: assault days failed in a row.</summary>
+    /// <summary>He commits the boats and the land attack together (zone); second value: how far the walls are worn toward a breach, permille.</summary>
     CombinedAttack = 6,
 
     /// <summary>He judged the siege lost (second value: prospects permille; third: factors).</summary>
@@ -77,6 +77,9 @@ public enum KhaganDecision
 
     /// <summary>He sends boats to fetch the allies.</summary>
     FetchAllies = 8,
+
+    /// <summary>Judging the siege lost, he throws in the boat attack he held back (second value: prospects permille; third: factors).</summary>
+    LastCard = 9,
 }
 
 /// <summary>What the defenders decided (<see cref="EventKind.DefendersDecided"/>'s first value). Values are frozen.</summary>

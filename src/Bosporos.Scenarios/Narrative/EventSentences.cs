@@ -135,8 +135,10 @@ public static class EventSentences
             KhaganDecision.Abandon => $"The khagan gave up {Intention(d, e.Value3)} after {Count(e.Value2)} failures in a row.",
             KhaganDecision.WaitForWeather => "The khagan kept his boats ashore: the wind was too strong.",
             KhaganDecision.HostUnwilling => "The khagan ordered no assault: his troops would not go forward.",
-            KhaganDecision.CombinedAttack => $"The khagan committed the boats and the land attack together against {zone}, the signal agreed and {Count(e.Value2)} assaults on the walls having failed.",
+            KhaganDecision.CombinedAttack when e.Value2 == 0 => $"The khagan committed the boats and the land attack together against {zone}, the signal agreed.",
+            KhaganDecision.CombinedAttack => $"The khagan committed the boats and the land attack together against {zone}, the signal agreed and the walls worn {Percent(e.Value2)} of the way to a breach.",
             KhaganDecision.JudgedLost => $"The khagan judged the siege lost: {Factors((WithdrawalFactors)e.Value3)}; his hopes stood at {Percent(e.Value2)}.",
+            KhaganDecision.LastCard => $"The khagan's hopes had fallen to {Percent(e.Value2)} ({Factors((WithdrawalFactors)e.Value3)}); before giving up he would throw in the boats with the land attack.",
             KhaganDecision.FetchAllies => "The khagan sent boats by night to fetch the Persians across the Bosporus.",
             _ => "The khagan decided.",
         };
