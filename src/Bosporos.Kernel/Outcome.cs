@@ -18,6 +18,7 @@ public enum EndCause : byte
     CohesionBroken = 2,
     PlanSpent = 3,
     Ordered = 4,
+    /// <summary>The attackers held a stretch of the wall long enough: the city fell.</summary>
     WallHeld = 5,
     DefendersNegotiated = 6,
     Horizon = 7,

@@ -73,7 +73,7 @@ public static class Names
         EndCause.CohesionBroken => "the host's cohesion broke",
         EndCause.PlanSpent => "the khagan's plan was spent",
         EndCause.Ordered => "a withdrawal was ordered",
-        EndCause.WallHeld => "the wall held",
+        EndCause.WallHeld => "the attackers held a stretch of the wall",
         EndCause.DefendersNegotiated => "the defenders came to terms",
         EndCause.Horizon => "the account ran out of days",
         EndCause.AimLost => "the khagan judged the siege lost",
