@@ -30,8 +30,7 @@ internal static class FitCommand
         var japanese = new Option<double>("--japanese") { Description = "The Japanese garrison at the start (Engel: 21,500); 0 at the end.", DefaultValueFactory = _ => EngelFit.IwoJimaJapaneseStart, HelpName = "MEN" };
         japanese.Validators.Add(r =>
         {
-            var v = r.GetValueOrDefault<double>();
-            if (!(v >= 1 && v <= 1e7))
+            if (r.Tokens.Count > 0 && double.TryParse(r.Tokens[^1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && !(v >= 1 && v <= 1e7))
             {
                 r.AddError("--japanese must be a number of men from 1 to 10,000,000.");
             }
@@ -45,7 +44,7 @@ internal static class FitCommand
         var before = new Option<int?>("--before") { Description = "Also fit the battles that began before this year (e.g. 1900).", HelpName = "YEAR" };
         before.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int?>() is { } y && (y < 1 || y > 9999))
+            if (r.Tokens.Count > 0 && int.TryParse(r.Tokens[^1].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var y) && (y < 1 || y > 9999))
             {
                 r.AddError("--before must be a year from 1 to 9999.");
             }
@@ -54,8 +53,7 @@ internal static class FitCommand
         var replicates = new Option<int>("--replicates") { Description = "Bootstrap replicates (100 to 100,000).", DefaultValueFactory = _ => BattleTableFit.DefaultReplicates };
         replicates.Validators.Add(r =>
         {
-            var v = r.GetValueOrDefault<int>();
-            if (v is < 100 or > 100_000)
+            if (r.Tokens.Count > 0 && int.TryParse(r.Tokens[^1].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v is < 100 or > 100_000)
             {
                 r.AddError("--replicates must be from 100 to 100,000.");
             }
@@ -335,10 +333,10 @@ internal static class FitCommand
     private static string IwoCsv(EngelFit engel, IReadOnlyList<LawFit> laws)
     {
         var b = new StringBuilder("method,law,p,q,a,b,r_squared,rmse_men,aic\n");
-        b.Append(CultureInfo.InvariantCulture, $"engel-sums,square,1,0,{R(engel.A)},{R(engel.B)},{R(engel.CasualtyFit.RSquared)},{F(engel.CasualtyFit.Rmse, "0.0")},\n");
+        b.Append(CultureInfo.InvariantCulture, $"engel-sums,square,1,0,{G(engel.A)},{G(engel.B)},{R(engel.CasualtyFit.RSquared)},{F(engel.CasualtyFit.Rmse, "0.0")},\n");
         foreach (var l in laws)
         {
-            b.Append(CultureInfo.InvariantCulture, $"least-squares,{l.Name},{R(l.P)},{R(l.Q)},{R(l.A)},{R(l.B)},{R(l.RSquared)},{F(l.Rmse, "0.0")},{F(l.Aic, "0.000")}\n");
+            b.Append(CultureInfo.InvariantCulture, $"least-squares,{l.Name},{R(l.P)},{R(l.Q)},{G(l.A)},{G(l.B)},{R(l.RSquared)},{F(l.Rmse, "0.0")},{F(l.Aic, "0.000")}\n");
         }
 
         return b.ToString();
@@ -482,6 +480,8 @@ internal static class FitCommand
     }
 
     private static string R(double v) => Math.Round(v, 6).ToString("R", CultureInfo.InvariantCulture);
+
+    private static string G(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
 
     private static double Significant(double v) => v == 0 ? 0 : double.Parse(v.ToString("G6", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
