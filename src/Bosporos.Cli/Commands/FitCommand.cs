@@ -346,7 +346,7 @@ internal static class FitCommand
     {
         o.WriteLine($"CDB90 (US Army Concepts Analysis Agency 1991; tidy version J. B. Arnold) from {label}");
         o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"battles: {data.Rows} rows, {data.Duplicates} duplicates dropped, {data.MissingFigures} without both strengths and losses, {data.NoLosses} with no losses on a side, {data.NoDates} without dates; {data.Battles.Count} used"));
+            $"battles: {data.Rows} rows, {data.Duplicates} duplicates dropped, {data.MissingFigures} missing a strength or a loss, {data.NoLosses} with no losses on a side, {data.NoDates} without dates; {data.Battles.Count} used"));
         o.WriteLine("law for each side: ln(losses / initial strength / calendar day) = ln k + W ln(enemy strength / own strength); W is Helmbold's exponent (1 square law, 0 logarithmic)");
         var table = new Table().AddColumn("Quantity");
         foreach (var f in fits)
@@ -360,6 +360,7 @@ internal static class FitCommand
             Row($"{side}: exponent W", f => Coefficient(pick(f).Exponent));
             Row($"{side}: k, daily loss at 1:1", f => Rate(pick(f).RateAtEvenOdds));
             Row($"{side}: R²", f => F(pick(f).Line.RSquared, "0.000"));
+            Row($"{side}: scatter, SD of ln rate", f => F(pick(f).Line.ResidualSd, "0.00"));
             Row($"{side}: mean daily loss", f => Rate(pick(f).MeanDailyLoss));
             Row($"{side}: median daily loss", f => Percent.Of(pick(f).MedianDailyLoss));
         }
