@@ -87,6 +87,31 @@ public class FitCommandTests
     }
 
     [Fact]
+    public void Acw_fits_Livermores_battles_with_killed_and_wounded()
+    {
+        var r = Cli.Invoke("fit", "acw");
+        Assert.Equal(ExitCodes.Success, r.Code);
+        Assert.Contains("battles: 63 rows, 13 missing a strength or the killed and wounded, 0 with no losses on a side; 50 used", r.Out, StringComparison.Ordinal);
+        Assert.Contains("losses counted: killed and wounded", r.Out, StringComparison.Ordinal);
+        Assert.Contains("│ attacker: exponent W             │  0.52 [-0.06, 1.10] │", r.Out, StringComparison.Ordinal);
+        var json = JsonNode.Parse(Cli.Invoke("fit", "acw", "--format", "json").Out)!;
+        Assert.Equal(13, json["rows"]!["missingFigures"]!.GetValue<int>());
+        Assert.Equal(50, json["fits"]![0]!["n"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void Acw_reports_a_malformed_forces_row_where_it_is()
+    {
+        var dir = Cli.TempDir();
+        File.WriteAllText(Path.Combine(dir, "livermore_battles.csv"), "battle_id,battle_name,start_date,end_date,attacker,result\n1,A,1862-01-01,1862-01-01,Union,Union\n");
+        File.WriteAllText(Path.Combine(dir, "livermore_forces.csv"), "battle_id,belligerent,str,kw\n1,Union,1000,100\n1,Confederate,500\n");
+        var r = Cli.Invoke("fit", "acw", "--data", dir);
+        Assert.Equal(ExitCodes.InvalidData, r.Code);
+        Assert.StartsWith($"error: {Path.Combine(dir, "livermore_forces.csv")}:3:18: 3 fields where the header has 4\n  hint: ", r.Error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
     public void Out_writes_the_file_and_prints_its_path()
     {
         var dir = Cli.TempDir();
@@ -152,6 +177,8 @@ public class FitCommandTests
     [InlineData("fit cdb90 --replicates lots")]
     [InlineData("fit cdb90 --replicates 5")]
     [InlineData("fit cdb90 --before 1500")]
+    [InlineData("fit acw --before 1900")]
+    [InlineData("fit acw --replicates 0")]
     public void Bad_usage_exits_2(string commandLine)
     {
         var r = Cli.Invoke(commandLine.Split(' '));

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Bosporos.Analysis.Fitting;
 
-/// <summary>One CDB90 battle usable for a casualty-rate fit: both sides' initial strengths and losses, and its length in calendar days.</summary>
+/// <summary>
+/// One battle usable for a casualty-rate fit: both sides' strengths (initial in CDB90, engaged in Livermore) and
+/// losses, its length in calendar days, and the attacker's outcome (1 won, 0 drawn, −1 lost, −9 unknown).
+/// </summary>
 public sealed record BattleRecord(
     int Id,
     string Name,
@@ -14,18 +17,25 @@ public sealed record BattleRecord(
     double DefenderLosses,
     int AttackerOutcome)
 {
-    /// <summary>The attacker's losses as a share of its initial strength, per calendar day of battle.</summary>
+    /// <summary>The attacker's losses as a share of its strength, per calendar day of battle.</summary>
     public double AttackerDailyLoss => AttackerLosses / AttackerStrength / Days;
 
-    /// <summary>The defender's losses as a share of its initial strength, per calendar day of battle.</summary>
+    /// <summary>The defender's losses as a share of its strength, per calendar day of battle.</summary>
     public double DefenderDailyLoss => DefenderLosses / DefenderStrength / Days;
 
     /// <summary>Attacker's initial strength over the defender's.</summary>
     public double ForceRatio => AttackerStrength / DefenderStrength;
 }
 
-/// <summary>The battles read from CDB90 and how many rows were left out, by reason.</summary>
-public sealed record Cdb90Data(IReadOnlyList<BattleRecord> Battles, int Rows, int Duplicates, int MissingFigures, int NoLosses, int NoDates);
+/// <summary>Rows of a battle table left out of a fit for one reason: a key for JSON, words for people, and how many.</summary>
+public sealed record LeftOut(string Key, string Description, int Count);
+
+/// <summary>The battles read from a table, what their losses count, and how many rows were left out, by reason.</summary>
+public sealed record BattleTable(string Title, string Losses, IReadOnlyList<BattleRecord> Battles, int Rows, IReadOnlyList<LeftOut> LeftOut)
+{
+    /// <summary>The rows left out for the reason <paramref name="key"/> (0 when none).</summary>
+    public int Count(string key) => LeftOut.FirstOrDefault(l => l.Key == key)?.Count ?? 0;
+}
 
 /// <summary>
 /// Reads the CAA Database of Battles (CDB90) from the three files shipped in data/battles/cdb90: strengths, losses
@@ -38,7 +48,9 @@ public static class Cdb90
     public const string BattlesFile = "battles.csv";
     public const string DurationsFile = "battle_durations.csv";
 
-    public static Cdb90Data Read(string folder)
+    public const string Title = "CDB90 (US Army Concepts Analysis Agency 1991; tidy version J. B. Arnold)";
+
+    public static BattleTable Read(string folder)
     {
         ArgumentNullException.ThrowIfNull(folder);
         if (!Directory.Exists(folder))
@@ -50,7 +62,7 @@ public static class Cdb90
         return From(CsvTable.Read(Path.Combine(folder, PatchedFile)), CsvTable.Read(Path.Combine(folder, BattlesFile)), CsvTable.Read(Path.Combine(folder, DurationsFile)));
     }
 
-    public static Cdb90Data From(CsvTable patched, CsvTable battles, CsvTable durations)
+    public static BattleTable From(CsvTable patched, CsvTable battles, CsvTable durations)
     {
         ArgumentNullException.ThrowIfNull(patched);
         ArgumentNullException.ThrowIfNull(battles);
@@ -128,7 +140,13 @@ public static class Cdb90
             result.Add(new BattleRecord((int)isqno, row[name].Text, start.Year, CalendarDays(start, end), figures[0], figures[1], figures[2], figures[3], outcome));
         }
 
-        return new Cdb90Data(result, patched.Rows.Count, duplicates, missing, noLosses, noDates);
+        return new BattleTable(Title, "personnel battle casualties", result, patched.Rows.Count,
+        [
+            new("duplicates", "duplicates dropped", duplicates),
+            new("missingFigures", "missing a strength or a loss", missing),
+            new("noLosses", "with no losses on a side", noLosses),
+            new("noDates", "without dates", noDates),
+        ]);
     }
 
     /// <summary>

@@ -14,6 +14,8 @@ internal sealed record IwoJimaRequest(string? Data, double JapaneseStart, FitOut
 
 internal sealed record Cdb90Request(string? Data, int? Before, ulong Seed, int Replicates, FitOutput Output);
 
+internal sealed record AcwRequest(string? Data, ulong Seed, int Replicates, FitOutput Output);
+
 /// <summary>bosporos fit iwo-jima | cdb90: attrition laws fitted to battle data (docs/battle-fits.md).</summary>
 internal static class FitCommand
 {
@@ -22,9 +24,11 @@ internal static class FitCommand
 
     internal const string Cdb90Folder = "cdb90";
 
+    internal const string AcwFolder = "acw-livermore1900";
+
     public static Command Build(CliEnvironment env)
     {
-        var fit = new Command("fit", "Fit attrition laws to battle data: Engel's Iwo Jima series, or the CDB90 table of battles.");
+        var fit = new Command("fit", "Fit attrition laws to battle data: Engel's Iwo Jima series, the CDB90 table of battles, or Livermore's Civil War battles.");
 
         var iwoData = new Option<string?>("--data") { Description = $"The daily series (CSV: day, us_landed_cumulative, us_casualties_cumulative, us_active_strength); default the shipped data/battles/{IwoJimaFile}.", HelpName = "FILE" };
         var japanese = new Option<double>("--japanese") { Description = "The Japanese garrison at the start (Engel: 21,500); 0 at the end.", DefaultValueFactory = _ => EngelFit.IwoJimaJapaneseStart, HelpName = "MEN" };
@@ -49,6 +53,23 @@ internal static class FitCommand
                 r.AddError("--before must be a year from 1 to 9999.");
             }
         });
+        var (seed, replicates) = BootstrapOptions();
+        var (cdbFormat, cdbOut) = OutputOptions();
+        var cdb = new Command("cdb90", "Helmbold's casualty law fitted to the CDB90 battles: loss rate per day against the force ratio, for each side.") { cdbData, before, seed, replicates, cdbFormat, cdbOut };
+        cdb.SetAction(p => ExecuteCdb90(env, new Cdb90Request(p.GetValue(cdbData), p.GetValue(before), p.GetValue(seed), p.GetValue(replicates), new FitOutput(p.GetValue(cdbFormat)!, p.GetValue(cdbOut)))));
+        fit.Add(cdb);
+
+        var acwData = new Option<string?>("--data") { Description = $"The folder holding {Livermore.BattlesFile} and {Livermore.ForcesFile}; default the shipped data/battles/{AcwFolder}.", HelpName = "DIR" };
+        var (acwSeed, acwReplicates) = BootstrapOptions();
+        var (acwFormat, acwOut) = OutputOptions();
+        var acw = new Command("acw", "The same casualty law fitted to Livermore's American Civil War battles (killed and wounded).") { acwData, acwSeed, acwReplicates, acwFormat, acwOut };
+        acw.SetAction(p => ExecuteAcw(env, new AcwRequest(p.GetValue(acwData), p.GetValue(acwSeed), p.GetValue(acwReplicates), new FitOutput(p.GetValue(acwFormat)!, p.GetValue(acwOut)))));
+        fit.Add(acw);
+        return fit;
+    }
+
+    private static (Option<ulong> Seed, Option<int> Replicates) BootstrapOptions()
+    {
         var seed = new Option<ulong>("--seed") { Description = "Seed of the bootstrap of the mean loss rates.", DefaultValueFactory = _ => BattleTableFit.DefaultSeed };
         var replicates = new Option<int>("--replicates") { Description = "Bootstrap replicates (100 to 100,000).", DefaultValueFactory = _ => BattleTableFit.DefaultReplicates };
         replicates.Validators.Add(r =>
@@ -58,11 +79,7 @@ internal static class FitCommand
                 r.AddError("--replicates must be from 100 to 100,000.");
             }
         });
-        var (cdbFormat, cdbOut) = OutputOptions();
-        var cdb = new Command("cdb90", "Helmbold's casualty law fitted to the CDB90 battles: loss rate per day against the force ratio, for each side.") { cdbData, before, seed, replicates, cdbFormat, cdbOut };
-        cdb.SetAction(p => ExecuteCdb90(env, new Cdb90Request(p.GetValue(cdbData), p.GetValue(before), p.GetValue(seed), p.GetValue(replicates), new FitOutput(p.GetValue(cdbFormat)!, p.GetValue(cdbOut)))));
-        fit.Add(cdb);
-        return fit;
+        return (seed, replicates);
     }
 
     private static (Option<string> Format, Option<string?> Out) OutputOptions()
@@ -158,7 +175,7 @@ internal static class FitCommand
             return ExitCodes.InvalidData;
         }
 
-        Cdb90Data data;
+        BattleTable data;
         try
         {
             data = Cdb90.Read(folder);
@@ -166,6 +183,11 @@ internal static class FitCommand
         catch (DataFileException e)
         {
             return DataError(env, e);
+        }
+
+        if (data.Battles.Count < 3)
+        {
+            return ExperimentSupport.Fail(env, ExitCodes.InvalidData, $"{folder}: {data.Battles.Count} usable battle(s), too few for a fit.", "A fit needs at least 3 battles with both sides' strengths and losses.");
         }
 
         var fits = new List<BattleTableFit> { BattleTableFit.Of("all", data.Battles, request.Seed, request.Replicates) };
@@ -182,14 +204,48 @@ internal static class FitCommand
             fits.Add(BattleTableFit.Of($"before {year}", early, request.Seed, request.Replicates));
         }
 
-        var label = request.Data ?? "data/battles/" + Cdb90Folder;
-        return Emit(env, request.Output, request.Output.Format switch
+        return EmitTable(env, request.Output, request.Data ?? "data/battles/" + Cdb90Folder, data, fits);
+    }
+
+    public static int ExecuteAcw(CliEnvironment env, AcwRequest request)
+    {
+        if (PrepareOut(env, request.Output) is { } usage)
+        {
+            return usage;
+        }
+
+        var folder = request.Data ?? Shipped(env, AcwFolder);
+        if (folder is null)
+        {
+            return ExitCodes.InvalidData;
+        }
+
+        BattleTable data;
+        try
+        {
+            data = Livermore.Read(folder);
+        }
+        catch (DataFileException e)
+        {
+            return DataError(env, e);
+        }
+
+        if (data.Battles.Count < 3)
+        {
+            return ExperimentSupport.Fail(env, ExitCodes.InvalidData, $"{folder}: {data.Battles.Count} usable battle(s), too few for a fit.", "A fit needs at least 3 battles with both sides' strengths and losses.");
+        }
+
+        var fits = new List<BattleTableFit> { BattleTableFit.Of("all", data.Battles, request.Seed, request.Replicates) };
+        return EmitTable(env, request.Output, request.Data ?? "data/battles/" + AcwFolder, data, fits);
+    }
+
+    private static int EmitTable(CliEnvironment env, FitOutput output, string label, BattleTable data, List<BattleTableFit> fits) =>
+        Emit(env, output, output.Format switch
         {
             "json" => CdbJson(label, data, fits),
             "csv" => CdbCsv(fits),
             _ => CdbText(env, label, data, fits),
         });
-    }
 
     private static int? PrepareOut(CliEnvironment env, FitOutput output)
     {
@@ -342,12 +398,13 @@ internal static class FitCommand
         return b.ToString();
     }
 
-    private static string CdbText(CliEnvironment env, string label, Cdb90Data data, List<BattleTableFit> fits) => Render(env, (console, o) =>
+    private static string CdbText(CliEnvironment env, string label, BattleTable data, List<BattleTableFit> fits) => Render(env, (console, o) =>
     {
-        o.WriteLine($"CDB90 (US Army Concepts Analysis Agency 1991; tidy version J. B. Arnold) from {label}");
+        o.WriteLine($"{data.Title} from {label}");
         o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"battles: {data.Rows} rows, {data.Duplicates} duplicates dropped, {data.MissingFigures} missing a strength or a loss, {data.NoLosses} with no losses on a side, {data.NoDates} without dates; {data.Battles.Count} used"));
-        o.WriteLine("law for each side: ln(losses / initial strength / calendar day) = ln k + W ln(enemy strength / own strength); W is Helmbold's exponent (1 square law, 0 logarithmic)");
+            $"battles: {data.Rows} rows, {string.Join(", ", data.LeftOut.Select(l => $"{l.Count} {l.Description}"))}; {data.Battles.Count} used"));
+        o.WriteLine($"losses counted: {data.Losses}");
+        o.WriteLine("law for each side: ln(losses / strength / calendar day) = ln k + W ln(enemy strength / own strength); W is Helmbold's exponent (1 square law, 0 logarithmic)");
         var table = new Table().AddColumn("Quantity");
         foreach (var f in fits)
         {
@@ -390,15 +447,18 @@ internal static class FitCommand
 
     private static string Rate(Interval i) => Percent.WithInterval(i.Value, i.Low, i.High);
 
-    private static string CdbJson(string label, Cdb90Data data, List<BattleTableFit> fits) => Json(w =>
+    private static string CdbJson(string label, BattleTable data, List<BattleTableFit> fits) => Json(w =>
     {
+        w.WriteString("title", data.Title);
         w.WriteString("data", label);
+        w.WriteString("losses", data.Losses);
         w.WriteStartObject("rows");
         w.WriteNumber("total", data.Rows);
-        w.WriteNumber("duplicates", data.Duplicates);
-        w.WriteNumber("missingFigures", data.MissingFigures);
-        w.WriteNumber("noLosses", data.NoLosses);
-        w.WriteNumber("noDates", data.NoDates);
+        foreach (var l in data.LeftOut)
+        {
+            w.WriteNumber(l.Key, l.Count);
+        }
+
         w.WriteNumber("used", data.Battles.Count);
         w.WriteEndObject();
         w.WriteStartArray("fits");

@@ -9,9 +9,9 @@ public class Cdb90Tests
     {
         var data = Cdb90.Read(BattleData.Cdb90);
         Assert.Equal(660, data.Rows);
-        Assert.Equal(36, data.Duplicates);
-        Assert.Equal(138, data.MissingFigures);
-        Assert.Equal(2, data.NoDates);
+        Assert.Equal(36, data.Count("duplicates"));
+        Assert.Equal(138, data.Count("missingFigures"));
+        Assert.Equal(2, data.Count("noDates"));
         Assert.Equal(484, data.Battles.Count);
         Assert.Equal(234, data.Battles.Count(b => b.Year < 1900));
         Assert.All(data.Battles, b => Assert.True(b.Days >= 1 && b.AttackerLosses > 0 && b.DefenderStrength > 0));
@@ -37,7 +37,7 @@ public class Cdb90Tests
     public void Calendar_days_close_a_day_at_midnight(string start, string end, int days) =>
         Assert.Equal(days, Cdb90.CalendarDays(DateTime.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateTime.Parse(end, System.Globalization.CultureInfo.InvariantCulture)));
 
-    private static Cdb90Data Small(string patchedRows, string parents = "1,\n2,\n3,1\n", string times = "1,1700-01-01T08:00:00,1700-01-01T18:00:00\n2,1710-01-01T00:00:00,1710-01-03T00:00:00\n3,1700-01-01T08:00:00,1700-01-01T18:00:00\n") =>
+    private static BattleTable Small(string patchedRows, string parents = "1,\n2,\n3,1\n", string times = "1,1700-01-01T08:00:00,1700-01-01T18:00:00\n2,1710-01-01T00:00:00,1710-01-03T00:00:00\n3,1700-01-01T08:00:00,1700-01-01T18:00:00\n") =>
         Cdb90.From(
             CsvTable.Parse("CDB90-patched.csv", "\"ISQNO\",\"NAME\",\"INTSTA\",\"CASA\",\"INTSTD\",\"CASD\",\"WINA\"\n" + patchedRows),
             CsvTable.Parse("battles.csv", "\"isqno\",\"parent\"\n" + parents),
@@ -47,7 +47,7 @@ public class Cdb90Tests
     public void Duplicates_missing_figures_and_rates_per_day_are_handled()
     {
         var data = Small("1,\"A\",\"1000\",\"100\",\"500\",\"50\",1\n2,\"B\",\"2000\",\"-1\",\"1000\",\"10\",-1\n3,\"A again\",\"1000\",\"100\",\"500\",\"50\",1\n");
-        Assert.Equal((3, 1, 1), (data.Rows, data.Duplicates, data.MissingFigures));
+        Assert.Equal((3, 1, 1), (data.Rows, data.Count("duplicates"), data.Count("missingFigures")));
         var a = Assert.Single(data.Battles);
         Assert.Equal(0.1, a.AttackerDailyLoss, 12);
         Assert.Equal(0.1, a.DefenderDailyLoss, 12);
