@@ -167,6 +167,24 @@ public class FitCommandTests
         Directory.Delete(dir, recursive: true);
     }
 
+    [Fact]
+    public void The_shipped_data_are_found_beside_the_program_else_in_the_repository_above()
+    {
+        var root = Cli.TempDir();
+        var program = Path.Combine(root, "bin");
+        var work = Path.Combine(root, "repo", "some", "folder");
+        Directory.CreateDirectory(program);
+        Directory.CreateDirectory(work);
+        Assert.Null(Commands.FitCommand.DataFolder(program, work));
+        File.WriteAllText(Path.Combine(root, "repo", "Bosporos.slnx"), "<Solution />");
+        Assert.Null(Commands.FitCommand.DataFolder(program, work)); // a repository without data/battles
+        Directory.CreateDirectory(Path.Combine(root, "repo", "data", "battles"));
+        Assert.Equal(Path.Combine(root, "repo", "data", "battles"), Commands.FitCommand.DataFolder(program, work));
+        Directory.CreateDirectory(Path.Combine(program, "data", "battles"));
+        Assert.Equal(Path.Combine(program, "data", "battles"), Commands.FitCommand.DataFolder(program, work));
+        Directory.Delete(root, recursive: true);
+    }
+
     [Theory]
     [InlineData("fit")]
     [InlineData("fit waterloo")]
