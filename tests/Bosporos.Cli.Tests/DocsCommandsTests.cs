@@ -57,6 +57,8 @@ public partial class DocsCommandsTests(ITestOutputHelper output)
         [("docs/cli.md", "bosporos mc constantinople-626 --runs 10000 --seed 1")] = Shape.Labels,
         [("docs/cli.md", "bosporos mc constantinople-626 --runs 10000 --seed 1 --threads 1 --format json")] = Shape.JsonProperties,
         [("docs/cli.md", "bosporos validate constantinople-626")] = Shape.Labels,
+        [("docs/battle-fits.md", "bosporos fit iwo-jima")] = Shape.Labels,
+        [("docs/battle-fits.md", "bosporos fit cdb90 --before 1900")] = Shape.Labels,
     };
 
     internal enum Shape
