@@ -56,8 +56,15 @@ public sealed record ExperimentReport(
                 break;
         }
 
-        return new ExperimentReport(e.Id, model.ScenarioId, e.ModeName, e.MasterSeed, runs, ExperimentDigest.Compute(rows), paired, divergences, uncertainty, sensitivity);
+        return new ExperimentReport(e.Id, model.ScenarioId, e.ModeName, e.MasterSeed, runs, ExperimentDigest.Compute(rows), paired, divergences, uncertainty, sensitivity)
+        {
+            Branch = model is Branching.BranchSiegeModel branch ? Branching.BranchReport.Build(branch, plan.Variants, selected) : null,
+        };
     }
+
+    /// <summary>A branch experiment's starting point and the end dates of its arms; null for other experiments.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Branching.BranchReport? Branch { get; init; }
 }
 
 /// <summary>Writes reports as aligned text tables (for people) or JSON (for programs).</summary>
@@ -87,6 +94,7 @@ public static class ExperimentReportWriter
             w.WriteLine("Result digest: " + report.Digest);
         }
 
+        report.Branch?.WriteText(w);
         if (report.Paired is { } p)
         {
             WritePaired(p, w);
