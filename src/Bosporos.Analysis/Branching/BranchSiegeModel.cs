@@ -92,9 +92,9 @@ public sealed class BranchSiegeModel : ISiegeModel
             var changed = string.Join(", ", overrides.Select(o => o.ToString()));
             return new ModelConfiguration(null,
             [
-                new Diagnostic(Severity.Error, "BOSX096", "<branch>", 0, 0, overrides.Count == 0 ? string.Empty : overrides[^1].Path,
+                new Diagnostic(Severity.Error, "BOSX096", "<variant>", 0, 0, overrides.Count == 0 ? string.Empty : overrides[^1].Path,
                     $"{changed} changes the shape of the siege (its contingents, flotillas, engine parks, wall sectors, zones, the khagan's intentions or the horizon), so the run at {Point.Moment} cannot go on under it.",
-                    "A branch changes values of the same siege (strengths, hulls, morale, rates); to change its shape, run a whole-siege experiment with 'bosporos compare'."),
+                    "A branch goes on with the same forces, places and plan under other rules, rates and doctrine, or with orders (orders.KIND.ZONE=VALUE); to change the shape, compare whole sieges with 'bosporos compare'."),
             ]);
         }
 
