@@ -33,13 +33,12 @@ public sealed class BranchPoint
     /// <summary>A replay of the longest siege is a few hundred KiB; anything above this is not one.</summary>
     public const long MaxReplayBytes = 16 * 1024 * 1024;
 
-    private BranchPoint(ReplayFile replay, string replayPath, string replayHash, string scenarioPath, byte[] scenarioBytes, LoadResult loaded, Simulation trunk, int endHour, string replayOutcome, IReadOnlyList<Order> remaining)
+    private BranchPoint(ReplayFile replay, string replayPath, string replayHash, Func<IReadOnlyList<ScenarioOverride>, LoadResult?> load, LoadResult loaded, Simulation trunk, int endHour, string replayOutcome, IReadOnlyList<Order> remaining)
     {
         Replay = replay;
         ReplayPath = replayPath;
         ReplayHash = replayHash;
-        ScenarioPath = scenarioPath;
-        ScenarioBytes = scenarioBytes;
+        this.load = load;
         Loaded = loaded;
         Trunk = trunk;
         EndHour = endHour;
@@ -56,11 +55,10 @@ public sealed class BranchPoint
     /// <summary>SHA-256 of the replay file's bytes (lower-case hex).</summary>
     public string ReplayHash { get; }
 
-    /// <summary>The scenario file the replay names, resolved (a shipped id's file, or the recorded path).</summary>
-    public string ScenarioPath { get; }
+    private readonly Func<IReadOnlyList<ScenarioOverride>, LoadResult?> load;
 
-    /// <summary>The scenario's bytes as read once: every variant is loaded from them.</summary>
-    public byte[] ScenarioBytes { get; }
+    /// <summary>The replay's scenario with these overrides (the replay's own first, then a variant's), read from the same source as the replay.</summary>
+    public LoadResult? Load(IReadOnlyList<ScenarioOverride> overrides) => load(overrides);
 
     /// <summary>The scenario with the replay's overrides.</summary>
     public LoadResult Loaded { get; }
@@ -131,26 +129,37 @@ public sealed class BranchPoint
             return new BranchOpenResult(null, read.Diagnostics, BranchProblem.Replay);
         }
 
-        return Open(replay, Path.GetFullPath(replayPath), hash, at);
-    }
-
-    /// <summary>Loads the replay's scenario, verifies the replay and plays it to the moment <paramref name="at"/>.</summary>
-    public static BranchOpenResult Open(ReplayFile replay, string replayPath, string replayHash, string at)
-    {
-        ArgumentNullException.ThrowIfNull(replay);
+        var fullPath = Path.GetFullPath(replayPath);
         var scenarioPath = ResolveScenario(replay.Scenario);
         if (scenarioPath is null)
         {
-            return Fail(replayPath, "BOSX094", $"The replay's scenario '{replay.Scenario}' is neither a shipped scenario nor an existing file.", "Record the replay again, or restore the scenario file it names.");
+            return Fail(fullPath, "BOSX094", $"The replay's scenario '{replay.Scenario}' is neither a shipped scenario nor an existing file.", "Record the replay again, or restore the scenario file it names.");
         }
 
+        // Read once: every variant is loaded from the same bytes (and hashed as they are).
         var file = ScenarioLoader.ReadFile(scenarioPath);
-        if (file.Bytes is null)
+        if (file.Bytes is not { } scenarioBytes)
         {
             return new BranchOpenResult(null, file.Diagnostics, BranchProblem.Replay);
         }
 
-        var loaded = ScenarioLoader.LoadBytes(file.Bytes, scenarioPath, replay.Overrides);
+        return Open(replay, o => ScenarioLoader.LoadBytes(scenarioBytes, scenarioPath, o), fullPath, hash, at);
+    }
+
+    /// <summary>
+    /// Loads the replay's scenario through <paramref name="load"/> (given every override: the replay's, then a
+    /// variant's), verifies the replay and plays it to the moment <paramref name="at"/>.
+    /// </summary>
+    public static BranchOpenResult Open(ReplayFile replay, Func<IReadOnlyList<ScenarioOverride>, LoadResult?> load, string replayPath, string replayHash, string at)
+    {
+        ArgumentNullException.ThrowIfNull(replay);
+        ArgumentNullException.ThrowIfNull(load);
+        var loaded = load(replay.Overrides);
+        if (loaded is null)
+        {
+            return Fail(replayPath, "BOSX094", $"The replay's scenario '{replay.Scenario}' cannot be found.", "Record the replay again, or restore the scenario it names.");
+        }
+
         if (!loaded.Succeeded)
         {
             return new BranchOpenResult(null, loaded.Diagnostics.Where(d => d.Severity == Severity.Error).ToList(), BranchProblem.Replay);
@@ -195,7 +204,7 @@ public sealed class BranchPoint
         var orders = replay.Orders.OrderBy(o => o.Time.Hours).ToArray(); // stable: orders of one hour keep their order
         PlayUntil(trunk, orders, hour);
         var remaining = orders.Where(o => o.Time.Hours >= hour).ToArray();
-        return new BranchOpenResult(new BranchPoint(replay, replayPath, replayHash, scenarioPath, file.Bytes, loaded, trunk, end, whole.Summary.Outcome.ToString().ToLowerInvariant(), remaining), [], BranchProblem.None);
+        return new BranchOpenResult(new BranchPoint(replay, replayPath, replayHash, load, loaded, trunk, end, whole.Summary.Outcome.ToString().ToLowerInvariant(), remaining), [], BranchProblem.None);
     }
 
     /// <summary>Steps <paramref name="sim"/> with the orders of each hour until its clock reads <paramref name="hour"/> (or it ends).</summary>

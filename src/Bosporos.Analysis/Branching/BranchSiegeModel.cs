@@ -80,10 +80,10 @@ public sealed class BranchSiegeModel : ISiegeModel
 
         overrides = overrides.Where(o => !o.Path.StartsWith(OrderPrefix, StringComparison.Ordinal)).ToList();
         var all = Point.Replay.Overrides.Concat(overrides).ToList();
-        var loaded = ScenarioLoader.LoadBytes(Point.ScenarioBytes, Point.ScenarioPath, all);
-        if (!loaded.Succeeded)
+        var loaded = Point.Load(all);
+        if (loaded is null || !loaded.Succeeded)
         {
-            return new ModelConfiguration(null, loaded.Diagnostics);
+            return new ModelConfiguration(null, loaded?.Diagnostics ?? []);
         }
 
         var definition = loaded.Definition!;
