@@ -101,6 +101,14 @@ public static class ExperimentReportWriter
         }
 
         WriteDivergences(report.Divergences, w);
+        if (report.Branch is not null)
+        {
+            // A value the run has already turned into its state (men present, hulls on station) changes nothing from the branch hour on.
+            foreach (var inert in report.Divergences.Where(d => d.Pairs.Count > 0 && d.Pairs.All(p => p.Hour is null)))
+            {
+                w.WriteLine(F($"  Note: with {inert.Variant} no replayed pair ever parts from the baseline. What it changes may already be spent at {report.Branch.AtText} (men present, hulls on station, morale reached are the run's state by then); an order at that hour (orders.KIND.ZONE=VALUE) changes the state itself."));
+            }
+        }
 
         if (report.Uncertainty is { } u)
         {
