@@ -31,6 +31,7 @@ public sealed class BranchCommandTests
         Assert.Equal(60, Experiments.StoreRows(store));
 
         Assert.Equal(ExitCodes.Success, Experiments.Run("report", store, "--out", Path.Combine(dir, "report")).Code);
+        Assert.Contains("Branched at 7 August 626, 06:00: when the siege ended", File.ReadAllText(Path.Combine(dir, "report", "index.html")), StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Success, Experiments.Run("experiment", "export", store, "--csv", Path.Combine(dir, "b.csv")).Code);
         var again = Experiments.Run("experiment", "resume", store);
         Assert.Equal(ExitCodes.Success, again.Code);
