@@ -15,7 +15,11 @@ public sealed class BranchApiTests : IDisposable
 
     private readonly DirectoryInfo results = Directory.CreateTempSubdirectory("bosporos-branch-web-");
 
-    public void Dispose() => results.Delete(recursive: true);
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        results.Delete(recursive: true);
+    }
 
     private SiteFactory Site(WebOptions? options = null) => new(options ?? new WebOptions { ResultsDirectory = results.FullName }, shippedScenarios: true);
 
@@ -67,6 +71,27 @@ public sealed class BranchApiTests : IDisposable
         var fallen = report.GetProperty("paired").GetProperty("comparisons")[0].GetProperty("shares").EnumerateArray().Single(x => x.GetProperty("outcome").GetString() == "fallen");
         Assert.True(fallen.GetProperty("difference").GetProperty("value").GetDouble() > 0);
         Assert.Equal(943, report.GetProperty("branch").GetProperty("at-hour").GetInt32());
+    }
+
+    [Fact]
+    public async Task After_a_restart_a_branch_is_read_back_from_its_store_with_its_branch_point()
+    {
+        string id;
+        await using (var site = Site())
+        {
+            var client = site.CreateClient();
+            var start = await HttpAssert.Json(await client.PostAsJsonAsync("/api/experiments/branch", Body(runs: 6)), HttpStatusCode.Accepted);
+            id = start.GetProperty("id").GetString()!;
+            Assert.Equal("done", (await ExperimentApiTests.ReadProgress(client, start.GetProperty("progress").GetString()!))[^1].GetProperty("state").GetString());
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await using var again = Site();
+        var r = await HttpAssert.Json(await again.CreateClient().GetAsync($"/api/experiments/{id}"), HttpStatusCode.OK);
+        Assert.Equal(["baseline", "no-light-craft"], r.GetProperty("variants").EnumerateArray().Select(v => v.GetProperty("name").GetString()));
+        Assert.Equal("0", r.GetProperty("variants")[1].GetProperty("overrides").GetProperty("orders.patrol.golden-horn-upper").GetString());
+        Assert.Equal("0626-08-07T07:00", r.GetProperty("branch").GetProperty("at").GetString());
+        Assert.Equal(6, r.GetProperty("branch").GetProperty("endDates")[1].GetProperty("runs").GetInt32());
     }
 
     [Fact]

@@ -305,7 +305,8 @@ internal sealed class ExperimentStore
         try
         {
             var (_, rows) = ResultExport.ReadStore(location);
-            var description = WebExperimentText.Describe(manifest, location, source);
+            var prepared = WebExperimentText.Prepare(manifest, location);
+            var description = WebExperimentText.Describe(manifest, location, source, prepared);
             var runs = (int)Math.Min(int.MaxValue, manifest.EndRun - manifest.FirstRun);
             var variants = manifest.Variants.Select(name =>
             {
@@ -325,6 +326,7 @@ internal sealed class ExperimentStore
                 Created = manifest.CreatedUtc,
                 State = ExperimentState.Done,
                 Error = complete ? null : string.Create(CultureInfo.InvariantCulture, $"The store holds {rows.Count:N0} of {manifest.ExpectedRows:N0} runs (an interrupted or sharded experiment)."),
+                Branch = prepared?.Model as Analysis.Branching.BranchSiegeModel,
             };
             return (experiment, null);
         }
@@ -465,7 +467,7 @@ internal static class WebExperimentText
             experiment.Variants.Select(v => new WebVariantDocument(v.Name, v.Overrides.ToDictionary(o => o.Path, o => o.Value, StringComparer.Ordinal))).ToArray()), Json);
 
     /// <summary>Each variant's overrides and counterfactual figures, from the store's experiment text (the site's JSON or the command line's YAML).</summary>
-    public static Dictionary<string, (IReadOnlyList<ScenarioOverride> Overrides, IReadOnlyList<OutOfRangeDto> Outside)> Describe(ExperimentManifest manifest, string location, IScenarioSource source)
+    public static Dictionary<string, (IReadOnlyList<ScenarioOverride> Overrides, IReadOnlyList<OutOfRangeDto> Outside)> Describe(ExperimentManifest manifest, string location, IScenarioSource source, (RunPlan Plan, ISiegeModel Model)? prepared = null)
     {
         var result = new Dictionary<string, (IReadOnlyList<ScenarioOverride>, IReadOnlyList<OutOfRangeDto>)>(StringComparer.Ordinal);
         if (manifest.Mode == Experiment.WebMode)
@@ -488,7 +490,7 @@ internal static class WebExperimentText
             return result;
         }
 
-        var prepared = Prepare(manifest, location);
+        prepared ??= Prepare(manifest, location);
         if (prepared is null)
         {
             return result;
