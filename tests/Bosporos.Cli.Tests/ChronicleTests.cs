@@ -3,6 +3,7 @@ using Bosporos.Cli.Rendering;
 using Bosporos.Kernel;
 using Bosporos.Kernel.Events;
 using Bosporos.Kernel.Time;
+using Bosporos.Scenarios.Narrative;
 using NodaTime;
 
 namespace Bosporos.Cli.Tests;

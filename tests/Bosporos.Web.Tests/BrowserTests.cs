@@ -146,6 +146,43 @@ public sealed class BrowserTests
         Assert.Empty(problems);
     }
 
+    [SkippableFact]
+    public async Task Branch_from_here_opens_the_experiments_page_prefilled_and_runs_the_branch()
+    {
+        Skip.If(SkipReason is not null, SkipReason);
+        await using var session = await Session.StartAsync();
+        var (page, problems) = await OpenAsync(session, "#/replay?at=942");
+        await page.Locator("svg.map path.sector").First.WaitForAsync(new() { Timeout = 60_000 });
+        Assert.StartsWith("7 August 626, 06:00", await page.Locator("output.date").TextContentAsync(), StringComparison.Ordinal);
+        var branch = page.Locator("#branch-here");
+        await page.WaitForFunctionAsync("() => document.querySelector('#branch-here').getAttribute('href').includes('branch=943')");
+        Assert.Equal("#/experiments?branch=943&seed=626", await branch.GetAttributeAsync("href"));
+        await branch.ClickAsync();
+
+        // The branch form: the moment, the light craft preset ready, then the run.
+        await page.Locator("#branch-setup").WaitForAsync(new() { Timeout = 60_000 });
+        Assert.Contains("Branch from 7 August 626, 07:00", await page.Locator("#branch-setup h2").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal("no-light-craft", await page.Locator("#branch-variants .branch-name").First.InputValueAsync());
+        Assert.Equal("orders.patrol.golden-horn-upper=0", await page.Locator("#branch-variants .branch-set").First.InputValueAsync());
+        await page.Locator("#branch-runs").FillAsync("150");
+        await page.Locator("#branch-launch").ClickAsync();
+        await page.Locator("#branch-ends tbody tr").First.WaitForAsync(new() { Timeout = 120_000 });
+        await page.Locator("#outcome-chart svg").WaitForAsync(new() { Timeout = 30_000 });
+        Assert.Equal(2, await page.Locator("#branch-ends tbody tr").CountAsync());
+        var rows = page.Locator(".results-table:not(.branch-ends) tbody tr");
+        Assert.Equal(2, await rows.CountAsync());
+        Assert.Contains("baseline", await rows.Nth(0).TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("no-light-craft", await rows.Nth(1).TextContentAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder(), "branch.png"), FullPage = true });
+
+        // An empty variant is refused on the page, before any request.
+        await page.Locator("#branch-add").ClickAsync();
+        await page.Locator("#branch-variants .branch-name").Last.FillAsync("nothing");
+        await page.Locator("#branch-launch").ClickAsync();
+        Assert.Contains("at least one path=value", await page.Locator(".status").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Empty(problems);
+    }
+
     /// <summary>Opens the replay in a 1600×1000 page, failing on any script error.</summary>
     private static async Task<(IPage Page, List<string> Problems)> OpenAsync(Session session, string route, int width = 1600, int height = 1000)
     {

@@ -40,5 +40,7 @@ export const api = {
     call<Replay>('POST', '/api/runs', { scenario, seed, overrides }),
   startExperiment: (body: { scenario: string; runs: number; seed: number; variants: { name: string; overrides: Record<string, number | string> }[] }) =>
     call<ExperimentStarted>('POST', '/api/experiments', body),
+  startBranch: (body: { scenario: string; seed: number; overrides: Record<string, number | string>; hour: number; runs: number; variants: { name: string; overrides: Record<string, number | string> }[] }) =>
+    call<ExperimentStarted>('POST', '/api/experiments/branch', body),
   experiment: (id: string) => call<ExperimentResult>('GET', `/api/experiments/${encodeURIComponent(id)}`),
 };

@@ -31,7 +31,7 @@ async function route() {
   let done: (() => void) | undefined;
   if (path === 'scenario') await (await import('./scenario/scenarioPage')).scenarioPage(root);
   else if (path === 'replay') done = await (await import('./replay/replayPage')).replayPage(root, query);
-  else if (path === 'experiments') done = await (await import('./experiments/experimentsPage')).experimentsPage(root);
+  else if (path === 'experiments') done = await (await import('./experiments/experimentsPage')).experimentsPage(root, query);
   else home(root);
   // A page left before it finished loading is closed at once.
   if (mine === generation) leave = done;

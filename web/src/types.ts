@@ -45,5 +45,7 @@ export interface Progress { id: string; state: string; completed: number; total:
 export interface OutcomeShare { outcome: string; count: number; share: number; low: number; high: number }
 export interface Duration { mean: number; p5: number; median: number; p95: number; min: number; max: number; histogram: { days: number; count: number }[] }
 export interface VariantResult { name: string; overrides: Record<string, string>; runs: number; outcomes: OutcomeShare[]; closeSiegeDays: Duration; endDay: Duration; counterfactual?: boolean }
-export interface ExperimentResult { id: string; scenario: string; seed: number; runsPerVariant: number; state: string; completed: number; total: number; variants: VariantResult[]; formats: string[] }
+export interface EndDates { variant: string; runs: number; p10Hour: number; medianHour: number; p90Hour: number; p10: string; median: string; p90: string }
+export interface BranchInfo { replay: string; replaySeed: number; at: string; atHour: number; atText: string; replayOutcome: string; replayEnd: string; endDates: EndDates[] }
+export interface ExperimentResult { id: string; scenario: string; seed: number; runsPerVariant: number; state: string; completed: number; total: number; variants: VariantResult[]; formats: string[]; branch?: BranchInfo }
 export interface ExperimentStarted { id: string; total: number; progress: string; results: string; csv: string }

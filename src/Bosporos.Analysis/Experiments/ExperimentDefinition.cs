@@ -32,6 +32,13 @@ public sealed record MorrisSettings(int Trajectories, int Levels, int SeedsPerPo
 
 public sealed record SobolSettings(int BaseSamples, int SeedsPerPoint, int BootstrapReplicates);
 
+/// <summary>
+/// A branch experiment's starting point: a replay file (path relative to the experiment file, or absolute), the moment
+/// to branch at as the chronicle dates it ("626-08-03T06:00"), and optionally the SHA-256 of the replay's bytes (checked
+/// when given, so a store is never resumed from another replay).
+/// </summary>
+public sealed record BranchSpec(string Replay, string At, string? ReplayHash, int Line, int Column);
+
 /// <summary>A parsed, structurally valid experiment file. Paths are checked against the scenario when it is loaded.</summary>
 public sealed record ExperimentDefinition(
     string Id,
@@ -62,4 +69,7 @@ public sealed record ExperimentDefinition(
     public IReadOnlyList<string> VariantNames => [BaselineName, .. Variants.Select(v => v.Name)];
 
     public string ModeName => Mode.ToString().ToLowerInvariant();
+
+    /// <summary>Set for a branch experiment: every arm continues the replay from this moment (paired mode only).</summary>
+    public BranchSpec? Branch { get; init; }
 }

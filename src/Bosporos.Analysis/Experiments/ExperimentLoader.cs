@@ -25,7 +25,7 @@ public static partial class ExperimentLoader
     private static readonly string[] TopKeys =
     [
         "format", "id", "name", "description", "scenario", "master-seed", "runs", "mode", "baseline", "readings", "variants",
-        "record", "until-ci", "batch", "uncertainty", "morris", "sobol", "parameters", "outputs",
+        "record", "until-ci", "batch", "uncertainty", "morris", "sobol", "parameters", "outputs", "branch",
     ];
 
 
@@ -230,7 +230,41 @@ public static partial class ExperimentLoader
 
             return new ExperimentDefinition(
                 id, name, file, text, scenario, scenarioNode?.Line ?? 0, scenarioNode?.Column ?? 0, seed, runs, mode, baseline, readings,
-                variants, record, untilCi, batch, uncertainty, morris, sobol, parameters, outputs);
+                variants, record, untilCi, batch, uncertainty, morris, sobol, parameters, outputs)
+            {
+                Branch = Branch(map, mode),
+            };
+        }
+
+        private BranchSpec? Branch(Dictionary<string, YamlNode> map, ExperimentMode mode)
+        {
+            if (!map.TryGetValue("branch", out var node))
+            {
+                return null;
+            }
+
+            if (node.Kind != YamlNodeKind.Mapping)
+            {
+                Error(node, "BOSX038", $"'branch' must be a mapping, not {node.KindName}.", "branch: { replay: siege.replay.json, at: 626-08-03T06:00 }", "branch");
+                return null;
+            }
+
+            if (mode != ExperimentMode.Paired)
+            {
+                Error(node, "BOSX090", $"A branch experiment compares variants pair by pair, so it must be paired, not {mode.ToString().ToLowerInvariant()}.", "Set 'mode: paired' (or leave 'mode' out).", "branch");
+            }
+
+            var m = Entries(node, ["replay", "at", "replay-hash"], "branch");
+            var replay = Required(node, m, "replay", "branch") is { } r ? ScalarText(r, "branch.replay") : null;
+            var at = Required(node, m, "at", "branch") is { } a ? ScalarText(a, "branch.at") : null;
+            var hash = m.TryGetValue("replay-hash", out var h) ? ScalarText(h, "branch.replay-hash") : null;
+            if (at is not null && !Scenarios.Narrative.JulianDates.TryParseDate(at, out _, out _, out var problem))
+            {
+                Error(m["at"], "BOSX091", problem, "Write the moment as the chronicle dates it, in the Julian calendar: 626-08-03T06:00.", "branch.at");
+                return null;
+            }
+
+            return replay is null || at is null ? null : new BranchSpec(replay, at, hash, node.Line, node.Column);
         }
 
         private ulong MasterSeed(YamlNode root, Dictionary<string, YamlNode> map)

@@ -56,8 +56,15 @@ public sealed record ExperimentReport(
                 break;
         }
 
-        return new ExperimentReport(e.Id, model.ScenarioId, e.ModeName, e.MasterSeed, runs, ExperimentDigest.Compute(rows), paired, divergences, uncertainty, sensitivity);
+        return new ExperimentReport(e.Id, model.ScenarioId, e.ModeName, e.MasterSeed, runs, ExperimentDigest.Compute(rows), paired, divergences, uncertainty, sensitivity)
+        {
+            Branch = model is Branching.BranchSiegeModel branch ? Branching.BranchReport.Build(branch, plan.Variants, selected) : null,
+        };
     }
+
+    /// <summary>A branch experiment's starting point and the end dates of its arms; null for other experiments.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Branching.BranchReport? Branch { get; init; }
 }
 
 /// <summary>Writes reports as aligned text tables (for people) or JSON (for programs).</summary>
@@ -87,12 +94,21 @@ public static class ExperimentReportWriter
             w.WriteLine("Result digest: " + report.Digest);
         }
 
+        report.Branch?.WriteText(w);
         if (report.Paired is { } p)
         {
             WritePaired(p, w);
         }
 
         WriteDivergences(report.Divergences, w);
+        if (report.Branch is not null)
+        {
+            // A value the run has already turned into its state (men present, hulls on station) changes nothing from the branch hour on.
+            foreach (var inert in report.Divergences.Where(d => d.Pairs.Count > 0 && d.Pairs.All(p => p.Hour is null)))
+            {
+                w.WriteLine(F($"  Note: with {inert.Variant} no replayed pair ever parts from the baseline. What it changes may already be spent at {report.Branch.AtText} (men present, hulls on station, morale reached are the run's state by then); an order at that hour (orders.KIND.ZONE=VALUE) changes the state itself."));
+            }
+        }
 
         if (report.Uncertainty is { } u)
         {

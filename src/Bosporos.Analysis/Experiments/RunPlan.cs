@@ -87,7 +87,11 @@ public sealed class RunPlan
 
     public int PointOf(long runIndex) => Experiment.Mode == ExperimentMode.Paired ? 0 : (int)(runIndex / SeedsPerPoint);
 
-    public ulong SeedOf(long runIndex) => SplitMix64.Derive(Experiment.MasterSeed, (ulong)SeedIndexOf(runIndex));
+    /// <remarks>
+    /// In a branch experiment the replay's seed is fixed and run k's dice are keyed by the sample key k (the kernel's
+    /// <c>Simulation.Fork(sampleKey)</c>): its "seed" is that key.
+    /// </remarks>
+    public ulong SeedOf(long runIndex) => Experiment.Branch is not null ? (ulong)runIndex : SplitMix64.Derive(Experiment.MasterSeed, (ulong)SeedIndexOf(runIndex));
 
     /// <summary>The seed's index i in SplitMix64.Derive(masterSeed, i): k, or the replicate k mod R in Morris and Sobol designs.</summary>
     public long SeedIndexOf(long runIndex) => Experiment.Mode is ExperimentMode.Morris or ExperimentMode.Sobol ? runIndex % SeedsPerPoint : runIndex;

@@ -83,12 +83,19 @@ public sealed class ScenarioSiegeModel : ISiegeModel
 
     /// <summary>
     /// Resolves the experiment's scenario (a shipped id, or a path relative to the experiment file), loads it once and
-    /// keeps its bytes, so every configuration is loaded from the same bytes (and hashed as they are).
+    /// keeps its bytes, so every configuration is loaded from the same bytes (and hashed as they are). An experiment
+    /// with a 'branch' section gets the branch model of its replay instead.
     /// </summary>
     public static ISiegeModel? Open(ExperimentDefinition experiment, List<Diagnostic> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(experiment);
         ArgumentNullException.ThrowIfNull(diagnostics);
+        if (experiment.Branch is not null)
+        {
+            // A branch experiment's scenario is its replay's, with the replay's overrides.
+            return Branching.BranchSiegeModel.Open(experiment, diagnostics);
+        }
+
         var path = ResolveScenario(experiment, diagnostics);
         if (path is null)
         {

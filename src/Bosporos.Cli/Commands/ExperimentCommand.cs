@@ -8,7 +8,7 @@ namespace Bosporos.Cli.Commands;
 
 internal sealed record ExperimentRunRequest(string? File, string Store, int Threads, string? Shard, double? UntilCi, bool Json, bool Resume, long? Runs = null);
 
-/// <summary>bosporos experiment check | run | resume | merge | export.</summary>
+/// <summary>bosporos experiment check | run | resume | merge | branch | export.</summary>
 internal static class ExperimentCommand
 {
     public static Command Build(CliEnvironment env)
@@ -29,6 +29,7 @@ internal static class ExperimentCommand
         merge.SetAction(p => Merge(env, p.GetValue(shards)!, p.GetValue(mergeOut)!));
         experiment.Add(merge);
 
+        experiment.Add(BranchCommand.Build(env));
         experiment.Add(ExportCommand.Build(env));
         return experiment;
     }

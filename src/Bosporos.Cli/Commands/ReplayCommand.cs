@@ -3,6 +3,7 @@ using System.Text;
 using Bosporos.Cli.Rendering;
 using Bosporos.Kernel;
 using Bosporos.Scenarios;
+using Bosporos.Scenarios.Narrative;
 using Bosporos.Scenarios.Replays;
 
 namespace Bosporos.Cli.Commands;

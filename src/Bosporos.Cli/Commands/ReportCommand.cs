@@ -92,6 +92,15 @@ internal static class ReportCommand
     internal static List<ReportSection> Sections(ExperimentReport analysis)
     {
         var sections = new List<ReportSection>();
+        if (analysis.Branch is { } branch)
+        {
+            sections.Add(new TableSection(
+                $"Branched at {branch.AtText}: when the siege ended",
+                ["arm", "runs", "10%", "median", "90%"],
+                branch.EndDates.Select(e => (IReadOnlyList<string>)[e.Variant, F($"{e.Runs:N0}"), e.P10, e.Median, e.P90]).ToList(),
+                F($"Every arm goes on from {branch.AtText} (hour {branch.AtHour}) of {branch.Replay} (seed {branch.ReplaySeed}), run k with sample key k; the replay itself ends {branch.ReplayOutcome} at {branch.ReplayEnd}.")));
+        }
+
         if (analysis.Paired is { } paired)
         {
             foreach (var c in paired.Comparisons)

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Bosporos.Kernel;
 using Bosporos.Kernel.Events;
+using Bosporos.Scenarios.Narrative;
 using Spectre.Console;
 using static Bosporos.Scenarios.Narrative.Names;
 

@@ -59,7 +59,12 @@ public sealed record ExperimentResultDto(
     string Mode,
     string? Store,
     string? Note,
-    string? Report);
+    string? Report)
+{
+    /// <summary>A branch experiment's starting point and end dates (null for other experiments).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Analysis.Branching.BranchReport? Branch { get; init; }
+}
 
 /// <summary>One line of the experiment list: started from the page (kept in a store when the site has a results folder) or read from a store.</summary>
 public sealed record ExperimentListItemDto(
@@ -73,3 +78,26 @@ public sealed record ExperimentListItemDto(
     IReadOnlyList<string> Variants,
     DateTimeOffset Created,
     string Results);
+
+/// <summary>
+/// POST /api/experiments/branch: the run of (scenario, seed, overrides), as the replay page plays it, continued from
+/// one hour by the baseline and each variant with the same sample keys. <see cref="Hour"/> is the run hour at which
+/// the arms start (the page sends the hour after the one it shows); or give <see cref="At"/> as the chronicle dates it.
+/// </summary>
+public sealed record BranchExperimentRequest
+{
+    public string? Scenario { get; init; }
+
+    public ulong Seed { get; init; } = 626;
+
+    public Dictionary<string, JsonElement>? Overrides { get; init; }
+
+    public int? Hour { get; init; }
+
+    public string? At { get; init; }
+
+    /// <summary>Runs per arm (the baseline is an arm).</summary>
+    public int Runs { get; init; } = 500;
+
+    public List<VariantRequest>? Variants { get; init; }
+}

@@ -16,6 +16,7 @@ internal static class ExperimentEndpoints
     {
         app.MapGet("/api/experiments", (ExperimentStore store) => TypedResults.Ok(store.List()));
         app.MapPost("/api/experiments", StartAsync);
+        app.MapPost("/api/experiments/branch", BranchEndpoint.StartAsync);
         app.MapGet("/api/experiments/{id}/report", ReportAsync);
         app.MapGet("/api/experiments/{id}/progress", Progress);
         app.MapGet("/api/experiments/{id}", Results);
@@ -208,11 +209,16 @@ internal static class ExperimentEndpoints
                 v.OutsideRange.Count > 0,
                 v.OutsideRange);
         }).ToArray();
-        var report = experiment.Origin == "store" && experiment.Mode != Experiment.WebMode ? $"/api/experiments/{experiment.Id}/report" : null;
+        var report = experiment.Mode != Experiment.WebMode && (experiment.Origin == "store" || experiment.StoreName is not null) ? $"/api/experiments/{experiment.Id}/report" : null;
         return new ExperimentResultDto(
             experiment.Id, experiment.Scenario, experiment.Seed, experiment.RunsPerVariant,
             experiment.State.ToString().ToLowerInvariant(), experiment.Completed, experiment.Total, variants, ["csv", "parquet"],
-            experiment.Origin, experiment.Mode, experiment.StoreName, experiment.Error, report);
+            experiment.Origin, experiment.Mode, experiment.StoreName, experiment.Error, report)
+        {
+            Branch = done && experiment.Branch is { } branch
+                ? Analysis.Branching.BranchReport.Build(branch, experiment.Variants.Select(v => v.Name).ToList(), Records(experiment))
+                : null,
+        };
     }
 
     /// <summary>

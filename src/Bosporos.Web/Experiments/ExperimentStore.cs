@@ -54,7 +54,13 @@ internal sealed class Experiment(string id, string scenario, ulong seed, int run
 
     public int Total => RunsPerVariant * Variants.Count;
 
-    public int Completed => Variants.Sum(v => Volatile.Read(ref v.Completed));
+    public int Completed => Math.Max(Volatile.Read(ref Ran), Variants.Sum(v => Volatile.Read(ref v.Completed)));
+
+    /// <summary>Runs stored so far by an experiment that runs through the result store (a branch), over every variant.</summary>
+    public int Ran;
+
+    /// <summary>A branch experiment's model (its replay at the branch hour), while the site holds it in memory.</summary>
+    public Analysis.Branching.BranchSiegeModel? Branch { get; init; }
 
     public volatile ExperimentState State;
 
@@ -299,7 +305,8 @@ internal sealed class ExperimentStore
         try
         {
             var (_, rows) = ResultExport.ReadStore(location);
-            var description = WebExperimentText.Describe(manifest, location, source);
+            var prepared = WebExperimentText.Prepare(manifest, location);
+            var description = WebExperimentText.Describe(manifest, location, source, prepared);
             var runs = (int)Math.Min(int.MaxValue, manifest.EndRun - manifest.FirstRun);
             var variants = manifest.Variants.Select(name =>
             {
@@ -319,6 +326,7 @@ internal sealed class ExperimentStore
                 Created = manifest.CreatedUtc,
                 State = ExperimentState.Done,
                 Error = complete ? null : string.Create(CultureInfo.InvariantCulture, $"The store holds {rows.Count:N0} of {manifest.ExpectedRows:N0} runs (an interrupted or sharded experiment)."),
+                Branch = prepared?.Model as Analysis.Branching.BranchSiegeModel,
             };
             return (experiment, null);
         }
@@ -344,7 +352,107 @@ internal sealed class ExperimentStore
         }
     }
 
-    private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+    public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+
+    /// <summary>
+    /// Starts a branch experiment (its plan and model checked by the caller), or returns null when too many are
+    /// already running. It runs through the engine's experiment runner into a result store (<c>ID.db</c> in the
+    /// results folder, beside the replay file its text names; a temporary one with --no-results), so the store
+    /// holds the command line's manifest and text: 'bosporos experiment resume', 'report' and 'export' read it.
+    /// </summary>
+    public Experiment? TryStartBranch(string id, string scenario, RunPlan plan, Analysis.Branching.BranchSiegeModel model, string replayText)
+    {
+        Experiment experiment;
+        lock (gate)
+        {
+            if (running >= options.MaxConcurrentExperiments)
+            {
+                return null;
+            }
+
+            running++;
+            var runs = (int)plan.RunCount;
+            var variants = plan.Variants.Select((name, i) => new Variant(name, plan.VariantOverrides[i], null, runs, Counterfactuals.Find(plan.VariantOverrides[i], model.Numbers))).ToArray();
+            experiment = new Experiment(id, scenario, model.Point.Replay.Seed, runs, variants) { Sequence = ++sequence, Mode = plan.Experiment.ModeName, Branch = model };
+            experiments[experiment.Id] = experiment;
+            Forget();
+        }
+
+        _ = Task.Factory.StartNew(() => ExecuteBranch(experiment, plan, model, replayText), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        return experiment;
+    }
+
+    /// <summary>The replay file a page branch experiment keeps beside its store (its experiment text names it).</summary>
+    public string? BranchReplayFile(string id) => options.ResultsDirectory is { } folder ? Path.GetFullPath(Path.Combine(folder, id + ".replay.json")) : null;
+
+    private void ExecuteBranch(Experiment experiment, RunPlan plan, Analysis.Branching.BranchSiegeModel model, string replayText)
+    {
+        var replayFile = BranchReplayFile(experiment.Id);
+        var temporary = replayFile is null;
+        var path = replayFile is null ? Path.Combine(Path.GetTempPath(), $"bosporos-branch-{experiment.Id}.db") : Path.Combine(Path.GetDirectoryName(replayFile)!, experiment.Id + ".db");
+        try
+        {
+            if (replayFile is not null)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(replayFile)!);
+                File.WriteAllText(replayFile, replayText);
+            }
+
+            ExperimentManifest manifest;
+            RunRecord[] rows;
+            using (var store = ResultStores.Open(path))
+            {
+                var outcome = ExperimentRunner.Run(plan, model, store, new RunOptions
+                {
+                    Threads = Math.Clamp(Environment.ProcessorCount, 1, 2),
+                    Advanced = (done, _) => Volatile.Write(ref experiment.Ran, (int)Math.Min(int.MaxValue, done)),
+                });
+                if (!outcome.Succeeded || outcome.Digest is null)
+                {
+                    throw new InvalidOperationException(string.Join("; ", outcome.Diagnostics.Select(d => d.Message)));
+                }
+
+                manifest = store.ReadManifest()!;
+                rows = [.. store.ReadAll()];
+            }
+
+            foreach (var v in experiment.Variants)
+            {
+                var mine = rows.Where(r => r.Variant == v.Name).OrderBy(r => r.RunIndex).ToArray();
+                mine.CopyTo(v.Results, 0);
+                Volatile.Write(ref v.Completed, mine.Length);
+            }
+
+            if (!temporary)
+            {
+                experiment.StoreName = Path.GetFileName(path);
+                stored[experiment.Id] = new StoredEntry(path, "page", manifest, new Lazy<(Experiment?, string?)>(() => Load(experiment.Id, path, "page", manifest)));
+            }
+
+            experiment.State = ExperimentState.Done;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or ResultStoreException or IOException or UnauthorizedAccessException)
+        {
+            experiment.Error = "The branch experiment stopped with an error; the server log has the details.";
+            experiment.State = ExperimentState.Failed;
+            logger.LogError(e, "Branch experiment {Id} failed", experiment.Id);
+        }
+        finally
+        {
+            if (temporary)
+            {
+                foreach (var f in new[] { path, path + "-wal", path + "-shm" })
+                {
+                    File.Delete(f);
+                }
+            }
+
+            lock (gate)
+            {
+                running--;
+            }
+        }
+    }
 }
 
 /// <summary>The experiment text the site writes into its stores, and how a store's variants are read back.</summary>
@@ -359,7 +467,7 @@ internal static class WebExperimentText
             experiment.Variants.Select(v => new WebVariantDocument(v.Name, v.Overrides.ToDictionary(o => o.Path, o => o.Value, StringComparer.Ordinal))).ToArray()), Json);
 
     /// <summary>Each variant's overrides and counterfactual figures, from the store's experiment text (the site's JSON or the command line's YAML).</summary>
-    public static Dictionary<string, (IReadOnlyList<ScenarioOverride> Overrides, IReadOnlyList<OutOfRangeDto> Outside)> Describe(ExperimentManifest manifest, string location, IScenarioSource source)
+    public static Dictionary<string, (IReadOnlyList<ScenarioOverride> Overrides, IReadOnlyList<OutOfRangeDto> Outside)> Describe(ExperimentManifest manifest, string location, IScenarioSource source, (RunPlan Plan, ISiegeModel Model)? prepared = null)
     {
         var result = new Dictionary<string, (IReadOnlyList<ScenarioOverride>, IReadOnlyList<OutOfRangeDto>)>(StringComparer.Ordinal);
         if (manifest.Mode == Experiment.WebMode)
@@ -382,7 +490,7 @@ internal static class WebExperimentText
             return result;
         }
 
-        var prepared = Prepare(manifest, location);
+        prepared ??= Prepare(manifest, location);
         if (prepared is null)
         {
             return result;

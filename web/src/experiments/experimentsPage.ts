@@ -1,7 +1,9 @@
 import { api, withToken } from '../api';
 import { h, problemList } from '../dom';
-import { app, loadScenarios } from '../state';
-import type { ExperimentResult, Progress, ScenarioDetail } from '../types';
+import { formatHour } from '../replay/calendar';
+import { app, ensureReplay, loadScenarios } from '../state';
+import type { ExperimentResult, ExperimentStarted, Progress, Replay, ScenarioDetail } from '../types';
+import { branchPresets, parseBranchQuery, variantName, type BranchQuery } from './branch';
 import { durationSpec, outcomeSpec, renderChart } from './charts';
 
 interface Preset { name: string; overrides: Record<string, number | string>; note: string }
@@ -57,14 +59,23 @@ export function parseOverrides(text: string): Record<string, number | string> {
   return out;
 }
 
-export async function experimentsPage(root: HTMLElement): Promise<() => void> {
+export async function experimentsPage(root: HTMLElement, query: URLSearchParams = new URLSearchParams()): Promise<() => void> {
   root.replaceChildren(h('p', { class: 'loading' }, 'Loading…'));
   let detail: ScenarioDetail;
   let totalRuns = 20000;
+  let maxVariants = 8;
+  const branch = parseBranchQuery(query);
+  let run: Replay | undefined;
   try {
     await loadScenarios();
     detail = await api.scenario(app.scenario);
-    totalRuns = (await api.limits()).maxRunsPerExperiment;
+    const limits = await api.limits();
+    totalRuns = limits.maxRunsPerExperiment;
+    maxVariants = limits.maxVariants;
+    if (branch) {
+      app.seed = branch.seed;
+      run = await ensureReplay();
+    }
   } catch (e) {
     root.replaceChildren(problemList(e));
     return () => undefined;
@@ -90,6 +101,25 @@ export async function experimentsPage(root: HTMLElement): Promise<() => void> {
   const status = h('span', { class: 'status', 'aria-live': 'polite' }, 'Ready.');
   const results = h('div', { class: 'results' });
 
+  /** Follows an experiment's progress stream, then shows its results. */
+  function follow(started: ExperimentStarted, button: HTMLButtonElement) {
+    source = new EventSource(withToken(started.progress));
+    source.addEventListener('progress', (ev) => {
+      const p = JSON.parse((ev as MessageEvent<string>).data) as Progress;
+      bar.value = p.percent;
+      status.textContent = `${p.completed.toLocaleString('en-GB')} of ${p.total.toLocaleString('en-GB')} runs (${p.percent} %)`;
+      if (p.state !== 'running') {
+        source?.close();
+        button.disabled = false;
+        if (p.state === 'done') void showResults(started.id, started.csv);
+        else status.textContent = p.error ?? 'The experiment failed.';
+      }
+    });
+    source.onerror = () => {
+      if (source?.readyState === EventSource.CLOSED) button.disabled = false;
+    };
+  }
+
   launch.addEventListener('click', async () => {
     source?.close();
     const variants = boxes.filter((b) => b.box.checked).map((b) => ({ name: b.p.name, overrides: b.p.overrides }));
@@ -108,22 +138,7 @@ export async function experimentsPage(root: HTMLElement): Promise<() => void> {
     results.replaceChildren();
     status.textContent = 'Starting…';
     try {
-      const started = await api.startExperiment({ scenario: app.scenario, runs: Number(runs.value), seed: Number(seed.value), variants });
-      source = new EventSource(withToken(started.progress));
-      source.addEventListener('progress', (ev) => {
-        const p = JSON.parse((ev as MessageEvent<string>).data) as Progress;
-        bar.value = p.percent;
-        status.textContent = `${p.completed.toLocaleString('en-GB')} of ${p.total.toLocaleString('en-GB')} runs (${p.percent} %)`;
-        if (p.state !== 'running') {
-          source?.close();
-          launch.disabled = false;
-          if (p.state === 'done') void showResults(started.id, started.csv);
-          else status.textContent = p.error ?? 'The experiment failed.';
-        }
-      });
-      source.onerror = () => {
-        if (source?.readyState === EventSource.CLOSED) launch.disabled = false;
-      };
+      follow(await api.startExperiment({ scenario: app.scenario, runs: Number(runs.value), seed: Number(seed.value), variants }), launch);
     } catch (e) {
       launch.disabled = false;
       status.textContent = '';
@@ -142,15 +157,34 @@ export async function experimentsPage(root: HTMLElement): Promise<() => void> {
         h('th', { scope: 'row' }, v.name, v.counterfactual ? h('small', { class: 'counterfactual' }, ' counterfactual') : ''), h('td', {}, v.runs.toLocaleString('en-GB')),
         ...v.outcomes.map((o) => h('td', {}, `${(o.share * 100).toFixed(1)} %`, h('small', {}, ` ${(o.low * 100).toFixed(1)}–${(o.high * 100).toFixed(1)}`))),
         h('td', {}, `${v.closeSiegeDays.median} (${v.closeSiegeDays.p5}–${v.closeSiegeDays.p95})`)))));
+    const ends = r.branch
+      ? [h('h2', {}, `When the siege ended, branched at ${r.branch.atText}`),
+        h('table', { class: 'results-table branch-ends', id: 'branch-ends' },
+          h('thead', {}, h('tr', {}, h('th', {}, 'Variant'), h('th', {}, '10 %'), h('th', {}, 'Median'), h('th', {}, '90 %'))),
+          h('tbody', {}, ...r.branch.endDates.map((e) => h('tr', {}, h('th', { scope: 'row' }, e.variant), h('td', {}, e.p10), h('td', {}, e.median), h('td', {}, e.p90)))))]
+      : [];
     results.replaceChildren(
-      h('h2', {}, 'Outcomes'), h('p', { class: 'small' }, 'Bars: share of runs; black lines: Wilson 95 % intervals. Variants share seeds run by run.'),
+      h('h2', {}, 'Outcomes'), h('p', { class: 'small' }, r.branch
+        ? `Bars: share of runs; black lines: Wilson 95 % intervals. Every arm goes on from ${r.branch.atText} with the same dice, run for run.`
+        : 'Bars: share of runs; black lines: Wilson 95 % intervals. Variants share seeds run by run.'),
       outcomeChart, table,
+      ...ends,
       h('h2', {}, 'How long the close siege lasted'), durationChart,
       h('p', { class: 'toolbar' },
         h('a', { href: withToken(csv), download: `experiment-${id}.csv`, class: 'button secondary' }, 'Download every run (CSV)'),
         h('a', { href: withToken(csv.replace(/\.csv$/, '.parquet')), download: `experiment-${id}.parquet`, class: 'button secondary' }, 'Parquet')));
     await renderChart(outcomeChart, outcomeSpec(r.variants));
     await renderChart(durationChart, durationSpec(r.variants));
+  }
+
+  if (branch && run) {
+    const setup = branchSetup(run, branch, totalRuns, maxVariants, bar, status, results, (started, button) => follow(started, button), () => source?.close());
+    root.replaceChildren(
+      h('section', { class: 'page-head' }, h('div', {},
+        h('h1', {}, 'Branch a run'),
+        h('p', { class: 'lede' }, `Go on from one hour of the run (seed ${run.seed}) many times, as it was and under your variants, with the same dice for every variant.`))),
+      h('div', { class: 'experiment' }, setup, h('section', { class: 'card output' }, results)));
+    return () => source?.close();
   }
 
   root.replaceChildren(
@@ -164,4 +198,66 @@ export async function experimentsPage(root: HTMLElement): Promise<() => void> {
         h('div', { class: 'progress-row' }, bar, status)),
       h('section', { class: 'card output' }, results)));
   return () => source?.close();
+}
+
+/** The branch form: where the run is branched, an editable list of variants (name and path=value lines), runs, launch. */
+function branchSetup(run: Replay, branch: BranchQuery, totalRuns: number, maxVariants: number, bar: HTMLProgressElement, status: HTMLElement, results: HTMLElement,
+  follow: (started: ExperimentStarted, button: HTMLButtonElement) => void, stop: () => void): HTMLElement {
+  const list = h('div', { class: 'branch-variants', id: 'branch-variants' });
+  const rows: { name: HTMLInputElement; text: HTMLTextAreaElement; el: HTMLElement }[] = [];
+  const add = (name = '', text = '', note = '') => {
+    const nameBox = h('input', { type: 'text', value: name, placeholder: 'variant name', 'aria-label': 'Variant name', class: 'branch-name', maxlength: 64 });
+    const textBox = h('textarea', { rows: 2, placeholder: 'one path=value per line, e.g.\nnaval.intercept-by-day=0.4\norders.patrol.golden-horn-upper=0', 'aria-label': 'Variant values and orders', class: 'branch-set' });
+    textBox.value = text;
+    const remove = h('button', { type: 'button', class: 'secondary', 'aria-label': 'Remove this variant' }, '×');
+    const el = h('div', { class: 'branch-variant' }, h('div', { class: 'branch-row' }, nameBox, remove), textBox, note ? h('small', {}, note) : '');
+    const row = { name: nameBox, text: textBox, el };
+    remove.addEventListener('click', () => {
+      rows.splice(rows.indexOf(row), 1);
+      el.remove();
+    });
+    rows.push(row);
+    list.append(el);
+  };
+  for (const p of branchPresets(run.zones)) add(p.name, p.text, p.note);
+  const addButton = h('button', { type: 'button', class: 'secondary', id: 'branch-add' }, '+ Add a variant');
+  addButton.addEventListener('click', () => add());
+  const runs = h('input', { type: 'number', min: 1, max: totalRuns, step: 1, value: 500, 'aria-label': 'Runs per variant', id: 'branch-runs' });
+  const launch = h('button', { type: 'button', class: 'primary', id: 'branch-launch' }, 'Run the branch ▸');
+  launch.addEventListener('click', async () => {
+    stop();
+    const variants = rows.map((r) => ({ name: variantName(r.name.value), overrides: parseOverrides(r.text.value) })).filter((v) => v.name || Object.keys(v.overrides).length);
+    const unnamed = variants.find((v) => !v.name || !Object.keys(v.overrides).length);
+    if (unnamed) {
+      status.textContent = 'Give every variant a name and at least one path=value line.';
+      return;
+    }
+    if (variants.length + 1 > maxVariants) {
+      status.textContent = `At most ${maxVariants - 1} variants beside the run as it was.`;
+      return;
+    }
+    const most = maxRunsPerVariant(variants.length + 1, totalRuns);
+    if (Number(runs.value) > most) {
+      status.textContent = `At most ${most.toLocaleString('en-GB')} runs per variant with ${variants.length} variant${variants.length === 1 ? '' : 's'} and the run as it was (${totalRuns.toLocaleString('en-GB')} runs in all).`;
+      return;
+    }
+    launch.disabled = true;
+    results.replaceChildren();
+    status.textContent = 'Starting…';
+    try {
+      follow(await api.startBranch({ scenario: app.scenario, seed: branch.seed, overrides: app.overrides, hour: branch.hour, runs: Number(runs.value), variants }), launch);
+    } catch (e) {
+      launch.disabled = false;
+      status.textContent = '';
+      results.replaceChildren(problemList(e));
+    }
+  });
+  return h('section', { class: 'card setup branch-setup', id: 'branch-setup' },
+    h('h2', {}, `Branch from ${formatHour(run.calendar, branch.hour)}`),
+    h('p', { class: 'small' }, `Everything up to ${formatHour(run.calendar, branch.hour - 1)} is the run as the map showed it; from ${formatHour(run.calendar, branch.hour)} on, the run as it was (baseline) and each variant go on with the same dice, run for run. `,
+      'A variant changes figures the run still uses (rates, odds, doctrine) or gives orders at that hour (orders.KIND.ZONE=VALUE); men and ships already on the field stay as they are.'),
+    list, addButton,
+    h('div', { class: 'toolbar' }, h('label', {}, 'Runs per variant ', runs), launch),
+    h('div', { class: 'progress-row' }, bar, status),
+    h('p', { class: 'small' }, h('a', { href: '#/experiments' }, 'Compare whole sieges instead')));
 }

@@ -1,6 +1,7 @@
 import { api } from '../api';
 import { h, problemList } from '../dom';
 import { eventTone, explainEvent } from '../events';
+import { branchLink, branchStart } from '../experiments/branch';
 import { integrityColour, SIDE_COLOURS } from '../map/colors';
 import { MapView, menRadius } from '../map/mapView';
 import { app, ensureReplay } from '../state';
@@ -117,6 +118,7 @@ export async function replayPage(root: HTMLElement, query: URLSearchParams): Pro
   const next = h('button', { type: 'button', class: 'next-major', title: 'Next great event (N)', 'aria-keyshortcuts': 'N' }, 'Next event ›');
   const zoom = h('button', { type: 'button', class: 'zoom-siege', 'aria-pressed': String(zoomed), disabled: !canZoom, title: 'Show only the close siege on the timeline (Z)', 'aria-keyshortcuts': 'Z' }, 'Close siege only');
   const link = h('a', { class: 'share-link', href: replayLink(hour) }, 'Link to this moment');
+  const branchHere = h('a', { class: 'branch-link', id: 'branch-here', href: branchLink(hour, replay.hours, replay.seed) }, 'Branch from here');
   const strip = h('div', { class: 'marker-strip', role: 'list', 'aria-label': 'Great events' });
   const chronicle = h('ol', { class: 'chronicle', 'aria-label': 'Chronicle' });
   const detail = h('div', { class: 'event-detail', 'aria-live': 'polite', tabindex: -1 }, h('p', { class: 'hint' }, 'Click an entry of the chronicle or a marker to see why it happened: its inputs, the odds and the roll.'));
@@ -279,6 +281,10 @@ export async function replayPage(root: HTMLElement, query: URLSearchParams): Pro
     linkTimer = window.setTimeout(() => {
       const target = replayLink(hour, selected && selected.hour === hour ? selected.index : undefined, compareKey || undefined);
       link.href = target;
+      const start = branchStart(hour, replay.hours);
+      branchHere.href = branchLink(hour, replay.hours, replay.seed);
+      branchHere.title = start === undefined ? 'The run is over: there is nothing left to branch.' : `Run it many times from ${formatHour(replay.calendar, start)} on, as it was and under variants`;
+      branchHere.toggleAttribute('aria-disabled', start === undefined);
       if (location.hash.startsWith('#/replay') && location.hash !== target) history.replaceState(history.state, '', target);
     }, 200);
   }
@@ -417,7 +423,7 @@ export async function replayPage(root: HTMLElement, query: URLSearchParams): Pro
         h('div', { class: 'stage-head' }, h('h1', {}, replay.name), counts),
         skip,
         maps,
-        h('div', { class: 'controls', id: 'timeline-controls' }, play, speedSel, previous, next, zoom, dateOut, link),
+        h('div', { class: 'controls', id: 'timeline-controls' }, play, speedSel, previous, next, zoom, dateOut, link, branchHere),
         h('div', { class: 'timeline' }, slider, strip),
         h('div', { class: 'compare-bar' }, h('label', {}, 'Beside it, on a second map: ', compareSel), compareSeed, compareStatus),
         legend(),
