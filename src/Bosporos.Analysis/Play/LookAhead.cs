@@ -143,7 +143,10 @@ public static class LookAhead
         return best >= 0 ? best : Math.Max(0, odds.ToList().FindIndex(o => o.Option.IsCarryOn));
     }
 
-    /// <summary>The AI's choice for <paramref name="side"/> now at <paramref name="level"/>: an option (carry on at level 0).</summary>
+    /// <summary>
+    /// The AI's choice for <paramref name="side"/> now at <paramref name="level"/>: an option (carry on at level 0).
+    /// It sees only sampled futures (sample keys), never the dice of the real continuation.
+    /// </summary>
     public static PlayOption Decide(Simulation sim, Side side, AiLevel level, StandingOrders standing)
     {
         ArgumentNullException.ThrowIfNull(level);
@@ -153,9 +156,31 @@ public static class LookAhead
             return options[0];
         }
 
-        var odds = Evaluate(sim, side, options, level.Samples, level.HorizonDays);
+        // Screening: a few futures first; options that change nothing in them, or are clearly worse than carrying
+        // on, are dropped; the best few of the rest are weighed on every sample.
+        var screen = Math.Min(ScreenSamples, level.Samples);
+        var first = Evaluate(sim, side, options, screen, level.HorizonDays);
+        var kept = first
+            .Where(o => o.Option.IsCarryOn || ((o.Gain != 0 || o.GainError != 0) && o.Gain + (2 * o.GainError) >= 0))
+            .OrderByDescending(o => o.Option.IsCarryOn)
+            .ThenByDescending(o => o.Gain - o.GainError)
+            .Take(Finalists + 1)
+            .Select(o => o.Option)
+            .ToList();
+        if (kept.Count < 2)
+        {
+            return options[0];
+        }
+
+        var odds = screen == level.Samples ? first.Where(o => kept.Contains(o.Option)).ToList() : Evaluate(sim, side, kept, level.Samples, level.HorizonDays);
         return odds[Choose(odds)].Option.From(OrderSource.Ai);
     }
+
+    /// <summary>Futures per option in the commander's first, screening pass.</summary>
+    public const int ScreenSamples = 8;
+
+    /// <summary>Options besides carrying on that the commander weighs on every sample after screening.</summary>
+    public const int Finalists = 3;
 
     /// <summary>Men of <paramref name="side"/> lost so far: killed, wounded, deserted and captured.</summary>
     public static long Lost(Simulation sim, Side side)
