@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using Bosporos.Kernel;
 using Bosporos.Scenarios;
 using Bosporos.Scenarios.Replays;
@@ -95,8 +97,6 @@ public sealed class PlayBrowserTests
         Assert.True(await page.Locator(".play-chronicle li[data-kind='order-given']").CountAsync() >= 2);
         Assert.True(await page.Locator(".play-chronicle li.now").CountAsync() > 0);
         Assert.Equal(0, await page.Locator("ul.pending li:not(.empty)").CountAsync());
-        await page.Mouse.MoveAsync(1, 1); // no tooltip in the picture
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserTests.Screenshots, "play.png") });
 
         // Save: the download is a replay that verifies like 'bosporos replay SAVE --verify'.
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("button.save-game").ClickAsync());
@@ -132,7 +132,44 @@ public sealed class PlayBrowserTests
             File.Delete(savePath);
         }
 
+        // The picture: a game brought to the assault of 31 July through the API, resumed here, a sector's orders open.
+        var late = Path.Combine(Path.GetTempPath(), $"bosporos-play-{Guid.NewGuid():N}.save.json");
+        try
+        {
+            await File.WriteAllTextAsync(late, await SaveAtAsync(url, day: 32));
+            await page.GotoAsync($"{url}/#/play");
+            await page.Locator("input.resume-file").SetInputFilesAsync(late);
+            await Assertions.Expect(page.Locator("output.play-date")).ToContainTextAsync("July 626");
+            await WaitForOddsAsync(page);
+            // A sector with engines before it offers sorties besides manning it: a menu of its orders with their odds.
+            await page.Locator("svg.map .order-target.sector-target.actionable[aria-label$=' orders']").First.ClickAsync();
+            await page.Locator(".place-menu:not([hidden]) li.option .odds").First.WaitForAsync();
+            Assert.True(await page.Locator(".place-menu:not([hidden]) li.option").CountAsync() > 1);
+            await page.Mouse.MoveAsync(1, 1); // no tooltip in the picture
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserTests.Screenshots, "play.png") });
+        }
+        finally
+        {
+            File.Delete(late);
+        }
+
         Assert.Empty(problems);
+    }
+
+    /// <summary>A save of a game of the defenders, the khagan by his doctrine until <paramref name="day"/>, two orders given there.</summary>
+    private static async Task<string> SaveAtAsync(string url, int day)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        var game = await HttpAssert.Json(await http.PostAsJsonAsync("/api/games", new { scenario = "constantinople-626", seed = 626, side = "roman", aiLevel = 2 }), HttpStatusCode.Created);
+        var id = game.GetProperty("id").GetString();
+        await HttpAssert.Json(await http.PostAsJsonAsync($"/api/games/{id}/commanders", new { side = "avar", commander = "doctrine" }), HttpStatusCode.OK);
+        while (game.GetProperty("view").GetProperty("day").GetInt32() < day && !game.GetProperty("view").GetProperty("over").GetBoolean())
+        {
+            game = await HttpAssert.Json(await http.PostAsync($"/api/games/{id}/advance", null), HttpStatusCode.OK);
+        }
+
+        await HttpAssert.Json(await http.PostAsJsonAsync($"/api/games/{id}/orders", new { side = "roman", option = "procession" }), HttpStatusCode.OK);
+        return await http.GetStringAsync($"/api/games/{id}/save");
     }
 
     private static async Task WaitForOddsAsync(IPage page) =>

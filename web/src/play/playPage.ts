@@ -374,8 +374,9 @@ function showGame(root: HTMLElement, first: Game, isClosed: () => boolean) {
     const x = ev ? ev.clientX - box.left : box.width / 2;
     const y = ev ? ev.clientY - box.top : box.height / 3;
     menu.style.left = `${Math.max(4, Math.min(x + 8, box.width - 330))}px`;
-    menu.style.top = `${Math.max(4, Math.min(y + 8, box.height - 60))}px`;
     menu.hidden = false;
+    // Inside the map: above the click when there is no room below it.
+    menu.style.top = `${Math.max(4, Math.min(y + 8, box.height - menu.offsetHeight - 4))}px`;
     menu.querySelector<HTMLButtonElement>('button.give')?.focus();
   }
 
