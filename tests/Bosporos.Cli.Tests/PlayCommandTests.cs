@@ -184,3 +184,25 @@ public class PlayCommandTests
         Assert.Contains(orders, o => o.Source == OrderSource.Player);
     }
 }
+
+public class PlayStrengthCommandTests
+{
+    [Fact]
+    public void Play_strength_reports_paired_differences_with_intervals_and_progress()
+    {
+        var r = Cli.Invoke("play-strength", "test-siege", "--side", "roman", "--games", "3", "--level", "1", "--threads", "1");
+
+        Assert.True(r.Code == 0, r.Error);
+        Assert.Contains("the AI at level 1 (16 futures x 1 d) as the defenders against the doctrine in the same seat, 3 paired games", r.Out);
+        Assert.Contains("| City held", r.Out);
+        Assert.Contains("| Roman losses (the seat's own)", r.Out);
+        Assert.Contains("play-strength: 3/3 paired games (100%)", r.Error);
+    }
+
+    [Fact]
+    public void Play_strength_refuses_level_zero_and_a_bad_side()
+    {
+        Assert.Equal(2, Cli.Invoke("play-strength", "test-siege", "--side", "roman", "--level", "0").Code);
+        Assert.Equal(2, Cli.Invoke("play-strength", "test-siege", "--side", "persian").Code);
+    }
+}

@@ -37,20 +37,29 @@ internal static class PlayCommand
         var resume = new Option<string?>("--resume") { Description = "Go on with a game saved with --save.", HelpName = "FILE" };
         var set = new Option<string[]>("--set") { Description = "Override a scenario value (path=value, repeatable); not with --resume.", HelpName = "path=value", DefaultValueFactory = _ => [] };
         var play = new Command("play", "Play one side of the siege against the look-ahead AI.") { scenario, side, seed, ai, save, resume, set };
-        play.SetAction(p =>
+        play.SetAction(p => Overrides(env, p.GetValue(set)) is { } overrides
+            ? Execute(env, new PlayRequest(p.GetValue(scenario)!, p.GetValue(side), p.GetValue(seed), p.GetValue(ai), p.GetValue(save), p.GetValue(resume), overrides))
+            : ExitCodes.Usage);
+        return play;
+    }
+
+    /// <summary>The --set items as overrides, or null (after saying why) when one is not path=value.</summary>
+    internal static List<ScenarioOverride>? Overrides(CliEnvironment env, string[]? items)
+    {
+        var list = new List<ScenarioOverride>();
+        foreach (var item in items ?? [])
         {
-            var items = p.GetValue(set) ?? [];
-            var bad = items.FirstOrDefault(s => s.IndexOf('=', StringComparison.Ordinal) <= 0);
-            if (bad is not null)
+            var eq = item.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
             {
-                env.Error.WriteLine($"error: --set expects path=value, got '{bad}'.");
-                return ExitCodes.Usage;
+                env.Error.WriteLine($"error: --set expects path=value, got '{item}'.");
+                return null;
             }
 
-            var overrides = items.Select(s => new ScenarioOverride(s[..s.IndexOf('=', StringComparison.Ordinal)].Trim(), s[(s.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim())).ToList();
-            return Execute(env, new PlayRequest(p.GetValue(scenario)!, p.GetValue(side), p.GetValue(seed), p.GetValue(ai), p.GetValue(save), p.GetValue(resume), overrides));
-        });
-        return play;
+            list.Add(new ScenarioOverride(item[..eq].Trim(), item[(eq + 1)..].Trim()));
+        }
+
+        return list;
     }
 
     public static int Execute(CliEnvironment env, PlayRequest request)
@@ -96,6 +105,11 @@ internal static class PlayCommand
         }
 
         var console = env.PlayConsole ?? env.OutConsole();
+        if (env.PlayConsole is null && !env.OutIsTerminal)
+        {
+            console.Profile.Width = 120; // a transcript: wide enough that option labels and chronicle lines rarely wrap
+        }
+
         var game = new Game(env, console, session, request.Save);
         return game.Run();
     }

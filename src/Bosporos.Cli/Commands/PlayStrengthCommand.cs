@@ -4,6 +4,7 @@ using System.Globalization;
 using Bosporos.Analysis.Play;
 using Bosporos.Analysis.Statistics;
 using Bosporos.Kernel.Forces;
+using Bosporos.Scenarios;
 using Spectre.Console;
 
 namespace Bosporos.Cli.Commands;
@@ -25,14 +26,17 @@ internal static class PlayStrengthCommand
         var level = CliOptions.Ranged(new Option<int>("--level") { Description = $"AI level, 1 to {AiLevel.Max} (default {AiLevel.Default}).", DefaultValueFactory = _ => AiLevel.Default }, 1, AiLevel.Max);
         var seed = new Option<ulong>("--seed") { Description = "Master seed: game k uses SplitMix64.Derive(seed, k).", DefaultValueFactory = _ => CliApp.DefaultSeed };
         var threads = CliOptions.Threads();
-        var command = new Command("play-strength", "Measure the look-ahead AI against the doctrine in the same seat over paired games.") { scenario, side, games, level, seed, threads };
-        command.SetAction(p => Execute(env, p.GetValue(scenario)!, PlaySides.Parse(p.GetValue(side))!.Value, p.GetValue(games), p.GetValue(level), p.GetValue(seed), p.GetValue(threads)));
+        var set = new Option<string[]>("--set") { Description = "Override a scenario value (path=value, repeatable): measure the AI in a counterfactual.", HelpName = "path=value", DefaultValueFactory = _ => [] };
+        var command = new Command("play-strength", "Measure the look-ahead AI against the doctrine in the same seat over paired games.") { scenario, side, games, level, seed, threads, set };
+        command.SetAction(p => PlayCommand.Overrides(env, p.GetValue(set)) is { } overrides
+            ? Execute(env, p.GetValue(scenario)!, overrides, PlaySides.Parse(p.GetValue(side))!.Value, p.GetValue(games), p.GetValue(level), p.GetValue(seed), p.GetValue(threads))
+            : ExitCodes.Usage);
         return command;
     }
 
-    public static int Execute(CliEnvironment env, string scenario, Side side, int games, int level, ulong seed, int threads)
+    public static int Execute(CliEnvironment env, string scenario, IReadOnlyList<ScenarioOverride> overrides, Side side, int games, int level, ulong seed, int threads)
     {
-        var loaded = Loading.Load(env, scenario, []);
+        var loaded = Loading.Load(env, scenario, overrides);
         if (loaded is null)
         {
             return ExitCodes.InvalidData;
@@ -76,7 +80,8 @@ internal static class PlayStrengthCommand
             }, env.Cancellation);
         }
 
-        Write(env, loaded.Reference, report, threads);
+        var label = overrides.Count == 0 ? loaded.Reference : $"{loaded.Reference} with {string.Join(", ", overrides.Select(o => $"{o.Path}={o.Value}"))}";
+        Write(env, label, report, threads);
         return ExitCodes.Success;
     }
 

@@ -16,7 +16,17 @@ internal static class PlayFixture
         return (r.Definition!, r.ScenarioHash);
     });
 
+    private static readonly Lazy<SiegeDefinition> NoLightCraftLoaded = new(() =>
+    {
+        var r = ScenarioLoader.LoadFile(ShippedExperimentTests.RepoFile("scenarios", "constantinople-626.yaml"), [new ScenarioOverride("flotillas.roman-light-craft.hulls", "0")]);
+        Assert.True(r.Succeeded);
+        return r.Definition!;
+    });
+
     public static SiegeDefinition Definition => Loaded.Value.Definition;
+
+    /// <summary>The counterfactual without the Roman light craft, in which the doctrines let the city fall in about a fifth of runs.</summary>
+    public static SiegeDefinition NoLightCraft => NoLightCraftLoaded.Value;
 
     public static PlaySetup Setup(ulong seed, Side? human, int level = 1) =>
         new("constantinople-626", Loaded.Value.Hash, [], seed, human, level);

@@ -206,4 +206,16 @@ public class PlaySessionTests
         Assert.True(r.OwnLoss.Value < 0, $"AI {r.AiOwnLoss:N0} vs doctrine {r.DoctrineOwnLoss:N0}");
         Assert.True(r.Held.Value >= 0);
     }
+
+    [Fact]
+    public void Without_the_light_craft_the_defenders_ai_holds_the_city_where_their_doctrine_loses_it()
+    {
+        // Twelve paired games where the doctrines let the city fall in about a fifth of runs (over 500 pairs at level 2
+        // the defenders' AI holds it in all; docs/play.md). The khagan's gain there (+24 points at level 2) is not
+        // clear in a dozen games at level 1, so it is measured by play-strength, not tested here.
+        var roman = PlayStrength.Run(PlayFixture.NoLightCraft, Side.Roman, 1, 12, 626, 2);
+
+        Assert.True(roman.DoctrineFallen > 0, "the doctrine should lose the city in some of these games");
+        Assert.True(roman.AiFallen < roman.DoctrineFallen, $"defenders: AI {roman.AiFallen:P0} vs doctrine {roman.DoctrineFallen:P0}");
+    }
 }
