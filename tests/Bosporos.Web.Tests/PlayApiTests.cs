@@ -196,6 +196,19 @@ public sealed class PlayApiTests : IClassFixture<PlayApiTests.PlaySite>
     }
 
     [Fact]
+    public async Task The_khagans_assaults_target_the_land_wall_sectors_the_map_shows()
+    {
+        var id = Id(await NewGame(client, new { scenario = TestScenarios.Id, seed = 7, side = "avar", aiLevel = 1 }));
+        var game = await HttpAssert.Json(await client.PostAsync($"/api/games/{id}/advance", null), HttpStatusCode.OK);
+        Assert.Equal(5, game.GetProperty("view").GetProperty("hourOfDay").GetInt32());
+        var sectors = game.GetProperty("view").GetProperty("sectors").EnumerateArray().Where(s => !s.GetProperty("seaWall").GetBoolean()).Select(s => s.GetProperty("zoneId").GetString()).ToArray();
+        var assaults = (await Options(id, "avar")).Where(o => o.GetProperty("group").GetString() == "assault" && o.GetProperty("id").GetString() != "hold").ToArray();
+        Assert.Equal(sectors, assaults.Select(o => o.GetProperty("target").GetString()));
+        var answer = await HttpAssert.Json(await Order(id, new { side = "avar", option = assaults[0].GetProperty("id").GetString() }), HttpStatusCode.OK);
+        Assert.Equal("assault", Assert.Single(answer.GetProperty("pending").EnumerateArray()).GetProperty("kind").GetString());
+    }
+
+    [Fact]
     public async Task Advance_applies_the_orders_and_stops_at_the_next_decision_point()
     {
         var id = Id(await NewGame(client));
@@ -285,6 +298,7 @@ public sealed class PlayApiTests : IClassFixture<PlayApiTests.PlaySite>
         { "order0:kind=fly", "orders.0" },
         { "order0:hour=99999", "orders.0" },
         { "set:play.aiLevel=7", "play.aiLevel" },
+        { "set:play.hour=99999", "play.hour" },
         { "set:play.human=persian", "play.human" },
         { "hash:3", "dailyHashes.3" },
         { "set:format=2", "format" },
@@ -407,6 +421,18 @@ public sealed class PlayApiTests : IClassFixture<PlayApiTests.PlaySite>
         Assert.Equal("siege-over", refused.GetProperty("refusal").GetString());
         game = await HttpAssert.Json(await client.PostAsync($"/api/games/{id}/advance", null), HttpStatusCode.OK);
         Assert.Contains("over", game.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("PUT", "/api/games", "POST")]
+    [InlineData("GET", "/api/games/0123456789abcdef0123456789abcdef/advance", "POST")]
+    [InlineData("PUT", "/api/games/0123456789abcdef0123456789abcdef/orders", "DELETE, POST")]
+    [InlineData("POST", "/api/games/0123456789abcdef0123456789abcdef/save", "GET")]
+    public async Task A_wrong_method_is_405_with_the_allowed_ones(string method, string path, string allow)
+    {
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+        await HttpAssert.Problem(response, HttpStatusCode.MethodNotAllowed);
+        Assert.Equal(allow, string.Join(", ", response.Content.Headers.Allow));
     }
 
     [Fact]

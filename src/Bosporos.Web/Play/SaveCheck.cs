@@ -87,6 +87,12 @@ internal static class SaveCheck
                 : Refuse("finalHash", "The save's final state hash does not agree with a re-run of its orders.", "'bosporos replay SAVE --verify' says more."));
         }
 
+        if (play.Hour > sim.Now.Hours)
+        {
+            return Fail(Refuse("play.hour", string.Create(CultureInfo.InvariantCulture,
+                $"The game was saved at hour {play.Hour}, but its siege ends at hour {sim.Now.Hours}."), "The save was altered."));
+        }
+
         return new CheckedSave(save, loaded, null);
     }
 
