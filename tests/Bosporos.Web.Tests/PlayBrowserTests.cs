@@ -126,6 +126,15 @@ public sealed class PlayBrowserTests
             Assert.Equal(chronicle, await page.Locator(".play-chronicle li:not(.empty)").CountAsync());
             Assert.Contains("Resumed at hour", await page.Locator(".play-status").TextContentAsync(), StringComparison.Ordinal);
             await WaitForOddsAsync(page);
+
+            // Take the khagan from the AI as well: the panel then offers either side's orders, with their odds.
+            await Assertions.Expect(page.Locator(".panel-side-box")).ToBeHiddenAsync();
+            await page.Locator("select.commander-avar").SelectOptionAsync("player");
+            await Assertions.Expect(page.Locator(".play-title")).ToHaveTextAsync("You command both sides");
+            await page.Locator("select.panel-side").SelectOptionAsync("avar");
+            await Assertions.Expect(page.Locator("li.option[data-option='withdraw'] .odds")).ToContainTextAsync("city taken", new() { Timeout = 120_000 });
+            await page.Locator("select.commander-avar").SelectOptionAsync("ai");
+            await Assertions.Expect(page.Locator(".panel-side-box")).ToBeHiddenAsync();
         }
         finally
         {

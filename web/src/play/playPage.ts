@@ -119,6 +119,14 @@ function showGame(root: HTMLElement, first: Game, isClosed: () => boolean) {
   const commanders = { roman: commanderSel('roman'), avar: commanderSel('avar') };
   const save = h('button', { type: 'button', class: 'save-game' }, 'Save (download)');
   const restart = h('button', { type: 'button', class: 'new-game' }, 'New game');
+  // When you command both sides, the panel and the map offer the orders of the side chosen here.
+  const sideSel = h('select', { class: 'panel-side', 'aria-label': 'Orders of' },
+    h('option', { value: 'roman' }, SIDE_TITLES.roman), h('option', { value: 'avar' }, SIDE_TITLES.avar));
+  const sideBox = h('label', { class: 'small panel-side-box', hidden: true }, 'Orders of: ', sideSel);
+  const panelSide = (): string | undefined => {
+    const sides = playerSides(game);
+    return sides.includes(sideSel.value) ? sideSel.value : sides[0];
+  };
   const levelSel = h('select', { class: 'odds-level', 'aria-label': 'Odds level' }, ...LEVELS.map(([n, text]) => h('option', { value: n, selected: n === level }, text)));
   const oddsStatus = h('p', { class: 'odds-status small', 'aria-live': 'polite' });
   const optionList = h('div', { class: 'options', 'aria-label': 'Your options' });
@@ -138,7 +146,7 @@ function showGame(root: HTMLElement, first: Game, isClosed: () => boolean) {
       status),
     h('aside', { class: 'side-pane play-pane' },
       h('h2', {}, 'Options and their odds'),
-      h('label', { class: 'small' }, 'Look ahead: ', levelSel), oddsStatus, aiChoice, optionList,
+      sideBox, h('label', { class: 'small' }, 'Look ahead: ', levelSel), oddsStatus, aiChoice, optionList,
       h('h2', {}, 'Chronicle'), chronicle)));
 
   const map = new MapView(mapBox);
@@ -148,6 +156,7 @@ function showGame(root: HTMLElement, first: Game, isClosed: () => boolean) {
   advance.addEventListener('click', () => void act(() => api.advance(game.id)));
   clear.addEventListener('click', () => void act(() => api.clearOrders(game.id)));
   restart.addEventListener('click', () => setup(root));
+  sideSel.addEventListener('change', () => void weigh());
   levelSel.addEventListener('change', () => {
     level = Number(levelSel.value);
     void weigh();
@@ -220,6 +229,8 @@ function showGame(root: HTMLElement, first: Game, isClosed: () => boolean) {
       h('span', { class: 'stat' }, `Wind ${v.wind.replaceAll('-', ' ')}`));
     over.hidden = !v.over;
     over.textContent = v.over ? `The siege is over: ${v.outcome.replaceAll('-', ' ')}${v.endCause ? ` (${v.endCause.replaceAll('-', ' ')})` : ''}. Save the game to keep it.` : '';
+    sideBox.hidden = playerSides(game).length < 2;
+    sideSel.value = panelSide() ?? 'roman';
     commanders.roman.value = game.commanders.roman;
     commanders.avar.value = game.commanders.avar;
     // An option of several orders (a patrol moves ships from one station to another) is one line.
@@ -231,7 +242,7 @@ function showGame(root: HTMLElement, first: Game, isClosed: () => boolean) {
     aiChoice.textContent = ai.length ? `The AI's last orders. ${ai.join('. ')}.` : '';
     drawChronicle();
     setBusy();
-    const side = playerSides(game)[0];
+    const side = panelSide();
     if (moved || newGame || options.length === 0 || (odds && odds.side !== side)) void weigh();
     else void refreshOptions();
     drawTargets();
@@ -251,7 +262,7 @@ function showGame(root: HTMLElement, first: Game, isClosed: () => boolean) {
   /** The player's options now, then their odds (computed on request by the server, a moment at higher levels). */
   async function weigh() {
     const mine = ++oddsGeneration;
-    const side = playerSides(game)[0];
+    const side = panelSide();
     odds = undefined;
     if (!side) {
       options = [];
@@ -282,7 +293,7 @@ function showGame(root: HTMLElement, first: Game, isClosed: () => boolean) {
 
   /** The options again after an order (standing orders change what is offered); the odds already weighed stay. */
   async function refreshOptions() {
-    const side = playerSides(game)[0];
+    const side = panelSide();
     const mine = oddsGeneration;
     if (!side) return;
     try {
@@ -313,7 +324,7 @@ function showGame(root: HTMLElement, first: Game, isClosed: () => boolean) {
   }
 
   function drawOptions() {
-    const side = playerSides(game)[0];
+    const side = panelSide();
     if (!side) return;
     optionList.replaceChildren(...grouped(options).map(([group, list]) =>
       h('section', { class: 'option-group' }, h('h3', {}, group), h('ul', {}, ...list.map((o) => optionRow(o, side))))));
@@ -355,7 +366,7 @@ function showGame(root: HTMLElement, first: Game, isClosed: () => boolean) {
 
   /** The orders of a clicked place: given at once when there is one, else offered in a small menu. */
   function openPlace(zoneId: string, name: string, ev?: MouseEvent) {
-    const side = playerSides(game)[0];
+    const side = panelSide();
     const acting = side ? optionsAt(options, zoneId) : [];
     if (!side || acting.length === 0) {
       menu.hidden = true;
