@@ -131,6 +131,8 @@ public static class CliApp
         root.Add(ReportCommand.Build(env));
         root.Add(CompareCommand.Build(env));
         root.Add(FitCommand.Build(env));
+        root.Add(PlayCommand.Build(env));
+        root.Add(PlayStrengthCommand.Build(env));
 
         // serve
         var urls = new Option<string?>("--urls") { Description = "Where to listen (Kestrel urls). Default http://127.0.0.1:5626; any other address needs --token." };

@@ -15,6 +15,15 @@ internal sealed class CliEnvironment(TextWriter stdout, TextWriter stderr)
     /// <summary>True when stderr is an interactive terminal: progress is drawn as a bar, otherwise as plain lines.</summary>
     public bool ErrorIsTerminal { get; init; }
 
+    /// <summary>Where interactive commands (play) read the player's input; lines when it is not a terminal.</summary>
+    public TextReader In { get; init; } = TextReader.Null;
+
+    /// <summary>True when stdin is an interactive terminal: play draws menus chosen with the keys.</summary>
+    public bool InIsTerminal { get; init; }
+
+    /// <summary>The console the play screen draws on and prompts with (tests give a Spectre test console).</summary>
+    public IAnsiConsole? PlayConsole { get; init; }
+
     public ScenarioSource Scenarios { get; init; } = new();
 
     public CancellationToken Cancellation { get; init; }

@@ -15,6 +15,8 @@ var env = new CliEnvironment(Console.Out, Console.Error)
 {
     OutIsTerminal = !Console.IsOutputRedirected,
     ErrorIsTerminal = !Console.IsErrorRedirected,
+    In = Console.In,
+    InIsTerminal = !Console.IsInputRedirected && !Console.IsOutputRedirected,
     Cancellation = cancel.Token,
 };
 return CliApp.Run(args, env);

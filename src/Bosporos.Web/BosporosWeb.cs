@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Bosporos.Web.Experiments;
+using Bosporos.Web.Play;
 using Bosporos.Web.Replay;
 using Bosporos.Web.Scenarios;
 using Bosporos.Web.Security;
@@ -159,6 +160,9 @@ public static class BosporosWeb
         services.AddSingleton<ExperimentStore>();
         services.AddSingleton<ReplayGate>();
         services.AddSingleton<ApiFallback>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<GameStore>();
+        services.AddSingleton<PlayGate>();
         services.AddResponseCompression(o =>
         {
             // Never text/event-stream: compression would hold progress events back until a buffer fills.
@@ -203,6 +207,7 @@ public static class BosporosWeb
         ScenarioEndpoints.Map(app);
         ReplayEndpoints.Map(app);
         ExperimentEndpoints.Map(app);
+        PlayEndpoints.Map(app);
         app.MapFallback("/api/{**rest}", (HttpContext context, ApiFallback fallback) => fallback.Answer(context));
         app.MapFallback(context => ServeIndex(context, files));
     }

@@ -26,6 +26,18 @@ public sealed record WebOptions
     /// <summary>Single runs (replays) computed at once; one more gives 429.</summary>
     public int MaxConcurrentReplays { get; init; } = 4;
 
+    /// <summary>Games of the Play page kept at once (one more gives 429 until one ends or expires).</summary>
+    public int MaxGames { get; init; } = 16;
+
+    /// <summary>A game with no request for this long is forgotten (its save, once downloaded, resumes it).</summary>
+    public TimeSpan GameIdleTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Most sampled futures one odds request may run (options × samples of the level; more gives 422).</summary>
+    public int MaxOddsFutures { get; init; } = 6_000;
+
+    /// <summary>Odds and advances of games computed at once (one more gives 429).</summary>
+    public int MaxConcurrentPlayComputations { get; init; } = 2;
+
     /// <summary>Finished experiments kept in memory; the oldest finished ones are forgotten beyond this.</summary>
     public int KeepExperiments { get; init; } = 50;
 

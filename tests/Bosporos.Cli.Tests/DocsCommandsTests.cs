@@ -30,6 +30,11 @@ public partial class DocsCommandsTests(ITestOutputHelper output)
         [("docs/web.md", "bosporos serve --store cf.db")] = "starts a web server that runs until stopped (StoreTests in the web tests cover --store)",
         [("README.md", "bosporos experiment merge shards/*.db --out merged.db")] = "needs the stores of all 16 shards, one per machine; the page runs one",
         [("docs/results.md", "bosporos experiment merge shards/shard-*-of-16.db --out merged.db")] = "needs the stores of all 16 shards, one per machine; the page runs one",
+        [("docs/play.md", "bosporos play-strength constantinople-626 --side avar --games 500")] = "plays 500 paired games (minutes); PlayStrengthCommandTests runs a few",
+        [("docs/play.md", "bosporos play-strength constantinople-626 --side roman --games 500")] = "plays 500 paired games (minutes); PlayStrengthCommandTests runs a few",
+        [("docs/play.md", "bosporos play-strength constantinople-626 --side avar --games 500 --set flotillas.roman-light-craft.hulls=0")] = "plays 500 paired games (minutes); PlayStrengthCommandTests runs a few",
+        [("docs/play.md", "bosporos play-strength constantinople-626 --side roman --games 500 --set flotillas.roman-light-craft.hulls=0")] = "plays 500 paired games (minutes); PlayStrengthCommandTests runs a few",
+        [("README.md", "bosporos play-strength constantinople-626 --side avar --games 500")] = "plays 500 paired games (minutes); PlayStrengthCommandTests runs a few",
     };
 
     /// <summary>Exit codes that the pages give in words (the exit-code table) rather than with <c>echo $?</c>.</summary>

@@ -17,6 +17,12 @@ public sealed class BrowserTests
 
     public static string? SkipReason => ChromiumPath is null ? "chromium is not installed (apt-get install chromium fonts-dejavu-core, or set CHROMIUM_PATH)" : null;
 
+    /// <summary>The chromium binary the browser tests drive (null when none is installed).</summary>
+    internal static string? ChromiumExecutable => ChromiumPath;
+
+    /// <summary>docs/screenshots of the checkout, where the browser tests save their pictures.</summary>
+    internal static string Screenshots => ScreenshotFolder();
+
     private static string ScreenshotFolder()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

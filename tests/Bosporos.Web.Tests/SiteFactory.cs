@@ -12,14 +12,16 @@ namespace Bosporos.Web.Tests;
 public class SiteFactory : WebApplicationFactory<Program>
 {
     private readonly IBatchRunner? runner;
+    private readonly Action<IServiceCollection>? extraServices;
 
     public SiteFactory()
         : this(null, null)
     {
     }
 
-    internal SiteFactory(WebOptions? options, IBatchRunner? runner = null, bool shippedScenarios = false)
+    internal SiteFactory(WebOptions? options, IBatchRunner? runner = null, bool shippedScenarios = false, Action<IServiceCollection>? services = null)
     {
+        extraServices = services;
         Options = options ?? new WebOptions();
         this.runner = runner;
         ShippedScenarios = shippedScenarios;
@@ -45,6 +47,8 @@ public class SiteFactory : WebApplicationFactory<Program>
             {
                 services.AddSingleton(runner);
             }
+
+            extraServices?.Invoke(services);
         });
     }
 }

@@ -1,4 +1,4 @@
-import type { ExperimentResult, ExperimentStarted, Problem, Replay, ScenarioDetail, ScenarioSummary } from './types';
+import type { ExperimentResult, ExperimentStarted, Game, Odds, PlayOption, Problem, Replay, ScenarioDetail, ScenarioSummary } from './types';
 
 /** An answer that was not 2xx, carrying the server's problem details. */
 export class ApiError extends Error {
@@ -20,12 +20,12 @@ export function withToken(url: string): string {
   return t ? `${url}${url.includes('?') ? '&' : '?'}token=${encodeURIComponent(t)}` : url;
 }
 
-async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
+async function call<T>(method: string, url: string, body?: unknown, raw = false): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const t = token();
   if (t) headers.Authorization = `Bearer ${t}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(url, { method, headers, body: body === undefined ? undefined : raw ? String(body) : JSON.stringify(body) });
   const text = await response.text();
   const json = text ? JSON.parse(text) : {};
   if (!response.ok) throw new ApiError({ status: response.status, ...json });
@@ -43,4 +43,26 @@ export const api = {
   startBranch: (body: { scenario: string; seed: number; overrides: Record<string, number | string>; hour: number; runs: number; variants: { name: string; overrides: Record<string, number | string> }[] }) =>
     call<ExperimentStarted>('POST', '/api/experiments/branch', body),
   experiment: (id: string) => call<ExperimentResult>('GET', `/api/experiments/${encodeURIComponent(id)}`),
+  newGame: (body: { scenario: string; seed: number; side: string; aiLevel: number }) => call<Game>('POST', '/api/games', body),
+  game: (id: string) => call<Game>('GET', `/api/games/${encodeURIComponent(id)}`),
+  options: (id: string, side: string) => call<{ side: string; hour: number; options: PlayOption[] }>('GET', `/api/games/${encodeURIComponent(id)}/options?side=${side}`),
+  odds: (id: string, side: string, level: number) => call<Odds>('GET', `/api/games/${encodeURIComponent(id)}/odds?side=${side}&level=${level}`),
+  order: (id: string, side: string, option: string) => call<Game>('POST', `/api/games/${encodeURIComponent(id)}/orders`, { side, option }),
+  clearOrders: (id: string) => call<Game>('DELETE', `/api/games/${encodeURIComponent(id)}/orders`),
+  advance: (id: string) => call<Game>('POST', `/api/games/${encodeURIComponent(id)}/advance`),
+  command: (id: string, side: string, commander: string) => call<Game>('POST', `/api/games/${encodeURIComponent(id)}/commanders`, { side, commander }),
+  resume: (saveText: string) => call<Game>('POST', '/api/games/resume', saveText, true),
+  /** The save file of a game, with the name the server gives it. */
+  save: async (id: string): Promise<{ blob: Blob; name: string }> => {
+    const headers: Record<string, string> = {};
+    const t = token();
+    if (t) headers.Authorization = `Bearer ${t}`;
+    const response = await fetch(`/api/games/${encodeURIComponent(id)}/save`, { headers });
+    if (!response.ok) {
+      const text = await response.text();
+      throw new ApiError({ status: response.status, ...(text ? JSON.parse(text) : {}) });
+    }
+    const name = /filename="?([^";]+)"?/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? 'bosporos.save.json';
+    return { blob: await response.blob(), name };
+  },
 };

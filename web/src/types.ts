@@ -49,3 +49,29 @@ export interface EndDates { variant: string; runs: number; p10Hour: number; medi
 export interface BranchInfo { replay: string; replaySeed: number; at: string; atHour: number; atText: string; replayOutcome: string; replayEnd: string; endDates: EndDates[] }
 export interface ExperimentResult { id: string; scenario: string; seed: number; runsPerVariant: number; state: string; completed: number; total: number; variants: VariantResult[]; formats: string[]; branch?: BranchInfo }
 export interface ExperimentStarted { id: string; total: number; progress: string; results: string; csv: string }
+
+// The Play page (src/Bosporos.Web/Play).
+export interface PlaySector {
+  sector: number; zone: number; zoneId: string; name: string; seaWall: boolean; defenders: number; outerPermille: number;
+  innerPermille: number; enginesBefore: number; lodgement: number; underAssault: boolean; threatened: boolean;
+}
+export interface PlayWater { zone: number; zoneId: string; name: string; warships: number }
+export interface PlayView {
+  scenario: string; hour: number; day: number; hourOfDay: number; over: boolean; outcome: string; endCause?: string; reasons: string[];
+  sectors: PlaySector[]; water: PlayWater[]; flotillas: { id: string; name: string; side: string; hulls: number }[];
+  romanMen: number; romanLost: number; hostMen: number; hostLost: number; cityMoralePermille: number; hostWillingPermille: number;
+  khaganProspectsPermille: number; cityFoodDays: number; hostFoodDays: number; persiansAshore: number; enginesBegun: boolean;
+  envoysSent: boolean; signalLearned: boolean; wind: string; chronicle: { hour: number; text: string }[];
+}
+export interface PendingOrder { side: string; kind: string; target?: string; value: number; source: string; text: string }
+export interface Game {
+  id: string; scenario: string; name: string; seed: number; aiLevel: number; human?: string;
+  commanders: Record<string, string>; date: string; view: PlayView; pending: PendingOrder[]; lastAi: Record<string, string>;
+  map: Replay; message?: string;
+}
+export interface PlayOption { id: string; group: string; label: string; target?: string }
+export interface OptionOdds extends PlayOption {
+  taken: number; takenLow: number; takenHigh: number; lifted: number; liftedLow: number; liftedHigh: number;
+  ownLossMean: number; ownLossSd: number; enemyLossMean: number; enemyLossSd: number; gain: number; gainError: number; aiChoice: boolean;
+}
+export interface Odds { side: string; hour: number; level: number; samples: number; horizonDays: number; options: OptionOdds[] }

@@ -23,4 +23,14 @@ public sealed record ReplayFile(
     /// empty when the replay does not record them. They let a failed verification name the subsystem that parted.
     /// </summary>
     public IReadOnlyList<ulong> SubsystemHashes { get; init; } = [];
+
+    /// <summary>
+    /// Set when the file is a saved game: the hour play stopped at (orders from that hour on are the ones pending
+    /// there), the side a player commanded (null when none) and the AI level of the other sides. The recorded hashes
+    /// are those of the game continued from that hour by the doctrines, so the file plays and verifies as any replay.
+    /// </summary>
+    public SavedPlay? Play { get; init; }
 }
+
+/// <summary>Where a saved game stopped and who commanded (see <see cref="ReplayFile.Play"/>).</summary>
+public sealed record SavedPlay(int Hour, string? Human, int AiLevel);

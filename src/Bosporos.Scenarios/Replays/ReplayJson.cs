@@ -52,6 +52,11 @@ public static class ReplayJson
                 w.WriteString("kind", Naming.Kebab(o.Kind.ToString()));
                 w.WriteNumber("target", o.Target);
                 w.WriteNumber("value", o.Value);
+                if (o.Source != OrderSource.Player)
+                {
+                    w.WriteString("source", Naming.Kebab(o.Source.ToString()));
+                }
+
                 w.WriteEndObject();
             }
 
@@ -81,6 +86,19 @@ public static class ReplayJson
             }
 
             w.WriteString("finalHash", Hex(replay.FinalHash));
+            if (replay.Play is { } play)
+            {
+                w.WriteStartObject("play");
+                w.WriteNumber("hour", play.Hour);
+                if (play.Human is not null)
+                {
+                    w.WriteString("human", play.Human);
+                }
+
+                w.WriteNumber("aiLevel", play.AiLevel);
+                w.WriteEndObject();
+            }
+
             w.WriteEndObject();
         }
 
@@ -171,13 +189,17 @@ public static class ReplayJson
             var orders = new List<Order>();
             foreach (var (item, i) in Array(root, "orders", fileName, errors))
             {
-                if (ReadOrder(item) is { } order)
+                if (ReadOrder(item) is not { } order)
                 {
-                    orders.Add(order);
+                    errors.Add(Field(fileName, $"orders.{i}", "An order needs hour (>= 0), side, kind, target and value."));
+                }
+                else if (ReadSource(item) is not { } source)
+                {
+                    errors.Add(Field(fileName, $"orders.{i}.source", "'source' is one of player, ai, doctrine, script (or absent for player)."));
                 }
                 else
                 {
-                    errors.Add(Field(fileName, $"orders.{i}", "An order needs hour (>= 0), side, kind, target and value."));
+                    orders.Add(order with { Source = source });
                 }
             }
 
@@ -205,9 +227,10 @@ public static class ReplayJson
                 final = f;
             }
 
+            var play = ReadPlay(root, fileName, errors);
             return errors.Count > 0 || scenario is null || scenarioHash is null
                 ? new ReplayReadResult(null, errors)
-                : new ReplayReadResult(new ReplayFile(scenario, scenarioHash, seed, overrides, orders, daily, final) { SubsystemHashes = subsystems }, []);
+                : new ReplayReadResult(new ReplayFile(scenario, scenarioHash, seed, overrides, orders, daily, final) { SubsystemHashes = subsystems, Play = play }, []);
         }
     }
 
@@ -250,6 +273,57 @@ public static class ReplayJson
         }
 
         return flat;
+    }
+
+    /// <summary>Reads the optional saved-game record: the hour play stopped at, the player's side, the AI level.</summary>
+    private static SavedPlay? ReadPlay(JsonElement root, string file, List<Diagnostic> errors)
+    {
+        if (!root.TryGetProperty("play", out var element))
+        {
+            return null;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(Field(file, "play", "'play' must be an object with hour, human and aiLevel."));
+            return null;
+        }
+
+        if (!element.TryGetProperty("hour", out var hour) || hour.ValueKind != JsonValueKind.Number || !hour.TryGetInt32(out var h) || h < 0)
+        {
+            errors.Add(Field(file, "play.hour", "'hour' must be a whole number of hours from the start, 0 or more."));
+            return null;
+        }
+
+        string? human = null;
+        if (element.TryGetProperty("human", out var humanElement))
+        {
+            human = humanElement.ValueKind == JsonValueKind.String ? humanElement.GetString() : null;
+            if (human is not ("roman" or "avar"))
+            {
+                errors.Add(Field(file, "play.human", "'human' must be roman or avar."));
+                return null;
+            }
+        }
+
+        if (!element.TryGetProperty("aiLevel", out var level) || level.ValueKind != JsonValueKind.Number || !level.TryGetInt32(out var l) || l < 0 || l > 9)
+        {
+            errors.Add(Field(file, "play.aiLevel", "'aiLevel' must be a whole number from 0 to 9."));
+            return null;
+        }
+
+        return new SavedPlay(h, human, l);
+    }
+
+    /// <summary>Who gave an order; absent means a player (files written before sources were recorded).</summary>
+    private static OrderSource? ReadSource(JsonElement e)
+    {
+        if (!e.TryGetProperty("source", out var source))
+        {
+            return OrderSource.Player;
+        }
+
+        return source.ValueKind == JsonValueKind.String && TryEnum<OrderSource>(source.GetString()!, out var s) ? s : null;
     }
 
     private static ReplayReadResult Fail(Diagnostic d) => new(null, [d]);

@@ -170,7 +170,7 @@ internal static class ReplayBuilder
     }
 
     /// <summary>Where things are: warships on each zone, men ashore (and where the boat crews are and whose men they are), engines ready (1) or not (0).</summary>
-    private static void CapturePositions(Simulation sim, int[] frame, int z, int e, int assaultZone, int crewContingent)
+    internal static void CapturePositions(Simulation sim, int[] frame, int z, int e, int assaultZone, int crewContingent)
     {
         frame[0] = sim.Now.Hours;
         var o = 1;
@@ -190,7 +190,7 @@ internal static class ReplayBuilder
         }
     }
 
-    private static void Capture(Simulation sim, int[] frame, int c, int w, int f, int e)
+    internal static void Capture(Simulation sim, int[] frame, int c, int w, int f, int e)
     {
         frame[0] = sim.Now.Hours;
         var o = 1;

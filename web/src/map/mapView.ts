@@ -166,6 +166,16 @@ export class MapView {
       .attr('data-priority', priority).attr('data-mode', mode).attr('aria-hidden', 'true').text(text);
   }
 
+  /** A layer of the caller's own above the siege's symbols and below the names (the Play page draws its order targets there). */
+  addLayer(cls: string): Selection<SVGGElement, unknown, null, undefined> {
+    return this.world.insert<SVGGElement>('g', '.labels').attr('class', cls);
+  }
+
+  /** How far the map is zoomed in now (1 at the widest): symbols of a layer divide their size by it. */
+  get zoomScale(): number {
+    return this.transform.k;
+  }
+
   /** Screen position of a longitude/latitude. */
   project(lon: number, lat: number): [number, number] {
     return (this.projection([lon, lat]) ?? [0, 0]) as [number, number];

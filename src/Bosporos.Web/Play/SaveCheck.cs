@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text;
+using Bosporos.Analysis.Play;
+using Bosporos.Kernel;
+using Bosporos.Scenarios;
+using Bosporos.Scenarios.Replays;
+using Bosporos.Web.Scenarios;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Bosporos.Web.Play;
+
+/// <summary>What checking an uploaded save gave: the save and its scenario, or the problem naming the first bad field.</summary>
+internal sealed record CheckedSave(ReplayFile? Save, LoadResult? Loaded, IResult? Problem);
+
+/// <summary>
+/// Checks an uploaded save before a game is resumed from it, as <c>bosporos replay SAVE --verify</c> would: it must
+/// read as a replay, be a saved game, name a catalogue scenario whose file has not changed, and its recorded daily
+/// hashes must agree with a re-run of its orders. The first bad field is named in the answer (422).
+/// </summary>
+internal static class SaveCheck
+{
+    public static CheckedSave Check(string text, IScenarioSource source)
+    {
+        var read = ReplayJson.Read(text, "save");
+        if (read.Replay is not { } save)
+        {
+            var first = read.Diagnostics[0];
+            var field = first.Path.Length > 0 ? first.Path : string.Create(CultureInfo.InvariantCulture, $"line {first.Line}, column {first.Column}");
+            return Fail(Refuse(field, first.Message, first.Hint ?? "Upload the file as the Save button wrote it.", read.Diagnostics));
+        }
+
+        if (save.Play is not { } play)
+        {
+            return Fail(Refuse("play", "This replay is not a saved game: it has no 'play' record, so there is no hour to resume from.",
+                "Saves are written by the Play page's Save button or 'bosporos play --save FILE'; open other replays on the replay page."));
+        }
+
+        if (!ScenarioIds.IsValid(save.Scenario))
+        {
+            return Fail(Refuse("scenario", "'scenario' must be the id of a shipped scenario (lower-case letters, digits and hyphens); the site resumes no scenario given by path.",
+                "Resume a game of a file scenario with 'bosporos play --resume SAVE'."));
+        }
+
+        var loaded = source.Load(save.Scenario, save.Overrides);
+        if (loaded is null)
+        {
+            return Fail(Refuse("scenario", $"No scenario with id '{save.Scenario}' on this site.", "The save names a scenario this site does not ship."));
+        }
+
+        if (!loaded.Succeeded)
+        {
+            return Fail(Refuse("overrides", "The save's overrides do not validate against the scenario.", "The save was altered, or the scenario changed since.",
+                loaded.Diagnostics.Where(d => d.Severity == Bosporos.Scenarios.Validation.Severity.Error)));
+        }
+
+        if (!string.Equals(loaded.ScenarioHash, save.ScenarioHash, StringComparison.Ordinal))
+        {
+            return Fail(Refuse("scenarioHash", $"The scenario '{save.Scenario}' has changed since this game was saved (the save expects {Shorten(save.ScenarioHash)}, the file now hashes to {loaded.ScenarioHash}).",
+                "Resume it with the version of Bosporos it was saved with."));
+        }
+
+        for (var i = 0; i < save.Orders.Count; i++)
+        {
+            if (save.Orders[i].Time.Hours > play.Hour)
+            {
+                return Fail(Refuse($"orders.{i}", string.Create(CultureInfo.InvariantCulture,
+                    $"Order {i} is for hour {save.Orders[i].Time.Hours}, after hour {play.Hour} where the game was saved."), "The save was altered."));
+            }
+        }
+
+        if (play.AiLevel > AiLevel.Max)
+        {
+            return Fail(Refuse("play.aiLevel", $"'aiLevel' is {play.AiLevel}; levels run from 0 to {AiLevel.Max}.", "The save was altered."));
+        }
+
+        var sim = Simulation.Create(loaded.Definition!, save.Seed);
+        ReplayPlayer.Play(sim, save.Orders);
+        var check = ReplayPlayer.Compare(save, sim.DailyHashes, sim.StateHash, sim.DailySubsystemHashes);
+        if (!check.Identical)
+        {
+            var day = check.FirstDifferentDay;
+            return Fail(day >= 0
+                ? Refuse(check.OnlySubsystemHashesDiffer ? "subsystemHashes" : $"dailyHashes.{day.ToString(CultureInfo.InvariantCulture)}",
+                    string.Create(CultureInfo.InvariantCulture, $"The save's recorded state of day {day} does not agree with a re-run of its orders: the file was altered or is damaged."),
+                    "'bosporos replay SAVE --verify' names the day and the subsystem.")
+                : Refuse("finalHash", "The save's final state hash does not agree with a re-run of its orders.", "'bosporos replay SAVE --verify' says more."));
+        }
+
+        if (play.Hour > sim.Now.Hours)
+        {
+            return Fail(Refuse("play.hour", string.Create(CultureInfo.InvariantCulture,
+                $"The game was saved at hour {play.Hour}, but its siege ends at hour {sim.Now.Hours}."), "The save was altered."));
+        }
+
+        return new CheckedSave(save, loaded, null);
+    }
+
+    public static ProblemHttpResult Refuse(string field, string message, string hint, IEnumerable<Bosporos.Scenarios.Validation.Diagnostic>? diagnostics = null)
+    {
+        var extensions = new Dictionary<string, object?> { ["field"] = field };
+        if (diagnostics is not null)
+        {
+            extensions["diagnostics"] = diagnostics.Select(DiagnosticDto.From).ToArray();
+        }
+
+        return PlayEndpoints.Problem(422, "The save is refused", $"The save is refused at '{field}': {message}", hint, extensions);
+    }
+
+    /// <summary>Reads the request body as strict UTF-8 text, within the limit (413), as JSON (415 otherwise).</summary>
+    public static async Task<(string? Text, IResult? Problem)> ReadTextAsync(HttpRequest request, long limit)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return (null, TypedResults.Problem(statusCode: 415, title: "Unsupported media type", detail: "Send the save as application/json."));
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return (null, ApiProblems.TooLarge(limit));
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, ApiProblems.TooLarge(limit));
+        }
+
+        if (buffer.Length == 0)
+        {
+            return (null, ApiProblems.BadRequest("The request body is empty; send the save file."));
+        }
+
+        try
+        {
+            return (BoundedFile.StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), null);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, ApiProblems.BadRequest("The save is not UTF-8 text."));
+        }
+    }
+
+    private static CheckedSave Fail(IResult problem) => new(null, null, problem);
+
+    private static string Shorten(string s) => s.Length <= 64 ? s : s[..64] + "...";
+}
