@@ -86,11 +86,12 @@ public class PlaySessionTests
             b.Give(new Order(now, Side.Roman, OrderKind.Reinforce, 99, 0)),           // no such zone
             b.Give(new Order(now.AddHours(3), Side.Roman, OrderKind.Reinforce, 2, 0)), // not this hour
             b.Give(new Order(now, Side.Roman, (OrderKind)77, 2, 0)),                  // no such kind
+            b.Give(new Order(now, Side.Persian, OrderKind.Assault, 2, 0)),            // Shahrbaraz takes no orders
         };
 
         Assert.All(refusals, r => Assert.False(r.Accepted));
         Assert.Equal(
-            [OrderRefusal.BadValue, OrderRefusal.WrongSide, OrderRefusal.WrongSide, OrderRefusal.UnknownTarget, OrderRefusal.NotThisHour, OrderRefusal.UnknownKind],
+            [OrderRefusal.BadValue, OrderRefusal.WrongSide, OrderRefusal.WrongSide, OrderRefusal.UnknownTarget, OrderRefusal.NotThisHour, OrderRefusal.UnknownKind, OrderRefusal.WrongSide],
             refusals.Select(r => r.Refusal));
         Assert.Contains("You do not command the khagan's host", refusals[2].Message);
         Assert.Empty(b.Pending);
@@ -183,6 +184,16 @@ public class PlaySessionTests
         resumed.Advance();
         Assert.Equal(s.Snapshot().StateHash, resumed.Snapshot().StateHash);
         Assert.Equal(s.Orders, resumed.Orders);
+    }
+
+    [Fact]
+    public void A_save_with_an_ai_level_beyond_the_strongest_cannot_be_resumed()
+    {
+        var save = Session(1, Side.Roman, 1).Save();
+
+        var e = Assert.Throws<PlayException>(() => PlaySession.Resume(PlayFixture.Definition, save, Side.Roman, 9));
+
+        Assert.Contains("AI level 9 is not one of 0 to 4", e.Message);
     }
 
     [Fact]
