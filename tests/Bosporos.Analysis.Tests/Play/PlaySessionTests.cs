@@ -229,4 +229,36 @@ public class PlaySessionTests
         Assert.True(roman.DoctrineFallen > 0, "the doctrine should lose the city in some of these games");
         Assert.True(roman.AiFallen < roman.DoctrineFallen, $"defenders: AI {roman.AiFallen:P0} vs doctrine {roman.DoctrineFallen:P0}");
     }
+
+    [Fact]
+    public void Paired_games_give_the_same_result_on_one_thread_or_two()
+    {
+        var one = PlayStrength.Run(PlayFixture.Definition, Side.Avar, 1, 3, 77, 1);
+        var two = PlayStrength.Run(PlayFixture.Definition, Side.Avar, 1, 3, 77, 2);
+
+        Assert.Equal(one.Pairs, two.Pairs);
+    }
+
+    [Fact]
+    public void The_view_options_and_odds_serialise_to_json_and_back()
+    {
+        var s = Session(4, Side.Roman, 1);
+        AdvanceTo(s, 31);
+        var view = s.View();
+        var options = s.Options(Side.Roman);
+        var odds = s.Odds(Side.Roman);
+
+        var viewBack = System.Text.Json.JsonSerializer.Deserialize<PlayView>(System.Text.Json.JsonSerializer.Serialize(view))!;
+        var optionsBack = System.Text.Json.JsonSerializer.Deserialize<PlayOption[]>(System.Text.Json.JsonSerializer.Serialize(options))!;
+        var oddsJson = System.Text.Json.JsonSerializer.Serialize(odds);
+
+        Assert.Equal(view.Hour, viewBack.Hour);
+        Assert.Equal(view.Sectors, viewBack.Sectors);
+        Assert.Equal(view.Water, viewBack.Water);
+        Assert.Equal(view.Chronicle, viewBack.Chronicle);
+        Assert.Equal(options.Select(o => o.Id), optionsBack.Select(o => o.Id));
+        Assert.Equal(options.SelectMany(o => o.Orders), optionsBack.SelectMany(o => o.Orders));
+        Assert.Contains("\"Taken\"", oddsJson, StringComparison.Ordinal);
+        Assert.True(s.Choose(Side.Roman, optionsBack[1].Id).Accepted);
+    }
 }
