@@ -145,6 +145,21 @@ public class PlayCommandTests
     }
 
     [Fact]
+    public void A_save_with_an_unknown_ai_level_is_refused_not_a_crash()
+    {
+        var dir = Cli.TempDir();
+        var save = Path.Combine(dir, "game.json");
+        Assert.Equal(0, Play("quit\n", "--side", "roman", "--seed", "2", "--ai", "1", "--save", save).Code);
+        var bad = Path.Combine(dir, "bad.json");
+        File.WriteAllText(bad, File.ReadAllText(save).Replace("\"aiLevel\": 1", "\"aiLevel\": 9", StringComparison.Ordinal));
+
+        var resumed = Play(string.Empty, "--resume", bad);
+
+        Assert.Equal(1, resumed.Code);
+        Assert.Contains("AI level 9 is not one of 0 to 4", resumed.Error);
+    }
+
+    [Fact]
     public void Play_without_a_side_is_a_usage_error()
     {
         var r = Play(string.Empty);

@@ -82,6 +82,11 @@ public sealed class PlaySession
                 "Save games with 'bosporos play --save FILE'; 'bosporos replay FILE' plays any replay to its end.");
         }
 
+        if (aiLevel < 0 || aiLevel > AiLevel.Max)
+        {
+            throw new PlayException($"AI level {aiLevel} is not one of 0 to {AiLevel.Max}.", "Give --ai LEVEL with a level from 0 to " + AiLevel.Max + ".");
+        }
+
         var session = new PlaySession(definition, new PlaySetup(save.Scenario, save.ScenarioHash, save.Overrides, save.Seed, human, aiLevel));
         var orders = save.Orders.OrderBy(o => o.Time.Hours).ToArray();
         var next = 0;
@@ -156,6 +161,11 @@ public sealed class PlaySession
     /// </summary>
     public OrderAnswer Give(Order order)
     {
+        if (order.Side is not (Side.Roman or Side.Avar))
+        {
+            return new OrderAnswer(false, OrderRefusal.WrongSide, "Refused: only the defenders (roman) and the khagan (avar) give orders.");
+        }
+
         var kindSide = Simulation.SideOf(order.Kind);
         if (kindSide is { } s && CommanderOf(order.Side) != Commander.Player && order.Side == s)
         {

@@ -86,11 +86,12 @@ public class PlaySessionTests
             b.Give(new Order(now, Side.Roman, OrderKind.Reinforce, 99, 0)),           // no such zone
             b.Give(new Order(now.AddHours(3), Side.Roman, OrderKind.Reinforce, 2, 0)), // not this hour
             b.Give(new Order(now, Side.Roman, (OrderKind)77, 2, 0)),                  // no such kind
+            b.Give(new Order(now, Side.Persian, OrderKind.Assault, 2, 0)),            // Shahrbaraz takes no orders
         };
 
         Assert.All(refusals, r => Assert.False(r.Accepted));
         Assert.Equal(
-            [OrderRefusal.BadValue, OrderRefusal.WrongSide, OrderRefusal.WrongSide, OrderRefusal.UnknownTarget, OrderRefusal.NotThisHour, OrderRefusal.UnknownKind],
+            [OrderRefusal.BadValue, OrderRefusal.WrongSide, OrderRefusal.WrongSide, OrderRefusal.UnknownTarget, OrderRefusal.NotThisHour, OrderRefusal.UnknownKind, OrderRefusal.WrongSide],
             refusals.Select(r => r.Refusal));
         Assert.Contains("You do not command the khagan's host", refusals[2].Message);
         Assert.Empty(b.Pending);
@@ -186,6 +187,16 @@ public class PlaySessionTests
     }
 
     [Fact]
+    public void A_save_with_an_ai_level_beyond_the_strongest_cannot_be_resumed()
+    {
+        var save = Session(1, Side.Roman, 1).Save();
+
+        var e = Assert.Throws<PlayException>(() => PlaySession.Resume(PlayFixture.Definition, save, Side.Roman, 9));
+
+        Assert.Contains("AI level 9 is not one of 0 to 4", e.Message);
+    }
+
+    [Fact]
     public void A_replay_that_is_no_saved_game_cannot_be_resumed()
     {
         var sim = Simulation.Create(PlayFixture.Definition, 1);
@@ -217,5 +228,37 @@ public class PlaySessionTests
 
         Assert.True(roman.DoctrineFallen > 0, "the doctrine should lose the city in some of these games");
         Assert.True(roman.AiFallen < roman.DoctrineFallen, $"defenders: AI {roman.AiFallen:P0} vs doctrine {roman.DoctrineFallen:P0}");
+    }
+
+    [Fact]
+    public void Paired_games_give_the_same_result_on_one_thread_or_two()
+    {
+        var one = PlayStrength.Run(PlayFixture.Definition, Side.Avar, 1, 3, 77, 1);
+        var two = PlayStrength.Run(PlayFixture.Definition, Side.Avar, 1, 3, 77, 2);
+
+        Assert.Equal(one.Pairs, two.Pairs);
+    }
+
+    [Fact]
+    public void The_view_options_and_odds_serialise_to_json_and_back()
+    {
+        var s = Session(4, Side.Roman, 1);
+        AdvanceTo(s, 31);
+        var view = s.View();
+        var options = s.Options(Side.Roman);
+        var odds = s.Odds(Side.Roman);
+
+        var viewBack = System.Text.Json.JsonSerializer.Deserialize<PlayView>(System.Text.Json.JsonSerializer.Serialize(view))!;
+        var optionsBack = System.Text.Json.JsonSerializer.Deserialize<PlayOption[]>(System.Text.Json.JsonSerializer.Serialize(options))!;
+        var oddsJson = System.Text.Json.JsonSerializer.Serialize(odds);
+
+        Assert.Equal(view.Hour, viewBack.Hour);
+        Assert.Equal(view.Sectors, viewBack.Sectors);
+        Assert.Equal(view.Water, viewBack.Water);
+        Assert.Equal(view.Chronicle, viewBack.Chronicle);
+        Assert.Equal(options.Select(o => o.Id), optionsBack.Select(o => o.Id));
+        Assert.Equal(options.SelectMany(o => o.Orders), optionsBack.SelectMany(o => o.Orders));
+        Assert.Contains("\"Taken\"", oddsJson, StringComparison.Ordinal);
+        Assert.True(s.Choose(Side.Roman, optionsBack[1].Id).Accepted);
     }
 }
