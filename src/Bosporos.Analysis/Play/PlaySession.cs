@@ -129,8 +129,8 @@ public sealed class PlaySession
     /// <summary>Hands a side to the player, the AI (at the setup's level) or the doctrine.</summary>
     public void SetCommander(Side side, Commander commander) => commanders[Index(side)] = commander;
 
-    /// <summary>The AI level that commands <paramref name="side"/> when the AI has it (the setup's level, at least 1).</summary>
-    public AiLevel LevelFor(Side side) => AiLevel.Of(Setup.AiLevel > 0 ? Setup.AiLevel : AiLevel.Default);
+    /// <summary>The AI level that commands <paramref name="side"/> when the AI has it (the setup's level; 0 is the doctrine alone).</summary>
+    public AiLevel LevelFor(Side side) => AiLevel.Of(Setup.AiLevel);
 
     public PlayView View() => PlayView.Of(sim, Reasons);
 

@@ -22,7 +22,7 @@ public enum OrderKind : byte
     [Description("Defenders: hold a procession with the icons now.")]
     Procession = 4,
 
-    [Description("Defenders: keep Value warships on station in the target zone (Target = zone).")]
+    [Description("Defenders: keep Value warships on station in the target zone (Target = zone); never more than the fleet has off the other stations.")]
     Patrol = 5,
 
     [Description("Defenders (standing): man the walls with the target sector (a wall zone) as the threatened one; target -1 hands it back to the doctrine.")]

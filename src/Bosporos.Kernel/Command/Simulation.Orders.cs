@@ -208,7 +208,14 @@ public sealed partial class Simulation
                 HoldProcession(Now.Day);
                 break;
             case OrderKind.Patrol:
-                patrolHulls[order.Target] = order.Value;
+                // Ships come from the fleet: never more on station in all zones together than the fleet has.
+                var elsewhere = 0;
+                for (var z = 0; z < patrolHulls.Length; z++)
+                {
+                    elsewhere += z == order.Target ? 0 : patrolHulls[z];
+                }
+
+                patrolHulls[order.Target] = Math.Min(order.Value, Math.Max(0, RomanWarships() - elsewhere));
                 break;
             case OrderKind.Reinforce:
                 reinforceOrdered = order.Target < 0 ? -1 : SectorOf(order.Target);

@@ -83,6 +83,24 @@ public class OrderTests
     }
 
     [Fact]
+    public void A_patrol_never_puts_more_warships_on_the_water_than_the_fleet_has()
+    {
+        var at = SimTime.FromDay(33, 5);
+        var horn = Zone("golden-horn-upper");
+        var before = At(3, at);
+        var total = Enumerable.Range(0, D.Zones.Length).Sum(before.PatrolHulls);
+        var sim = At(3, at.AddHours(1), new Order(at, Side.Roman, OrderKind.Patrol, horn, 60));
+        Assert.Equal(total, Enumerable.Range(0, D.Zones.Length).Sum(sim.PatrolHulls));
+        Assert.Equal(before.PatrolHulls(horn), sim.PatrolHulls(horn));
+
+        // Taken from one station first, the ships can go to another in the same hour.
+        var south = Zone("bosporus-south");
+        var moved = At(3, at.AddHours(1), new Order(at, Side.Roman, OrderKind.Patrol, south, 5), new Order(at, Side.Roman, OrderKind.Patrol, horn, before.PatrolHulls(horn) + 10));
+        Assert.Equal(before.PatrolHulls(horn) + 10, moved.PatrolHulls(horn));
+        Assert.Equal(total, Enumerable.Range(0, D.Zones.Length).Sum(moved.PatrolHulls));
+    }
+
+    [Fact]
     public void An_accepted_order_is_told_with_who_gave_it()
     {
         var order = new Order(SimTime.FromDay(33, 9), Side.Roman, OrderKind.Procession, -1, 0) { Source = OrderSource.Ai };
