@@ -126,7 +126,8 @@ public sealed class BrowserTests
 
         // Seek with the timeline marker of the first boats caught on the water, on whatever day the khagan sent them in
         // this run (the crossing of the Bosporus, or the attack in the Golden Horn).
-        var trap = page.Locator(".marker[data-kind='boats-sunk']").First;
+        var horn = page.Locator(".marker[data-kind='boats-sunk'][title*='Golden Horn']");
+        var trap = await horn.CountAsync() > 0 ? horn.First : page.Locator(".marker[data-kind='boats-sunk']").First;
         var title = await trap.GetAttributeAsync("title") ?? string.Empty;
         var trapDay = title[..(title.IndexOf(" 626", StringComparison.Ordinal) + 4)];
         await trap.FocusAsync();

@@ -26,6 +26,13 @@ describe('names inside sentences', () => {
   });
 });
 
+describe('articles', () => {
+  it('never doubles the article a place name takes', () => {
+    const e = ev('boats-sunk', 'Monoxyla on the Bosporus was caught in the Bosporus off Chelae: 66 boats lost.', { zoneName: 'Bosporus off Chelae', actor: 'Monoxyla on the Bosporus' });
+    expect(eventSentence(names, e)).toBe('The monoxyla on the Bosporus was caught in the Bosporus off Chelae: 66 boats lost.');
+  });
+});
+
 describe('engine parks on the map', () => {
   it('are named by what they are, never by id', () => {
     expect(engineParkName(engines[1])).toBe("the khagan's siege towers");

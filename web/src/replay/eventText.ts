@@ -48,6 +48,8 @@ export function eventSentence(_replay: Names, e: SiegeEvent): string {
     done.add(name);
     text = text.split(name).join(inSentence(name));
   }
+  // The sentence may already carry the article the name takes ("caught in the Bosporus off Chelae").
+  text = text.replace(/\b([Tt])he the\b/g, '$1he');
   // A subject followed by a comma inside its own name ("Cavalry sent by Heraclius, fighting on foot arrive ...")
   // needs the closing comma too.
   if (e.actor && e.actor.includes(',') && text.startsWith(inSentence(e.actor) + ' ')) {

@@ -183,8 +183,9 @@ export async function replayPage(root: HTMLElement, query: URLSearchParams): Pro
     const every = zoomed ? 1 : 7;
     for (let d = Math.ceil(lo / DAY); d * DAY <= hi; d += every) {
       const at = ((d * DAY - lo) / span) * 100;
-      // A date near the right end is drawn to the left of its tick, so it never runs off the page.
-      strip.append(h('span', { class: at > 90 ? 'tick tick-end' : 'tick', style: `left:${at}%` }, shortDate(replay.calendar, d * DAY)));
+      // A date at the very right end would run off the page (its label is centred on the tick): it is left out.
+      if (at > 97) continue;
+      strip.append(h('span', { class: 'tick', style: `left:${at}%` }, shortDate(replay.calendar, d * DAY)));
     }
     for (const m of markers(replay.events)) {
       if (m.hour < lo || m.hour > hi) continue;
