@@ -231,4 +231,69 @@ public class KhaganTests
 
         Assert.True(fell > 0 && retaken > 0, $"{fell} fell, {retaken} retaken");
     }
+    [Fact]
+    public void An_assault_begins_with_the_willing_men_the_towers_ready_and_the_defenders_allotted_by_length_and_threat()
+    {
+        // The Slavs come with hearts at 0.25, below the 0.3 at which men refuse to attack. The men on the walls
+        // (less the fifth in reserve, less a tenth walking with the icons on a procession morning) are spread by
+        // length, the sea wall at a quarter and the stormed sector at double.
+        var d0 = new SiegeBuilder { Militia = 3_000 }.Build();
+        var slavs = Sieges.Contingent(d0, "slavs");
+        var d = d0 with { Contingents = [.. d0.Contingents.Select((c, i) => i == slavs ? c with { Morale = SiegeBuilder.R(0.25m) } : c)] };
+        var all = Enumerable.Range(0, d.Contingents.Length).ToArray();
+        var wall = all.Where(i => d.Contingents[i].Side == Side.Roman && d.Contingents[i].Role == ContingentRole.Garrison).ToArray();
+        var assault = all.Where(i => d.Contingents[i].Role == ContingentRole.Assault).ToArray();
+        var towers = Sieges.Park(d, "towers");
+        var sim = Kernel.Simulation.Create(d, 0);
+        int checkedAssaults = 0, refusals = 0;
+        for (var k = 0; k < 30; k++)
+        {
+            sim.Reset(Kernel.Randomness.SplitMix64.Derive(626, (ulong)k));
+            while (!sim.IsOver)
+            {
+                var present = all.Select(i => sim.Ledger(i).Present).ToArray();
+                var morale = all.Select(sim.Morale).ToArray();
+                var ashore = sim.PersiansAshore;
+                var towersReady = sim.EngineReady(towers) ? sim.Engines(towers) : 0;
+                var from = sim.Events.Count;
+                sim.Step();
+                var hour = sim.Events.All[from..].ToArray();
+                var began = hour.Where(e => e.Kind == EventKind.AssaultBegan).ToArray();
+                if (began.Length == 0 || !hour.Any(e => e.Kind == EventKind.KhaganDecided && e.Value1 is (int)KhaganDecision.Assault or (int)KhaganDecision.AssaultBreach))
+                {
+                    continue;
+                }
+
+                var e = Assert.Single(began);
+                var sector = Array.FindIndex(d.WallSectors, s => Sieges.Zone(d, s.Zone) == e.Zone);
+                var willing = (ashore >= 500 ? ashore : 0) + assault.Where(i => morale[i] >= 3_000).Sum(i => present[i]);
+                Assert.Equal(willing, e.Value1);
+                Assert.Equal(Sieges.Sector(d, "middle") == sector ? towersReady : 0, e.Value3);
+
+                long onWalls = wall.Sum(i => (long)present[i]);
+                onWalls -= SiegeBuilder.R(0.2m).Of(onWalls);
+                if (hour.Any(x => x.Kind == EventKind.ProcessionHeld))
+                {
+                    onWalls -= SiegeBuilder.R(0.1m).Of(onWalls);
+                }
+
+                long Weight(int s)
+                {
+                    long w = d.WallSectors[s].LengthMetres;
+                    w = d.WallSectors[s].Zone == "horn-wall" ? SiegeBuilder.R(0.25m).Of(w) : w;
+                    return s == sector ? SiegeBuilder.R(2m).Of(w) : w;
+                }
+
+                var total = Enumerable.Range(0, d.WallSectors.Length).Sum(Weight);
+                Assert.Equal((int)(onWalls * Weight(sector) / total), e.Value2);
+
+                var refused = hour.Where(x => x.Kind == EventKind.ContingentRefused).ToArray();
+                Assert.Equal(assault.Where(i => present[i] > 0 && morale[i] < 3_000).Select(i => (i, morale[i] / 10)), refused.Select(x => ((int)x.Actor, x.Value1)));
+                refusals += refused.Length;
+                checkedAssaults++;
+            }
+        }
+
+        Assert.True(checkedAssaults > 100 && refusals > 10, $"{checkedAssaults} assaults, {refusals} refusals");
+    }
 }
