@@ -164,4 +164,12 @@ public class StepAndStateTests
             }
         });
     }
+    [Fact]
+    public void Only_the_khagan_can_hold_his_assault_and_a_run_needs_a_definition()
+    {
+        var d = new SiegeBuilder().Build();
+        var held = RunWith(d, 3, new Order(SimTime.FromDay(11, 0), Side.Roman, OrderKind.HoldAssault, -1, 0));
+        Assert.Equal(Sieges.Zone(d, "middle"), FirstAssault(held, 11).Zone);
+        Assert.Throws<ArgumentNullException>(() => Kernel.Simulation.Create(null!, 1));
+    }
 }
