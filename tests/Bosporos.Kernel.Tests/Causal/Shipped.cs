@@ -10,7 +10,12 @@ namespace Bosporos.Kernel.Tests.Causal;
 /// </summary>
 internal static class Shipped
 {
-    public const int Runs = 400;
+    /// <summary>
+    /// Paired seeds per variant: 400, unless BOSPOROS_CAUSAL_RUNS asks for another count (the mutation run uses fewer
+    /// seeds to stay feasible; the normal test run and CI keep 400).
+    /// </summary>
+    public static readonly int Runs =
+        int.TryParse(Environment.GetEnvironmentVariable("BOSPOROS_CAUSAL_RUNS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 400;
 
     private static readonly string[] HostIds = ["vanguard-horse", "vanguard-slavs", "slav-infantry", "armoured-infantry", "gepids", "canoe-crews", "bosporus-boatmen"];
     private static readonly string[] GarrisonIds = ["field-troops", "guards", "armenians", "sailors", "citizens"];

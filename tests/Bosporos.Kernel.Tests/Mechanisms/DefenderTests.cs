@@ -1,0 +1,174 @@
+using Bosporos.Kernel.Command;
+using Bosporos.Kernel.Events;
+using Bosporos.Kernel.Forces;
+using Bosporos.Kernel.Numerics;
+using Bosporos.Kernel.Time;
+using Bosporos.Testing;
+
+namespace Bosporos.Kernel.Tests.Mechanisms;
+
+/// <summary>The defenders' doctrine: processions, the answer to the khagan's demand, night sorties, thanksgiving.</summary>
+public class DefenderTests
+{
+    private static SiegeDefinition RomanMorale(SiegeDefinition d, decimal morale) =>
+        d with { Contingents = [.. d.Contingents.Select(c => c.Side == Side.Roman ? c with { Morale = SiegeBuilder.R(morale) } : c)] };
+
+    [Fact]
+    public void Processions_come_when_hearts_fail_at_most_every_third_day_and_lift_them_by_the_doctrines_step()
+    {
+        // Hearts at 0.5 (below 0.62): a procession on day 0 lifts them to 0.55, on day 3 to 0.6, on day 6 to 0.65;
+        // then they stand above the line. A tenth of the 12,000 on the walls walk with the icons.
+        var d = RomanMorale(Sieges.Unbesieged(new SiegeBuilder { HorizonDays = 12 }.Build()), 0.5m);
+        var sim = Kernel.Simulation.Create(d, 1);
+        sim.RunToEnd();
+        var held = sim.Events.All.ToArray().Where(e => e.Kind == EventKind.ProcessionHeld).ToArray();
+        Assert.Equal([0, 3, 6], held.Select(e => e.Time.Day));
+        Assert.All(held, e => Assert.Equal(1_200, e.Value1));
+        Assert.All(held, e => Assert.Equal(DefenderTests.Dawn, e.Time.HourOfDay));
+        var called = sim.Events.All.ToArray().Where(e => e.Kind == EventKind.DefendersDecided && e.Value1 == (int)DefenderDecision.CallProcession).ToArray();
+        Assert.Equal([500, 550, 600], called.Select(e => e.Value2));
+        Assert.Equal(6_500, sim.Morale(Sieges.Contingent(d, "garrison")));
+        Assert.Equal(6_500, sim.Morale(Sieges.Contingent(d, "guards")));
+    }
+
+    private const int Dawn = 5;
+
+    [Fact]
+    public void A_procession_order_is_held_at_once_and_only_for_the_Romans()
+    {
+        var d = Sieges.Unbesieged(new SiegeBuilder { HorizonDays = 3 }.Build());
+        var at = SimTime.FromDay(1, 14);
+        Order[] orders = [new(at, Side.Roman, OrderKind.Procession, -1, 0), new(SimTime.FromDay(2, 14), Side.Avar, OrderKind.Procession, -1, 0)];
+        var sim = Kernel.Simulation.Create(d, 2);
+        while (!sim.IsOver)
+        {
+            sim.Step(orders);
+        }
+
+        var held = Assert.Single(sim.Events.All.ToArray(), e => e.Kind == EventKind.ProcessionHeld);
+        Assert.Equal(at, held.Time);
+    }
+
+    [Fact]
+    public void The_khagans_demand_is_refused_while_hearts_hold_and_answered_with_terms_when_they_fail()
+    {
+        var d0 = Sieges.Unbesieged(new SiegeBuilder { HorizonDays = 3 }.Build());
+        var d = d0 with { Command = d0.Command with { Khagan = [new IntentionDefinition { Action = PlanAction.Embassy, StartHour = 10 }] } };
+
+        var proud = Kernel.Simulation.Create(d, 3);
+        proud.RunToEnd();
+        var events = proud.Events.All.ToArray();
+        Assert.Equal(new SimTime(10), Assert.Single(events, e => e.Kind == EventKind.EmbassyReceived).Time);
+        var refusal = Assert.Single(events, e => e.Kind == EventKind.DefendersDecided && e.Value1 == (int)DefenderDecision.RefuseTerms);
+        Assert.Equal(700, refusal.Value2);
+        Assert.Equal(Outcome.Undecided, proud.Summary.Outcome);
+
+        // Hearts at 0.1, 0.15 after the dawn's procession: below 0.2 they treat when the envoys come (10:00), not
+        // only at the end of the day.
+        var broken = Kernel.Simulation.Create(RomanMorale(d, 0.1m), 3);
+        broken.RunToEnd();
+        Assert.Equal(Outcome.Negotiated, broken.Summary.Outcome);
+        Assert.Equal(EndCause.DefendersNegotiated, broken.Summary.Cause);
+        Assert.Equal(new SimTime(10), broken.Summary.End);
+        Assert.Equal(150, Assert.Single(broken.Events.All.ToArray(), e => e.Kind == EventKind.CityNegotiated).Value1);
+        Assert.DoesNotContain(broken.Events.All.ToArray(), e => e.Kind == EventKind.DefendersDecided && e.Value1 == (int)DefenderDecision.RefuseTerms);
+    }
+
+    [Fact]
+    public void Sorties_face_the_camps_watch_and_burn_a_fifth_of_each_ready_park_when_they_succeed()
+    {
+        // Sorties go out against any battered wall here, so that there are many.
+        var d = Worn(new SiegeBuilder().Build(), 1m);
+        var camp = Enumerable.Range(0, d.Contingents.Length).Where(i => d.Contingents[i].Side == Side.Avar && d.Contingents[i].Role == ContingentRole.Camp).ToArray();
+        var parks = Enumerable.Range(0, d.Engines.Length).Where(p => d.Engines[p].Side == Side.Avar).ToArray();
+        var middle = Sieges.Sector(d, "middle");
+        var garrison = Sieges.Contingent(d, "garrison");
+        var sim = Kernel.Simulation.Create(d, 0);
+        int made = 0, succeeded = 0, burnedTotal = 0;
+        for (var k = 0; k < 40; k++)
+        {
+            sim.Reset(Kernel.Randomness.SplitMix64.Derive(626, (ulong)k));
+            while (!sim.IsOver)
+            {
+                var watch = camp.Sum(i => (long)(sim.Ledger(i).Present / 10));
+                var engines = parks.Select(sim.Engines).ToArray();
+                var ready = parks.Select(sim.EngineReady).ToArray();
+                var garrisonBefore = sim.Ledger(garrison).Present;
+                var from = sim.Events.Count;
+                sim.Step();
+                var hour = sim.Events.All[from..].ToArray();
+                var sortie = hour.Where(e => e.Kind == EventKind.SortieMade).ToArray();
+                if (sortie.Length == 0)
+                {
+                    continue;
+                }
+
+                var e = Assert.Single(sortie);
+                Assert.Equal(1, e.Time.HourOfDay);
+                Assert.Equal(Sieges.Zone(d, "middle"), e.Zone);
+                Assert.Equal(400, e.Value3);
+                Assert.Equal((int)(5_000L * 400 / (400 + watch)), e.Odds);
+                Assert.Contains(hour, x => x.Kind == EventKind.DefendersDecided && x.Value1 == (int)DefenderDecision.Sortie && x.Value2 == 400);
+                var success = e.Roll < e.Odds;
+                var burned = 0;
+                for (var j = 0; j < parks.Length; j++)
+                {
+                    var p = parks[j];
+                    var n = success && ready[j] && engines[j] > 0 && Sieges.Sector(d, d.Engines[p].Sector) == middle
+                        ? Math.Min(engines[j], (int)Math.Max(1, SiegeBuilder.R(0.2m).Of(engines[j])))
+                        : 0;
+                    Assert.Equal(engines[j] - n, sim.Engines(p));
+                    burned += n;
+                }
+
+                Assert.Equal(burned, e.Value1);
+                Assert.Equal(garrisonBefore - e.Value2, sim.Ledger(garrison).Present);
+                Assert.InRange(e.Value2, 0, 400);
+                made++;
+                succeeded += success ? 1 : 0;
+                burnedTotal += burned;
+            }
+        }
+
+        Assert.True(made > 40 && succeeded > 5 && burnedTotal > 0, $"{made} sorties, {succeeded} succeeded, {burnedTotal} burned");
+    }
+
+    [Fact]
+    public void Without_a_sortie_party_or_a_worn_wall_no_sortie_goes_out()
+    {
+        Sieges.Each(Worn(new SiegeBuilder().Build(), 1m), 20, sim => Assert.Contains(sim.Events.All.ToArray(), e => e.Kind == EventKind.SortieMade));
+        foreach (var d in new[] { Worn(new SiegeBuilder { SortieMen = 0 }.Build(), 1m), Worn(new SiegeBuilder().Build(), 0m), Worn(new SiegeBuilder { Garrison = 300 }.Build(), 1m) })
+        {
+            Sieges.Each(d, 20, sim => Assert.DoesNotContain(sim.Events.All.ToArray(), e => e.Kind == EventKind.SortieMade));
+        }
+    }
+
+    private static SiegeDefinition Worn(SiegeDefinition d, decimal below) =>
+        d with { Command = d.Command with { Defenders = d.Command.Defenders with { SortieWhenWallBelow = SiegeBuilder.R(below) } } };
+
+    [Fact]
+    public void When_the_khagan_goes_the_city_gives_thanks()
+    {
+        var d = new SiegeBuilder().Build();
+        var roman = Enumerable.Range(0, d.Contingents.Length).Where(i => d.Contingents[i].Side == Side.Roman).ToArray();
+        var sim = Kernel.Simulation.Create(d, 4);
+        var when = SimTime.FromDay(12, 9);
+        Order[] orders = [new(when, Side.Avar, OrderKind.Withdraw, -1, 0)];
+        while (sim.Now < when)
+        {
+            sim.Step(orders);
+        }
+
+        var before = roman.Select(sim.Morale).ToArray();
+        sim.Step(orders);
+        Assert.True(sim.IsOver);
+        Assert.Equal(before.Select(m => Math.Min(Ratio.Scale, m + 2_000)), roman.Select(sim.Morale));
+        var thanks = Assert.Single(sim.Events.All.ToArray(), e => e.Kind == EventKind.Thanksgiving);
+        long men = roman.Sum(i => (long)sim.Ledger(i).Present);
+        var mean = roman.Sum(i => (long)sim.Ledger(i).Present * sim.Morale(i)) / men;
+        Assert.Equal((int)mean / 10, thanks.Value1);
+        var lifted = Assert.Single(sim.Events.All.ToArray(), e => e.Kind == EventKind.SiegeLifted);
+        Assert.Equal(sim.Definition.Engines.Where(e => e.Side == Side.Avar).Sum(e => e.Count) - sim.Summary.EnginesLost, lifted.Value1);
+        Assert.All(Enumerable.Range(0, d.Engines.Length).Where(p => d.Engines[p].Side == Side.Avar), p => Assert.Equal(0, sim.Engines(p)));
+    }
+}

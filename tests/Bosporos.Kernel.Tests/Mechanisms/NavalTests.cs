@@ -1,0 +1,271 @@
+using Bosporos.Kernel.Command;
+using Bosporos.Kernel.Events;
+using Bosporos.Kernel.Numerics;
+using Bosporos.Testing;
+
+namespace Bosporos.Kernel.Tests.Mechanisms;
+
+/// <summary>
+/// Boats past the warships, on the compact siege: the interception law with its trap and its breeze, what a catch
+/// costs the crews and the patrol, the massacre's aftermath, and the ferrying of the Persians.
+/// </summary>
+public class NavalTests
+{
+    private const int Runs = 200;
+
+    private static SiegeDefinition Build(SiegeBuilder b, decimal damagedPerCatch = 0m)
+    {
+        var d = b.Build();
+        return d with { Naval = d.Naval with { WarshipDamagedPerCatch = SiegeBuilder.R(damagedPerCatch) } };
+    }
+
+    private static bool TrapSetOn(SiegeEvent[] run, int day) =>
+        run.Any(e => e.Kind == EventKind.DefendersDecided && e.Value1 == (int)DefenderDecision.SetTrap && e.Time.Day == day);
+
+    [Fact]
+    public void Interception_odds_follow_the_patrols_strength_the_hour_and_the_trap()
+    {
+        // 15 warships on the Horn and on the strait, 8 to a reference patrol: k = 1.875. By day p = 0.85 gives
+        // 1.59375 / 1.74375 = 0.9139; the ferries cross the strait by night, p = 0.75: 0.8490. Lying in wait the
+        // Horn's 15 are joined by 5 from the strait and count double: k = 5, 4.25 / 4.4 = 0.9659.
+        var d = Build(new SiegeBuilder { CalmShare = 1m, GaleShare = 0m });
+        var canoes = Sieges.Flotilla(d, "canoes");
+        var ferries = Sieges.Flotilla(d, "ferries");
+        int plain = 0, trapped = 0, ferried = 0;
+        foreach (var run in Sieges.Events(d, Runs))
+        {
+            foreach (var e in run.Where(e => e.Kind is EventKind.BoatsSunk or EventKind.BoatsSlipped))
+            {
+                if (e.Actor == ferries)
+                {
+                    Assert.Equal(8_490, e.Odds);
+                    ferried++;
+                }
+                else
+                {
+                    Assert.Equal(canoes, e.Actor);
+                    var trap = TrapSetOn(run, e.Time.Day);
+                    Assert.Equal(trap ? 9_659 : 9_139, e.Odds);
+                    Assert.Equal(trap ? 6 : 8, e.Time.HourOfDay);
+                    trapped += trap ? 1 : 0;
+                    plain += trap ? 0 : 1;
+                }
+            }
+        }
+
+        Assert.True(plain > 0 && trapped > 0 && ferried > 0, $"plain {plain}, trapped {trapped}, ferried {ferried}");
+    }
+
+    [Fact]
+    public void In_a_breeze_the_boats_row_worse_up_to_the_cap()
+    {
+        // Breeze every day: p × 1.3, capped at 0.99. By night 0.975 gives 1.828 / 1.853 = 0.9865; by day the cap holds.
+        var d = Build(new SiegeBuilder { CalmShare = 0m, GaleShare = 0m });
+        var ferries = Sieges.Flotilla(d, "ferries");
+        var seen = 0;
+        foreach (var run in Sieges.Events(d, 60))
+        {
+            foreach (var e in run.Where(e => e.Kind is EventKind.BoatsSunk or EventKind.BoatsSlipped or EventKind.EnvoysIntercepted))
+            {
+                var byNight = e.Kind == EventKind.EnvoysIntercepted || e.Actor == ferries;
+                Assert.Equal(byNight ? 9_865 : 9_900, e.Odds);
+                seen++;
+            }
+        }
+
+        Assert.True(seen > 60, $"{seen} crossings");
+    }
+
+    [Fact]
+    public void A_caught_group_loses_most_boats_and_their_crews_are_killed_or_taken()
+    {
+        var d = Build(new SiegeBuilder());
+        var canoes = Sieges.Flotilla(d, "canoes");
+        var crews = Sieges.Contingent(d, "crews");
+        long lost = 0, groups = 0;
+        foreach (var run in Sieges.Events(d, Runs))
+        {
+            foreach (var e in run.Where(e => e.Kind == EventKind.BoatsSunk))
+            {
+                var perHull = d.Flotillas[e.Actor].CrewPerHull;
+                var men = e.Value1 * perHull;
+                Assert.Equal(crews, e.Other);
+                Assert.Equal((int)SiegeBuilder.R(0.9m).Of(men), e.Value2);
+                Assert.Equal(men - e.Value2, e.Value3);
+                Assert.True(e.Roll < e.Odds);
+                if (e.Actor == canoes)
+                {
+                    // The canoes row in groups of 25; a caught group loses 0.85 of its boats on average.
+                    Assert.InRange(e.Value1, 0, 25);
+                    lost += e.Value1;
+                    groups++;
+                }
+            }
+
+            Assert.All(run.Where(e => e.Kind == EventKind.BoatsSlipped), e => Assert.True(e.Roll >= e.Odds));
+        }
+
+        Assert.True(groups > 500, $"{groups} groups caught");
+        Assert.InRange(lost / (25.0 * groups), 0.82, 0.88);
+    }
+
+    [Fact]
+    public void Each_catch_may_cost_the_patrol_a_warship()
+    {
+        // Odds 1: every catch puts one warship of that station out of action, and the count on station falls by one.
+        var certain = Build(new SiegeBuilder(), damagedPerCatch: 1m);
+        Sieges.Each(certain, 40, sim =>
+        {
+            var run = sim.Events.All.ToArray();
+            var damaged = run.Where(e => e.Kind == EventKind.WarshipDamaged).ToArray();
+            Assert.Equal(run.Count(e => e.Kind == EventKind.BoatsSunk), damaged.Length);
+            Assert.Equal(damaged.Length, sim.Summary.WarshipsDamaged);
+            foreach (var zone in damaged.Select(e => e.Zone).Distinct())
+            {
+                var left = damaged.Where(e => e.Zone == zone).Select(e => e.Value1).ToArray();
+                Assert.Equal(Enumerable.Range(0, left.Length).Select(j => 14 - j), left); // 15 on each station
+            }
+        });
+
+        // At the shipped odds of 0.05, about one catch in twenty.
+        int catches = 0, hits = 0;
+        Sieges.Each(Build(new SiegeBuilder(), damagedPerCatch: 0.05m), Runs, sim =>
+        {
+            catches += sim.Events.All.ToArray().Count(e => e.Kind == EventKind.BoatsSunk);
+            hits += sim.Summary.WarshipsDamaged;
+        });
+        Assert.InRange(hits / (double)catches, 0.035, 0.065);
+    }
+
+    [Fact]
+    public void A_massacred_canoe_attack_costs_the_survivors_and_the_hosts_heart_exactly()
+    {
+        var d = Build(new SiegeBuilder());
+        var canoes = Sieges.Flotilla(d, "canoes");
+        var host = Enumerable.Range(0, d.Contingents.Length).Where(i => d.Contingents[i].Side == Forces.Side.Avar).ToArray();
+        var sim = Kernel.Simulation.Create(d, 0);
+        var checkedRuns = 0;
+        for (var k = 0; k < 60; k++)
+        {
+            sim.Reset(Kernel.Randomness.SplitMix64.Derive(626, (ulong)k));
+            while (!sim.IsOver)
+            {
+                var before = host.Select(sim.Morale).ToArray();
+                var from = sim.Events.Count;
+                sim.Step();
+                var hour = sim.Events.All[from..].ToArray();
+                var launch = hour.Where(e => e.Kind == EventKind.CanoesLaunched && e.Actor == canoes).ToArray();
+                if (launch.Length == 0)
+                {
+                    continue;
+                }
+
+                var launched = launch[0].Value1;
+                var sunk = hour.Where(e => e.Kind == EventKind.BoatsSunk && e.Actor == canoes).ToArray();
+                var fled = sunk.Sum(e => 25 - e.Value1) * 10; // groups of 25 canoes, 10 men to a canoe
+                var massacred = sunk.Sum(e => e.Value1) * 2 >= launched;
+                var executed = hour.Where(e => e.Kind == EventKind.SurvivorsExecuted).ToArray();
+                if (!massacred)
+                {
+                    Assert.Empty(executed);
+                    Assert.Equal(before, host.Select(sim.Morale).ToArray());
+                    continue;
+                }
+
+                var shot = (int)SiegeBuilder.R(0.5m).Of(fled);
+                if (shot > 0)
+                {
+                    Assert.Equal(shot, Assert.Single(executed).Value1);
+                }
+
+                for (var j = 0; j < host.Length; j++)
+                {
+                    var c = d.Contingents[host[j]];
+                    var subjectOrCrew = c.Subject || c.Role == Forces.ContingentRole.BoatCrew;
+                    var m = before[j];
+                    if (shot > 0 && c.Subject)
+                    {
+                        m = Math.Clamp(m - 1_500, 0, Ratio.Scale);
+                    }
+
+                    m = Math.Clamp(m - (subjectOrCrew ? 2_500 : 1_250), 0, Ratio.Scale);
+                    Assert.Equal(m, sim.Morale(host[j]));
+                }
+
+                checkedRuns++;
+            }
+        }
+
+        Assert.True(checkedRuns > 30, $"{checkedRuns} massacres checked");
+    }
+
+    [Fact]
+    public void Unopposed_ferries_bring_over_the_willing_Persians_a_boatload_at_a_time()
+    {
+        // No warships: the envoys arrive, 0.4 of 10,000 Persians are willing, and 100 ferries in groups of 25 carry
+        // 10 men a boat: 1,000 on the first night, no more than that on any later one. Every landing lifts the host's
+        // heart by 0.1.
+        var d = Build(new SiegeBuilder { Galleys = 0, GaleShare = 0m });
+        var sim = Kernel.Simulation.Create(d, 5);
+        var host = Enumerable.Range(0, d.Contingents.Length).Where(i => d.Contingents[i].Side == Forces.Side.Avar).ToArray();
+        var total = 0;
+        var landings = 0;
+        while (!sim.IsOver)
+        {
+            var before = host.Select(sim.Morale).ToArray();
+            var from = sim.Events.Count;
+            sim.Step();
+            var ferried = sim.Events.All[from..].ToArray().Where(e => e.Kind == EventKind.PersiansFerried).ToArray();
+            if (ferried.Length == 0)
+            {
+                continue;
+            }
+
+            var e = Assert.Single(ferried);
+            if (landings == 0)
+            {
+                Assert.Equal(1_000, e.Value1);
+            }
+
+            Assert.InRange(e.Value1, 1, 1_000);
+            total += e.Value1;
+            Assert.Equal(total, e.Value2);
+            Assert.Equal(total, sim.PersiansLanded);
+            Assert.Equal(Sieges.Zone(d, "chelae"), e.Zone);
+            Assert.Equal(host.Select((i, j) => Math.Min(Ratio.Scale, before[j] + 1_000)).ToArray(), host.Select(sim.Morale).ToArray());
+            landings++;
+        }
+
+        Assert.True(landings >= 2, $"{landings} landings");
+        Assert.Equal(sim.PersiansLanded, total);
+    }
+
+    [Fact]
+    public void When_the_envoys_were_caught_only_a_twentieth_will_board()
+    {
+        // Warships on the Horn only: the envoys go that way and are caught 0.849 of the time per boat; the ferries
+        // cross the open strait. Caught, 0.05 of 10,000 are willing: 500 on the first night (two groups of 25 boats),
+        // and no more than a few dozen after.
+        var b = new SiegeBuilder { GaleShare = 0m };
+        var d0 = Build(b);
+        var horn = d0.Command.Defenders.Patrols.Single(p => p.Zone == "horn") with { Hulls = 30 };
+        var d = d0 with
+        {
+            Command = d0.Command with { Defenders = d0.Command.Defenders with { Patrols = [horn] } },
+            Diplomacy = d0.Diplomacy with { EnvoyRoute = ["horn"] },
+        };
+        var caughtRuns = 0;
+        Sieges.Each(d, 40, sim =>
+        {
+            var s = sim.Summary;
+            if (s.EnvoysCaught)
+            {
+                caughtRuns++;
+                Assert.InRange(s.PersiansFerried, 500, 600);
+                var first = sim.Events.All.ToArray().First(e => e.Kind == EventKind.PersiansFerried);
+                Assert.Equal(500, first.Value1);
+            }
+        });
+        Assert.True(caughtRuns > 30, $"{caughtRuns} runs with the envoys caught");
+    }
+}

@@ -1,0 +1,170 @@
+using Bosporos.Kernel.Command;
+using Bosporos.Kernel.Events;
+using Bosporos.Kernel.Forces;
+using Bosporos.Testing;
+
+namespace Bosporos.Kernel.Tests.Mechanisms;
+
+/// <summary>Engines built over hours, stones by day, labour by night, counter-battery and burning towers.</summary>
+public class SiegecraftTests
+{
+    /// <summary>The compact siege with no assaults, no sorties and (unless asked) no counter-battery: stones and repairs alone.</summary>
+    private static SiegeDefinition StonesOnly(decimal counterBattery = 0m)
+    {
+        var d = new SiegeBuilder { SortieMen = 0 }.Build();
+        return d with
+        {
+            Command = d.Command with
+            {
+                Khagan = [.. d.Command.Khagan.Where(k => k.Action != PlanAction.GeneralAssault)],
+                Defenders = d.Command.Defenders with { CounterBattery = SiegeBuilder.R(counterBattery) },
+            },
+        };
+    }
+
+    [Fact]
+    public void Engines_stand_ready_exactly_their_build_hours_after_work_begins()
+    {
+        // Work begins on day 10 at 06:00 (hour 246): tortoises take 36 hours, stone-throwers and towers 48.
+        var d = new SiegeBuilder().Build();
+        var sim = Kernel.Simulation.Create(d, 1);
+        var roman = Sieges.Park(d, "roman-engines");
+        Assert.True(sim.EngineReady(roman));
+        while (sim.Now < Time.SimTime.FromDay(13))
+        {
+            sim.Step();
+        }
+
+        var built = sim.Events.All.ToArray().Where(e => e.Kind == EventKind.EnginesBuilt).ToArray();
+        Assert.Equal(3, built.Length);
+        foreach (var (id, hour, count) in new[] { ("tortoises", 246 + 36, 6), ("throwers", 246 + 48, 40), ("towers", 246 + 48, 10) })
+        {
+            var e = Assert.Single(built, x => x.Actor == Sieges.Park(d, id));
+            Assert.Equal(new Time.SimTime(hour), e.Time);
+            Assert.Equal(count, e.Value1);
+            Assert.Equal(Sieges.Zone(d, "middle"), e.Zone);
+            Assert.True(sim.EngineReady(Sieges.Park(d, id)));
+        }
+    }
+
+    [Fact]
+    public void Stones_wear_the_outer_wall_by_day_and_full_manning_restores_it_by_night()
+    {
+        // 40 stone-throwers at 0.0001 an engine-hour, 12 hours a day: 480 (raw) a day on average. At night the
+        // middle sector (3,400 men of frontage, fully manned) wins back 150 an hour for 9 hours, never past whole.
+        var d = StonesOnly();
+        var middle = Sieges.Sector(d, "middle");
+        var perDay = 40L * d.Siegecraft.StoneDamagePerEngineHour.Raw * 12;
+        var sim = Kernel.Simulation.Create(d, 0);
+        long worn = 0, days = 0, nights = 0;
+        for (var k = 0; k < 30; k++)
+        {
+            sim.Reset(Kernel.Randomness.SplitMix64.Derive(626, (ulong)k));
+            int dawn = -1, dusk = -1;
+            while (!sim.IsOver)
+            {
+                var from = sim.Events.Count;
+                sim.Step();
+                var hour = sim.Now.AddHours(-1).HourOfDay;
+                var outer = sim.OuterIntegrity(middle);
+                if (hour == 5)
+                {
+                    if (dusk >= 0)
+                    {
+                        Assert.Equal(Math.Min(10_000, dusk + 1_350), outer);
+                        nights++;
+                    }
+
+                    dawn = outer;
+                }
+                else if (hour == 17 && dawn >= 0 && sim.EngineReady(Sieges.Park(d, "throwers")) && sim.Now.Day > 12)
+                {
+                    worn += dawn - outer;
+                    days++;
+                    dusk = outer;
+                }
+                else if (hour == 17)
+                {
+                    dusk = outer;
+                }
+                else if (hour == 18)
+                {
+                    var told = sim.Events.All[from..].ToArray().Where(e => e.Kind == EventKind.WallBattered).ToArray();
+                    if (told.Length > 0)
+                    {
+                        var e = Assert.Single(told);
+                        Assert.Equal(Sieges.Zone(d, "middle"), e.Zone);
+                        Assert.Equal((outer / 10, sim.InnerIntegrity(middle) / 10, 40), (e.Value1, e.Value2, e.Value3));
+                    }
+                }
+                else if (hour == 4)
+                {
+                    var told = sim.Events.All[from..].ToArray().Where(e => e.Kind == EventKind.WallRepaired).ToArray();
+                    Assert.All(told, e => Assert.Equal(sim.OuterIntegrity(Sieges.Sector(d, d.Zones[e.Zone].Id)) / 10, e.Value1));
+                }
+            }
+        }
+
+        Assert.True(days > 100 && nights > 100, $"{days} days, {nights} nights");
+        Assert.InRange(worn / (double)days, perDay * 0.93, perDay * 1.07);
+    }
+
+    [Fact]
+    public void Counter_battery_wrecks_the_stone_throwers_first_one_at_a_time()
+    {
+        // 20 city engines, each with a 0.004 chance an hour of wrecking an enemy engine facing it: 0.08 an hour.
+        var d = StonesOnly(counterBattery: 0.004m);
+        var throwers = Sieges.Park(d, "throwers");
+        long wrecked = 0, hours = 0;
+        var sim = Kernel.Simulation.Create(d, 0);
+        for (var k = 0; k < 30; k++)
+        {
+            sim.Reset(Kernel.Randomness.SplitMix64.Derive(626, (ulong)k));
+            var left = 40;
+            while (!sim.IsOver)
+            {
+                var shooting = sim.Now.HourOfDay is >= 6 and < 18 && sim.EngineReady(throwers);
+                var from = sim.Events.Count;
+                sim.Step();
+                foreach (var e in sim.Events.All[from..].ToArray().Where(e => e.Kind == EventKind.EngineWrecked))
+                {
+                    Assert.Equal(throwers, e.Actor);
+                    Assert.Equal(--left, e.Value1);
+                    Assert.Equal(Sieges.Zone(d, "middle"), e.Zone);
+                    wrecked++;
+                }
+
+                if (!sim.IsOver)
+                {
+                    Assert.Equal(left, sim.Engines(throwers)); // (on leaving he burns them all)
+                }
+
+                hours += shooting ? 1 : 0;
+            }
+        }
+
+        Assert.True(hours > 1_000, $"{hours} hours of shooting");
+        Assert.InRange(wrecked / (double)hours, 0.065, 0.095);
+    }
+
+    [Fact]
+    public void Towers_burn_only_where_they_fight_and_every_one_is_counted()
+    {
+        var d = new SiegeBuilder().Build();
+        var towers = Sieges.Park(d, "towers");
+        var burnedRuns = 0;
+        Sieges.Each(d, 40, sim =>
+        {
+            var run = sim.Events.All.ToArray();
+            var burned = run.Where(e => e.Kind == EventKind.TowerBurned).ToArray();
+            Assert.Equal(burned.Length, sim.Summary.TowersBurned);
+            Assert.All(burned, e =>
+            {
+                Assert.Equal(towers, e.Actor);
+                Assert.Contains(run, x => x.Kind == EventKind.Engagement && x.Time == e.Time && x.Zone == e.Zone);
+            });
+            burnedRuns += burned.Length > 0 ? 1 : 0;
+        });
+        Assert.True(burnedRuns > 5, $"{burnedRuns} runs burned towers");
+    }
+}

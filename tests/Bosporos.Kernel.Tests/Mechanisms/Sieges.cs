@@ -1,0 +1,46 @@
+using Bosporos.Kernel.Events;
+using Bosporos.Kernel.Randomness;
+using Bosporos.Testing;
+
+namespace Bosporos.Kernel.Tests.Mechanisms;
+
+/// <summary>Small helpers for the mechanism checks: runs of a definition over derived seeds, and their events.</summary>
+internal static class Sieges
+{
+    /// <summary>The compact siege of <see cref="SiegeBuilder"/> with its defaults.</summary>
+    public static SiegeDefinition Small => new SiegeBuilder().Build();
+
+    /// <summary>Runs <paramref name="definition"/> to the end for seeds derived from 626 and hands each finished run to <paramref name="visit"/>.</summary>
+    public static void Each(SiegeDefinition definition, int runs, Action<Kernel.Simulation> visit)
+    {
+        var sim = Kernel.Simulation.Create(definition, 0);
+        for (var k = 0; k < runs; k++)
+        {
+            sim.Reset(SplitMix64.Derive(626, (ulong)k));
+            sim.RunToEnd();
+            visit(sim);
+        }
+    }
+
+    /// <summary>All events of every run, one array per run.</summary>
+    public static SiegeEvent[][] Events(SiegeDefinition definition, int runs)
+    {
+        var result = new List<SiegeEvent[]>();
+        Each(definition, runs, sim => result.Add(sim.Events.All.ToArray()));
+        return [.. result];
+    }
+
+    /// <summary>The definition with the whole besieging host arriving long after the horizon: a quiet siege.</summary>
+    public static SiegeDefinition Unbesieged(SiegeDefinition d) =>
+        d with { Contingents = [.. d.Contingents.Select(c => c.Side == Forces.Side.Avar ? c with { ArrivalDay = 10_000 } : c)] };
+
+    public static int Zone(SiegeDefinition d, string id) => Array.FindIndex(d.Zones, z => z.Id == id);
+
+    public static int Contingent(SiegeDefinition d, string id) => Array.FindIndex(d.Contingents, c => c.Id == id);
+
+    public static int Flotilla(SiegeDefinition d, string id) => Array.FindIndex(d.Flotillas, f => f.Id == id);
+
+    public static int Park(SiegeDefinition d, string id) => Array.FindIndex(d.Engines, e => e.Id == id);
+
+    public static int Sector(SiegeDefinition d, string zone) => Array.FindIndex(d.WallSectors, s => s.Zone == zone);
+}

@@ -1,0 +1,158 @@
+using Bosporos.Kernel.Command;
+using Bosporos.Kernel.Events;
+using Bosporos.Kernel.Forces;
+using Bosporos.Kernel.Numerics;
+using Bosporos.Testing;
+
+namespace Bosporos.Kernel.Tests.Mechanisms;
+
+/// <summary>Food and water on both sides of the wall, and the day's morale: rations, forage, hunger and desertion.</summary>
+public class SupplyTests
+{
+    /// <summary>A quiet siege in which only the vanguard (10,000 horse of the camp) comes, with these rations and forage.</summary>
+    private static SiegeDefinition Vanguard(int rations, long forage, decimal morale = 0.7m)
+    {
+        var d = new SiegeBuilder { RationDays = rations }.Build();
+        return d with
+        {
+            Contingents = [.. d.Contingents.Select(c => c.Side != Side.Avar ? c : c.Role == ContingentRole.Camp ? c with { Morale = SiegeBuilder.R(morale) } : c with { ArrivalDay = 10_000 })],
+            Supply = d.Supply with { ForagePoolManDays = forage },
+        };
+    }
+
+    private static void StepToEndOfDay(Kernel.Simulation sim, int day)
+    {
+        while (!sim.IsOver && sim.Now < Time.SimTime.FromDay(day + 1))
+        {
+            sim.Step();
+        }
+    }
+
+    [Fact]
+    public void An_unfed_host_loses_heart_every_day_and_its_shortfall_is_counted()
+    {
+        // No rations, no forage: each day the whole vanguard goes short, and its heart falls by 0.12 a day.
+        var d = Vanguard(rations: 0, forage: 0);
+        var horse = Sieges.Contingent(d, "vanguard");
+        var sim = Kernel.Simulation.Create(d, 1);
+        StepToEndOfDay(sim, 0);
+        Assert.Equal(7_000 - 1_200, sim.Morale(horse));
+        StepToEndOfDay(sim, 1);
+        Assert.Equal(7_000 - 2_400, sim.Morale(horse));
+        var hungry = sim.Events.All.ToArray().Where(e => e.Kind == EventKind.HostHungry).ToArray();
+        Assert.Equal(2, hungry.Length);
+        Assert.All(hungry, e => Assert.Equal((0, 10_000), (e.Value1, e.Value2)));
+        Assert.Equal(20_000, sim.Summary.ShortfallManDays);
+        Assert.Equal(0, sim.HostFoodDays);
+    }
+
+    [Fact]
+    public void Rations_are_eaten_a_day_at_a_time_and_deserters_take_their_share()
+    {
+        // 30 days of rations, no forage, morale 0.2 (below the 0.35 desertion line): men slip away every day
+        // (0.15 × 1.5 / 3.5 = 6.4% a day) with their rations, so those who stay have exactly one day less each day.
+        var d = Vanguard(rations: 30, forage: 0, morale: 0.2m);
+        var horse = Sieges.Contingent(d, "vanguard");
+        var sim = Kernel.Simulation.Create(d, 2);
+        sim.Step();
+        Assert.Equal(30, sim.HostFoodDays);
+        double expected = 0, deserted = 0;
+        for (var day = 0; day < 20; day++)
+        {
+            var from = sim.Events.Count;
+            StepToEndOfDay(sim, day);
+            Assert.Equal(29 - day, sim.HostFoodDays);
+            var left = sim.Ledger(horse).Present;
+            foreach (var e in sim.Events.All[from..].ToArray().Where(e => e.Kind == EventKind.ContingentDeserted))
+            {
+                Assert.Equal(horse, e.Actor);
+                Assert.Equal(200, e.Value2);
+                expected += (left + e.Value1) * 0.0642;
+                deserted += e.Value1;
+            }
+        }
+
+        Assert.Equal((int)deserted, sim.Ledger(horse).Deserted);
+        Assert.InRange(deserted / expected, 0.93, 1.07);
+        Assert.True(sim.Ledger(horse).Present < 4_000, $"{sim.Ledger(horse).Present} left");
+    }
+
+    [Fact]
+    public void Persian_allies_do_not_desert_however_low_their_hearts()
+    {
+        var d0 = Vanguard(rations: 30, forage: 0);
+        var d = d0 with { Contingents = [.. d0.Contingents.Select(c => c.Side == Side.Persian ? c with { Morale = SiegeBuilder.R(0.05m) } : c)] };
+        var sim = Kernel.Simulation.Create(d, 3);
+        StepToEndOfDay(sim, 9);
+        Assert.DoesNotContain(sim.Events.All.ToArray(), e => e.Kind == EventKind.ContingentDeserted);
+        Assert.Equal(10_000, sim.Ledger(Sieges.Contingent(d, "persians")).Present);
+    }
+
+    [Fact]
+    public void Forage_feeds_the_horse_from_the_camp_store_at_the_pools_rate()
+    {
+        // No rations: the horse eat only what they forage. The pool of 600,000 man-days yields 4% a day (24,000, less
+        // than the 30,000 that 10,000 foragers can carry) times 0.75 to 1.25: more than the 10,000 they eat, so they
+        // never go short, and the store grows by about 14,000 a day at first.
+        var d = Vanguard(rations: 0, forage: 600_000);
+        var sim = Kernel.Simulation.Create(d, 4);
+        StepToEndOfDay(sim, 0);
+        Assert.InRange(sim.HostFoodDays, 0, 2); // (24,000 × 0.75..1.25 − 10,000) / 10,000
+        StepToEndOfDay(sim, 9);
+        Assert.DoesNotContain(sim.Events.All.ToArray(), e => e.Kind == EventKind.HostHungry);
+
+        // Ten days: the pool shrinks by 4% a day, so about 24,000 × (1 − 0.96^10) / 0.04 = 201,000 gathered, less
+        // 100,000 eaten: about 10 days of food in the store.
+        Assert.InRange(sim.HostFoodDays, 8, 12);
+    }
+
+    [Fact]
+    public void The_city_eats_its_granaries_unless_the_fleet_holds_the_sea_lane()
+    {
+        // Three days of food. 15 warships on the strait (the sea lane) bring 1.2 days a day: never hungry. With 4
+        // there (fewer than the 5 that control it) the city is hungry from the end of day 2, each day, and the
+        // defenders lose 0.12 of heart a day, less the day's drift back (a tenth of the gap).
+        foreach (var (galleys, controlMin, fed) in new[] { (30, 5, true), (8, 5, false), (8, 4, true) })
+        {
+            var d0 = Sieges.Unbesieged(new SiegeBuilder { Galleys = galleys, HorizonDays = 6 }.Build());
+            var d = d0 with { Supply = d0.Supply with { CityFoodDays = 3 }, Naval = d0.Naval with { ControlMinGalleys = controlMin } };
+            var sim = Kernel.Simulation.Create(d, 5);
+            StepToEndOfDay(sim, 2);
+            var hungry = sim.Events.All.ToArray().Where(e => e.Kind == EventKind.CityHungry).ToArray();
+            if (fed)
+            {
+                Assert.Empty(hungry);
+                Assert.Equal(7_000, sim.Morale(0));
+                continue;
+            }
+
+            var e = Assert.Single(hungry);
+            Assert.Equal(Time.SimTime.FromDay(2, 23), e.Time);
+            Assert.Equal(0, e.Value1);
+            Assert.Equal(5_800 + 120, sim.Morale(0));
+            StepToEndOfDay(sim, 3);
+            Assert.Equal(2, sim.Events.All.ToArray().Count(x => x.Kind == EventKind.CityHungry));
+        }
+    }
+
+    [Fact]
+    public void Once_the_aqueduct_is_cut_the_cisterns_run_down()
+    {
+        // Two days of cistern water; the khagan cuts the aqueduct on day 0 at 10:00. Without the cut the city never thirsts.
+        var d0 = Sieges.Unbesieged(new SiegeBuilder { HorizonDays = 5 }.Build());
+        var d = d0 with { Supply = d0.Supply with { CisternDays = 2 } };
+        var sim = Kernel.Simulation.Create(d, 6);
+        sim.RunToEnd();
+        var events = sim.Events.All.ToArray();
+        Assert.Equal(new Time.SimTime(10), Assert.Single(events, e => e.Kind == EventKind.AqueductCut).Time);
+        var thirst = events.Where(e => e.Kind == EventKind.CityHungry).ToArray();
+        Assert.Equal(Time.SimTime.FromDay(1, 23), thirst[0].Time);
+        Assert.Equal(4, thirst.Length); // the end of days 1 to 4
+        Assert.All(thirst, e => Assert.Equal(0, e.Value1));
+
+        var uncut = d with { Command = d.Command with { Khagan = [.. d.Command.Khagan.Where(k => k.Action != PlanAction.CutAqueduct)] } };
+        var wet = Kernel.Simulation.Create(uncut, 6);
+        wet.RunToEnd();
+        Assert.DoesNotContain(wet.Events.All.ToArray(), e => e.Kind is EventKind.CityHungry or EventKind.AqueductCut);
+    }
+}
