@@ -131,7 +131,7 @@ internal static class WarCommands
             }
 
             env.Out.WriteLine();
-            env.Out.WriteLine($"  digest {Digest(done)}");
+            env.Out.WriteLine($"digest: {Digest(done)}");
         }
 
         if (done.Length < request.Runs)
