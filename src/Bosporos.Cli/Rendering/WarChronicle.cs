@@ -78,7 +78,7 @@ internal static class WarChronicle
         WarEventKind.Recalled => $"Khosrow recalls {Army(sim, e.Army)} from {Region(sim, e.Region)}.",
         WarEventKind.Sacked => $"{Army(sim, e.Army)} sacks {Region(sim, e.Region)}.",
         WarEventKind.CourierSent => $"Khosrow sends a courier with the order to kill Shahrbaraz (after {e.Value2} defeats).",
-        WarEventKind.CourierCaught => $"The courier is caught in {Region(sim, e.Region)}{Odds(e)}; shown the letter, Shahrbaraz {(e.Value1 != 0 ? "turns" : "stays loyal")} (odds {e.Value2 / 100.0:0.#} %).",
+        WarEventKind.CourierCaught => $"The courier is caught in {Region(sim, e.Region)}{Odds(e)}; shown the letter, Shahrbaraz {(e.Value1 != 0 ? "turns" : "does not turn, but will no longer answer the king's calls")} (odds {e.Value2 / 100.0:0.#} %).",
         WarEventKind.CourierDelivered => "The courier reaches Kardarigan with the order.",
         WarEventKind.GeneralTurned => "Shahrbaraz turns against Khosrow.",
         WarEventKind.GeneralKilled => "Shahrbaraz is killed on Khosrow's order; Kardarigan takes his army.",

@@ -189,7 +189,7 @@ public sealed partial class WarSimulation
         for (var a = 0; a < present.Length; a++)
         {
             if (Definition.Armies[a].Side == Power.Persia && Definition.Armies[a].Role == ArmyRole.Field && active[a] && !inSiege[a]
-                && present[a] > 0 && !(a == shahrbaraz && shahrbarazTurned) && location[a] != target
+                && present[a] > 0 && !(a == shahrbaraz && (shahrbarazTurned || shahrbarazEstranged)) && location[a] != target
                 && !Array.Exists(Definition.Khosrow.RaiseOnInvasion, id => armyIndex[id] == a) && !EnemyStands(a, location[a]))
             {
                 Order(a, target);

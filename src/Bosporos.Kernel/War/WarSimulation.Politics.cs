@@ -17,6 +17,7 @@ public sealed partial class WarSimulation
     private int couriersSent;
     private bool shahrbarazTurned;
     private bool shahrbarazKilled;
+    private bool shahrbarazEstranged;
     private int shahrbarazTurnedDay;
     private int khosrowFallDay;
     private int envoyDue;
@@ -32,7 +33,7 @@ public sealed partial class WarSimulation
         standing = Definition.Courier.Standing.Raw;
         courierActive = false;
         courierLeg = courierDays = couriersSent = 0;
-        shahrbarazTurned = shahrbarazKilled = false;
+        shahrbarazTurned = shahrbarazKilled = shahrbarazEstranged = false;
         shahrbarazTurnedDay = khosrowFallDay = envoyDue = peaceDay = -1;
         provincesReturned = provincesOccupied = 0;
         frontier = Frontier.None;
@@ -47,6 +48,9 @@ public sealed partial class WarSimulation
     public int PersianDefeats => persianDefeats;
 
     public bool ShahrbarazTurned => shahrbarazTurned;
+
+    /// <summary>Shown the king's order, the general did not turn but no longer obeys the king's calls.</summary>
+    public bool ShahrbarazEstranged => shahrbarazEstranged;
 
     private void LoseLegitimacy(int raw, WarEventKind cause)
     {
@@ -90,6 +94,11 @@ public sealed partial class WarSimulation
             if (turns)
             {
                 Turn(region, turnOdds, turnRoll);
+            }
+            else
+            {
+                // He has read his death warrant: he does not turn, but he no longer answers the king's calls.
+                shahrbarazEstranged = true;
             }
 
             return;
@@ -211,7 +220,7 @@ public sealed partial class WarSimulation
         h.Add(standing);
         h.Add(courierActive ? 1 + (courierLeg * 64) + (courierDays * 4096) : 0);
         h.Add(couriersSent);
-        h.Add((shahrbarazTurned ? 1 : 0) + (shahrbarazKilled ? 2 : 0) + (turksAllied ? 4 : 0) + (siegeDone ? 8 : 0));
+        h.Add((shahrbarazTurned ? 1 : 0) + (shahrbarazKilled ? 2 : 0) + (turksAllied ? 4 : 0) + (siegeDone ? 8 : 0) + (shahrbarazEstranged ? 16 : 0));
         h.Add(khosrowFallDay);
         h.Add(envoyDue);
         h.Add(invasionDay);

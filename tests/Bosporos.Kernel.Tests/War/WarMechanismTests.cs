@@ -15,6 +15,22 @@ public sealed class WarMechanismTests
     }
 
     [Fact]
+    public void A_general_shown_his_death_warrant_who_does_not_turn_no_longer_answers_the_kings_recall()
+    {
+        var sim = WarShipped.One(1, ("courier.catch-odds-roman", "1"), ("courier.turn-base", "0"), ("courier.turn-per-defeat", "0"), ("courier.max-couriers", "1"));
+        Assert.Contains(sim.Events, e => e.Kind == WarEventKind.CourierCaught && e.Value1 == 0);
+        Assert.False(sim.ShahrbarazTurned);
+        Assert.True(sim.ShahrbarazEstranged);
+        var shahrbaraz = sim.ArmyIndex("shahrbaraz");
+        Assert.Contains(sim.Events, e => e.Kind == WarEventKind.InvasionBegan);
+        Assert.DoesNotContain(sim.Events, e => e.Kind == WarEventKind.Recalled && e.Army == shahrbaraz);
+
+        // A loyal general who never saw the letter is recalled.
+        var loyal = WarShipped.One(1, ("courier.send", "false"));
+        Assert.Contains(loyal.Events, e => e.Kind == WarEventKind.Recalled && e.Army == shahrbaraz);
+    }
+
+    [Fact]
     public void A_courier_never_caught_delivers_the_order_and_a_sure_plot_kills_the_general()
     {
         var sim = WarShipped.One(1, ("courier.catch-odds-roman", "0"), ("courier.catch-odds-other", "0"), ("courier.plot-succeeds", "1"));
