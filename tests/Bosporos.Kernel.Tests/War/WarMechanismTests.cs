@@ -110,11 +110,15 @@ public sealed class WarMechanismTests
     [Fact]
     public void Passes_closed_in_winter_hold_an_army_until_spring()
     {
-        var (war, siege) = WarShipped.Load();
-        var sim = WarSimulation.Create(war, siege, 1);
-        Assert.True(sim.IsWinter(WarShipped.DayOf(626, 12, 15)));
+        // The Turks come in December 626: the emperor, in Lazica, is ordered to Iberia over a pass closed in winter.
+        var sim = WarShipped.One(1, ("turks.alliance-odds", "1"), ("turks.arrive-day", WarShipped.DayOf(626, 12, 10).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var heraclius = sim.ArmyIndex("heraclius");
+        var iberia = sim.RegionIndex("iberia");
+        Assert.Contains(sim.Events, e => e.Kind == WarEventKind.TurksArrived && e.Day == WarShipped.DayOf(626, 12, 10));
+        var arrived = sim.Events.First(e => e.Kind == WarEventKind.ArmyArrived && e.Army == heraclius && e.Region == iberia);
+        Assert.True(arrived.Day >= WarShipped.DayOf(627, 3, 1) + 10 - 1, $"in Iberia on {sim.DateOf(arrived.Day)}");
+        Assert.True(sim.IsWinter(WarShipped.DayOf(627, 2, 28)));
         Assert.False(sim.IsWinter(WarShipped.DayOf(627, 3, 1)));
-        Assert.False(sim.IsWinter(WarShipped.DayOf(627, 11, 30)));
     }
 
     [Fact]
