@@ -117,6 +117,7 @@ internal static class WarCommands
                 ["runs"] = done.Length,
                 ["seed"] = request.Seed,
                 ["checks"] = report.Select(r => new Dictionary<string, object?> { ["name"] = r.Name, ["count"] = r.Count, ["of"] = r.Of, ["share"] = r.Share, ["low"] = r.Low, ["high"] = r.High }).ToArray(),
+                ["dates"] = Dates(done).ToDictionary(d => d.Name, d => d.Text),
                 ["digest"] = Digest(done),
                 ["interrupted"] = done.Length < request.Runs,
             }));
@@ -128,6 +129,12 @@ internal static class WarCommands
             foreach (var r in report)
             {
                 env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {r.Name,-52} {r.Share,7:P1}  [{r.Low:P1}, {r.High:P1}]  ({r.Count:N0} of {r.Of:N0})"));
+            }
+
+            env.Out.WriteLine();
+            foreach (var (name, dates) in Dates(done))
+            {
+                env.Out.WriteLine($"  {name,-52} {dates}");
             }
 
             env.Out.WriteLine();
@@ -174,6 +181,31 @@ internal static class WarCommands
             new("the empire collapses (capital lost)", runs.Count(r => r.Outcome == WarOutcome.Collapse), runs.Count),
             new("Rome sues for peace (emperor's army broken)", runs.Count(r => r.Outcome == WarOutcome.PersianTerms), runs.Count),
             new("undecided at the horizon", runs.Count(r => r.Outcome == WarOutcome.Undecided), runs.Count),
+        ];
+    }
+
+    /// <summary>When things happened, over the runs where they did: median (p10, p90) as Julian dates.</summary>
+    internal static List<(string Name, string Text)> Dates(IReadOnlyList<WarSummary> runs)
+    {
+        static string Spread(IEnumerable<int> days)
+        {
+            var sorted = days.Where(d => d >= 0).Order().ToArray();
+            if (sorted.Length == 0)
+            {
+                return "never";
+            }
+
+            string At(double q) => new JulianDate(626, 3, 1).AddDays(sorted[(int)Math.Round(q * (sorted.Length - 1))]).ToString();
+            return $"median {At(0.5)} (p10 {At(0.1)}, p90 {At(0.9)}; {sorted.Length:N0} runs)";
+        }
+
+        return
+        [
+            ("end of the siege of the capital", Spread(runs.Select(r => r.SiegeEndDay))),
+            ("decisive battle of the invasion", Spread(runs.Select(r => r.DecisiveBattleDay))),
+            ("Shahrbaraz turns", Spread(runs.Select(r => r.ShahrbarazTurnedDay))),
+            ("Khosrow falls (history: 0628-02-25)", Spread(runs.Select(r => r.KhosrowFallDay))),
+            ("peace (history: Kavad's envoy 0628-04-03)", Spread(runs.Select(r => r.PeaceDay))),
         ];
     }
 
