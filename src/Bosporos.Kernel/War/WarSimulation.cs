@@ -292,8 +292,6 @@ public sealed partial class WarSimulation
     private void Emit(WarEventKind kind, int region = -1, int army = -1, int other = -1, int v1 = 0, int v2 = 0, int v3 = 0, int odds = -1, int roll = -1) =>
         events.Add(new WarEvent(Day, kind, (short)region, (short)army, (short)other, v1, v2, v3, odds, roll));
 
-    private static int Raw(Ratio r) => r.Raw;
-
     /// <summary>Moves men from one army to another (both ledgers keep them: transferred out, arrived in).</summary>
     private void Transfer(int from, int to, int men)
     {
