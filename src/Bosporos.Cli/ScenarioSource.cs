@@ -28,6 +28,19 @@ internal class ScenarioSource
         return null;
     }
 
+    /// <summary>
+    /// The file a SCENARIO argument names when it is a war scenario (<c>kind: war</c>), else null: the commands that
+    /// run both kinds route on it and leave sieges to <see cref="Load"/>.
+    /// </summary>
+    public virtual string? WarPath(string scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var path = File.Exists(scenario) ? Path.GetFullPath(scenario)
+            : LooksLikeId(scenario) && ScenarioCatalog.Find(scenario) is { } entry ? entry.Path
+            : null;
+        return path is not null && Scenarios.War.WarScenarioLoader.IsWarFile(path) ? path : null;
+    }
+
     public static bool LooksLikeId(string s) =>
         s.Length is > 0 and <= 64 &&
         (char.IsAsciiLetterLower(s[0]) || char.IsAsciiDigit(s[0])) &&

@@ -205,6 +205,14 @@ public static class ScenarioLoader
             return new LoadResult(null, null, bag.Sorted(), hash);
         }
 
+        if (War.WarScenarioLoader.IsWar(root))
+        {
+            bag.Error(DiagnosticCodes.WarFile, root.Find("kind")!.Value, "kind",
+                "This is a war scenario (kind: war), not a siege: it is loaded with its siege inside by the war loader.",
+                "Run it with 'bosporos run' or 'bosporos mc', which read the kind and route it; or remove 'kind: war' if it is a siege.");
+            return new LoadResult(null, null, bag.Sorted(), hash);
+        }
+
         var format = CheckFormat(root, bag);
         var sources = ReadSources(root, bag);
         OverrideApplier.Apply(root, overrides, limits, bag);
@@ -231,7 +239,7 @@ public static class ScenarioLoader
         && (root.Find("master-seed") ?? root.Find("mode") ?? root.Find("variants")) is not null
         && root.Find("calendar") is null && root.Find("zones") is null && root.Find("contingents") is null;
 
-    private static int? CheckFormat(YMapping root, DiagnosticBag bag)
+    internal static int? CheckFormat(YMapping root, DiagnosticBag bag)
     {
         var entry = root.Find("format");
         if (entry is null)
@@ -252,7 +260,7 @@ public static class ScenarioLoader
         return null;
     }
 
-    private static Dictionary<string, string> ReadSources(YMapping root, DiagnosticBag bag)
+    internal static Dictionary<string, string> ReadSources(YMapping root, DiagnosticBag bag)
     {
         var sources = new Dictionary<string, string>(StringComparer.Ordinal);
         var entry = root.Find("sources");

@@ -18,6 +18,11 @@ internal static class McCommand
 
     public static int Execute(CliEnvironment env, McRequest request)
     {
+        if (env.Scenarios.WarPath(request.Scenario) is { } war)
+        {
+            return WarCommands.Mc(env, war, request);
+        }
+
         var loaded = Loading.Load(env, request.Scenario, request.Overrides);
         if (loaded is null)
         {

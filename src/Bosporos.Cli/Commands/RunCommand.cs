@@ -11,6 +11,11 @@ internal static class RunCommand
 {
     public static int Execute(CliEnvironment env, RunRequest request)
     {
+        if (env.Scenarios.WarPath(request.Scenario) is { } war)
+        {
+            return WarCommands.Run(env, war, request);
+        }
+
         // Output paths are checked (and their folders made) before the run, so a typo costs nothing.
         foreach (var (option, path) in new[] { ("--events", request.EventsFile), ("--replay", request.ReplayFile) })
         {

@@ -6,6 +6,11 @@ internal static class ValidateCommand
 {
     public static int Execute(CliEnvironment env, string scenario, bool warningsAsErrors)
     {
+        if (env.Scenarios.WarPath(scenario) is { } war)
+        {
+            return WarCommands.Validate(env, war, scenario, warningsAsErrors);
+        }
+
         var loaded = env.Scenarios.Load(scenario, []);
         if (loaded is null)
         {

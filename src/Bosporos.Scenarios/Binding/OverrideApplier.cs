@@ -12,7 +12,11 @@ namespace Bosporos.Scenarios.Binding;
 /// </summary>
 internal static class OverrideApplier
 {
-    public static void Apply(YMapping root, IReadOnlyList<ScenarioOverride> overrides, LoaderLimits limits, DiagnosticBag bag)
+    public static void Apply(YMapping root, IReadOnlyList<ScenarioOverride> overrides, LoaderLimits limits, DiagnosticBag bag) =>
+        Apply(root, overrides, limits, bag, typeof(SiegeDefinition));
+
+    /// <summary>Applies the overrides to a scenario whose root binds to <paramref name="rootType"/> (a siege or a war).</summary>
+    public static void Apply(YMapping root, IReadOnlyList<ScenarioOverride> overrides, LoaderLimits limits, DiagnosticBag bag, Type rootType)
     {
         foreach (var o in overrides)
         {
@@ -31,14 +35,14 @@ internal static class OverrideApplier
                 continue;
             }
 
-            Apply(root, segments, path, value, bag);
+            Apply(root, segments, path, value, bag, rootType);
         }
     }
 
-    private static void Apply(YMapping root, string[] segments, string path, YNode value, DiagnosticBag bag)
+    private static void Apply(YMapping root, string[] segments, string path, YNode value, DiagnosticBag bag, Type rootType)
     {
         YNode node = root;
-        var model = RecordModel.For(typeof(SiegeDefinition));
+        var model = RecordModel.For(rootType);
         PropertyModel? property = null;
         var walked = string.Empty;
         for (var i = 0; i < segments.Length; i++)

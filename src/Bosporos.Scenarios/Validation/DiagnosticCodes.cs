@@ -23,6 +23,7 @@ public static class DiagnosticCodes
     public const string MultipleDocuments = "BOS1008";
     public const string NotAMapping = "BOS1009";
     public const string ExperimentFile = "BOS1010";
+    public const string WarFile = "BOS1011";
 
     public const string UnknownKey = "BOS1101";
     public const string MissingKey = "BOS1102";

@@ -107,7 +107,7 @@ internal sealed partial class SemanticValidator(DiagnosticBag bag, Locator locat
         }
     }
 
-    private void CheckNumbers(IReadOnlyList<NumberSite> numbers, int horizon)
+    internal void CheckNumbers(IReadOnlyList<NumberSite> numbers, int horizon)
     {
         foreach (var site in numbers)
         {
@@ -155,7 +155,7 @@ internal sealed partial class SemanticValidator(DiagnosticBag bag, Locator locat
         }
     }
 
-    private void CheckCalendar(CalendarDefinition? calendar)
+    internal void CheckCalendar(CalendarDefinition? calendar)
     {
         if (calendar is null || locator.Failed(calendar, "StartYear") || locator.Failed(calendar, "StartMonth") || locator.Failed(calendar, "StartDay"))
         {

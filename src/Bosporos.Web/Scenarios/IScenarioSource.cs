@@ -14,11 +14,11 @@ public interface IScenarioSource
 
 public sealed record ScenarioSummaryDto(string Id, string Name);
 
-/// <summary>The scenarios shipped in the scenarios folder, through <see cref="ScenarioCatalog"/>.</summary>
+/// <summary>The siege scenarios shipped in the scenarios folder, through <see cref="ScenarioCatalog"/> (war scenarios are not served yet).</summary>
 internal sealed class CatalogScenarioSource : IScenarioSource
 {
     public IReadOnlyList<ScenarioSummaryDto> List() =>
-        ScenarioCatalog.List().Select(e => new ScenarioSummaryDto(e.Id, e.Name)).ToArray();
+        ScenarioCatalog.List().Where(e => !Bosporos.Scenarios.War.WarScenarioLoader.IsWarFile(e.Path)).Select(e => new ScenarioSummaryDto(e.Id, e.Name)).ToArray();
 
     public LoadResult? Load(string id, IReadOnlyList<ScenarioOverride> overrides)
     {
