@@ -179,7 +179,8 @@ public sealed partial class Simulation
 
         var dip = Definition.Diplomacy;
         var willingness = envoysResolved == 1 ? dip.PersianWillingness : dip.PersianWillingnessIfEnvoysCaught;
-        var willing = (int)Math.Max(0, willingness.Of(present[persian] + persiansLanded) - persiansLanded);
+        // Those already across are still counted in the contingent's strength: they are not willing twice.
+        var willing = (int)Math.Max(0, willingness.Of(present[persian]) - persianLandedAlive);
         var launched = hulls[f];
         canoesLaunched += launched;
         var fl = Definition.Flotillas[f];

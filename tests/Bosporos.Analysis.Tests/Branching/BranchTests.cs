@@ -12,11 +12,14 @@ using Bosporos.Scenarios.Validation;
 
 namespace Bosporos.Analysis.Tests.Branching;
 
-/// <summary>Branch experiments on the real kernel and the shipped scenario, from a replay of seed 626.</summary>
+/// <summary>Branch experiments on the real kernel and the shipped scenario, from a replay of seed 2 (a run on the historical course: the boats on 7 August, the withdrawal on 8 August).</summary>
 public sealed class BranchTests : IDisposable
 {
-    /// <summary>The morning of the boat attack in the replay of seed 626 (the boats put out at 08:00).</summary>
+    /// <summary>The morning of the boat attack in the replay of seed 2 (the boats put out at 08:00).</summary>
     private const string BoatMorning = "626-08-07T06:00";
+
+    /// <summary>A seed whose run follows the historical course (the boat attack on 7 August, the withdrawal at dawn on 8 August).</summary>
+    private const ulong HistoricalSeed = 2;
 
     private readonly string dir = Path.Combine(Path.GetTempPath(), "bosporos-branch-" + Guid.NewGuid().ToString("N"));
 
@@ -78,14 +81,14 @@ public sealed class BranchTests : IDisposable
     [Fact]
     public void Without_a_change_every_run_is_the_replay_forked_at_the_hour_with_its_run_index_as_sample_key()
     {
-        var point = Open(RecordReplay(626, []));
+        var point = Open(RecordReplay(HistoricalSeed, []));
         Assert.Equal(942, point.Hour); // 7 August is day 39: 39 x 24 + 6
         // 'same' sets a number to the value it has: it goes through Branch onto an equal definition.
         var (_, _, rows, _) = Run(point, [Variant("same", "contingents.field-troops.strength=12000")], runs: 12);
         var definition = Definition();
         foreach (var r in rows)
         {
-            var expected = Reference(definition, 626, [], 942, (ulong)r.RunIndex);
+            var expected = Reference(definition, HistoricalSeed, [], 942, (ulong)r.RunIndex);
             Assert.Equal((ulong)r.RunIndex, r.Seed);
             Assert.Equal(expected.StateHash, r.StateHash);
             Assert.Equal(expected.End.Hours, r.EndHour);
@@ -103,7 +106,7 @@ public sealed class BranchTests : IDisposable
     public void The_replays_orders_after_the_hour_are_given_to_every_arm()
     {
         Order[] orders = [new(new SimTime(950), Side.Avar, OrderKind.Withdraw, 0, 0) { Source = OrderSource.Script }];
-        var point = Open(RecordReplay(626, orders, "ordered.json"));
+        var point = Open(RecordReplay(HistoricalSeed, orders, "ordered.json"));
         Assert.Single(point.RemainingOrders);
         var (_, _, rows, _) = Run(point, [Variant("slow", "naval.intercept-by-day=0.05")], runs: 6);
         // Every arm withdraws at 10:00 on the order, unless the city fell to the boats before it.
@@ -111,14 +114,14 @@ public sealed class BranchTests : IDisposable
         var definition = Definition();
         foreach (var r in rows.Where(r => r.Variant == "baseline"))
         {
-            Assert.Equal(Reference(definition, 626, orders, 942, (ulong)r.RunIndex).StateHash, r.StateHash);
+            Assert.Equal(Reference(definition, HistoricalSeed, orders, 942, (ulong)r.RunIndex).StateHash, r.StateHash);
         }
     }
 
     [Fact]
     public void Taking_the_light_craft_off_the_Horn_on_the_morning_of_the_boat_attack_lets_the_city_fall()
     {
-        var point = Open(RecordReplay(626, []));
+        var point = Open(RecordReplay(HistoricalSeed, []));
         var (plan, model, rows, _) = Run(point, [Variant("no-light-craft", "orders.patrol.golden-horn-upper=0"), Variant("slow-intercept", "naval.intercept-by-day=0.05")], runs: 150);
         var report = ExperimentReport.Build(plan, model, rows, divergence: false);
         foreach (var name in new[] { "no-light-craft", "slow-intercept" })
@@ -137,7 +140,7 @@ public sealed class BranchTests : IDisposable
     [Fact]
     public void Branch_runs_give_the_same_digest_on_one_and_two_threads()
     {
-        var point = Open(RecordReplay(626, []));
+        var point = Open(RecordReplay(HistoricalSeed, []));
         var variants = new[] { Variant("no-light-craft", "orders.patrol.golden-horn-upper=0") };
         Assert.Equal(Run(point, variants, 40, threads: 1).Digest, Run(point, variants, 40, threads: 2).Digest);
     }
@@ -145,7 +148,7 @@ public sealed class BranchTests : IDisposable
     [Fact]
     public void A_variant_that_changes_the_shape_of_the_siege_is_refused()
     {
-        var point = Open(RecordReplay(626, []));
+        var point = Open(RecordReplay(HistoricalSeed, []));
         var model = new BranchSiegeModel(point);
         var c = model.Configure([new ScenarioOverride("calendar.horizon-days", "50")]);
         Assert.False(c.Succeeded);
@@ -163,7 +166,7 @@ public sealed class BranchTests : IDisposable
     [InlineData("orders.patrol.golden-horn-upper", "5000", "would be refused")]
     public void A_bad_order_in_a_variant_is_refused_with_a_hint(string path, string value, string expected)
     {
-        var model = new BranchSiegeModel(Open(RecordReplay(626, [])));
+        var model = new BranchSiegeModel(Open(RecordReplay(HistoricalSeed, [])));
         var c = model.Configure([new ScenarioOverride(path, value)]);
         Assert.False(c.Succeeded);
         var d = Assert.Single(c.Diagnostics);
@@ -177,7 +180,7 @@ public sealed class BranchTests : IDisposable
     [InlineData("626-12-01T00:00", "not within the replay")]
     public void A_moment_outside_the_replay_is_refused_as_a_moment_problem(string at, string expected)
     {
-        var opened = BranchPoint.Open(RecordReplay(626, []), at);
+        var opened = BranchPoint.Open(RecordReplay(HistoricalSeed, []), at);
         Assert.Null(opened.Point);
         Assert.Equal(BranchProblem.Moment, opened.Problem);
         var d = Assert.Single(opened.Diagnostics);
@@ -193,7 +196,7 @@ public sealed class BranchTests : IDisposable
     [InlineData("626-08-07T24:00", "no hour 24")]
     public void A_malformed_moment_is_refused(string at, string expected)
     {
-        var opened = BranchPoint.Open(RecordReplay(626, []), at);
+        var opened = BranchPoint.Open(RecordReplay(HistoricalSeed, []), at);
         Assert.Equal(BranchProblem.Moment, opened.Problem);
         Assert.Contains(expected, Assert.Single(opened.Diagnostics).Message, StringComparison.Ordinal);
     }
@@ -201,7 +204,7 @@ public sealed class BranchTests : IDisposable
     [Fact]
     public void A_replay_that_does_not_play_back_or_has_changed_is_refused()
     {
-        var path = RecordReplay(626, []);
+        var path = RecordReplay(HistoricalSeed, []);
         var changed = BranchPoint.Open(path, BoatMorning, expectedReplayHash: new string('0', 64));
         Assert.Equal("BOSX093", Assert.Single(changed.Diagnostics).Code);
 
