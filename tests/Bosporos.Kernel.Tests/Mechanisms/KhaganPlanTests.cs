@@ -22,7 +22,9 @@ public class KhaganPlanTests
             Assert.DoesNotContain(run, e => e.Kind is EventKind.CanoesLaunched or EventKind.BoatsSunk or EventKind.PersiansFerried);
             foreach (var e in run.Where(e => e.Kind == EventKind.KhaganDecided && e.Value1 == (int)KhaganDecision.WaitForWeather))
             {
-                Assert.Equal(e.Value2 == Ferry ? 21 : 6, e.Time.HourOfDay);
+                // The ferry waits at its hour, the combined attack at its start hour or, as the khagan's last card,
+                // at the dawn he would otherwise give up.
+                Assert.Contains(e.Time.HourOfDay, e.Value2 == Ferry ? new[] { 21 } : new[] { 5, 6 });
                 Assert.Contains(e.Value2, new[] { Ferry, Combined });
                 waited++;
             }
@@ -65,10 +67,14 @@ public class KhaganPlanTests
             var expected = 0;
             foreach (var e in run.Where(e => e.Kind == EventKind.KhaganDecided && e.Value1 is (int)KhaganDecision.Assault or (int)KhaganDecision.CombinedAttack))
             {
-                Assert.Equal(expected, e.Value2);
-                if (e.Value1 == (int)KhaganDecision.CombinedAttack)
+                if (e.Value1 == (int)KhaganDecision.Assault)
                 {
-                    Assert.True(e.Value2 >= 5, $"combined attack after {e.Value2} failures");
+                    Assert.Equal(expected, e.Value2);
+                }
+                else
+                {
+                    // The combined attack tells how far the walls are worn; the failures are counted here.
+                    Assert.True(expected >= 5 || run.Any(x => x.Kind == EventKind.KhaganDecided && x.Value1 == (int)KhaganDecision.LastCard && x.Time.Day == e.Time.Day), $"combined attack after {expected} failures");
                     Assert.Equal(Combined, e.Value3);
                     combined++;
                 }
