@@ -487,4 +487,55 @@ public sealed class BrowserTests
             await page.CloseAsync();
         }
     }
+
+    [SkippableFact]
+    public async Task A_replay_file_opens_on_the_replay_page_with_its_orders_and_a_bad_one_is_refused_with_its_field()
+    {
+        Skip.If(SkipReason is not null, SkipReason);
+        await using var session = await Session.StartAsync();
+
+        // A recorded run of the shipped siege with one order, the player's procession on the first day of the close siege.
+        var loaded = session.Site.Services.GetRequiredService<Bosporos.Web.Scenarios.IScenarioSource>().Load("constantinople-626", [])!;
+        Bosporos.Kernel.Command.Order[] orders =
+        [
+            new(new Bosporos.Kernel.Time.SimTime(726), Bosporos.Kernel.Forces.Side.Roman, Bosporos.Kernel.Command.OrderKind.Procession, -1, 0)
+            {
+                Source = Bosporos.Kernel.Command.OrderSource.Player,
+            },
+        ];
+        var sim = Bosporos.Kernel.Simulation.Create(loaded.Definition!, 9);
+        Bosporos.Scenarios.Replays.ReplayPlayer.Play(sim, orders);
+        var text = Bosporos.Scenarios.Replays.ReplayJson.Write(
+            Bosporos.Scenarios.Replays.ReplayPlayer.Record(sim, "constantinople-626", loaded.ScenarioHash, [], orders));
+        var folder = Directory.CreateTempSubdirectory("bosporos-replay-").FullName;
+        try
+        {
+            var good = Path.Combine(folder, "seed9.replay.json");
+            var bad = Path.Combine(folder, "altered.replay.json");
+            await File.WriteAllTextAsync(good, text);
+            await File.WriteAllTextAsync(bad, text.Replace(loaded.ScenarioHash, "ffff", StringComparison.Ordinal));
+
+            var (page, problems) = await OpenAsync(session, "#/replay");
+            await page.Locator("svg.map .contingent").First.WaitForAsync(new() { Timeout = 60_000 });
+            await page.Locator("input.open-file").SetInputFilesAsync(good);
+            await page.Locator("p.opened-file").WaitForAsync(new() { Timeout = 60_000 });
+            Assert.Contains("seed9.replay.json", await page.Locator("p.opened-file").TextContentAsync(), StringComparison.Ordinal);
+            Assert.Contains("seed 9", await page.Locator("p.opened-file").TextContentAsync(), StringComparison.Ordinal);
+            var line = page.Locator(".chronicle li[data-kind='order-given']");
+            Assert.Equal(1, await line.CountAsync());
+            Assert.Contains("By the player's order, the patriarch was to carry the icons", await line.TextContentAsync(), StringComparison.Ordinal);
+            await page.Locator("svg.map .contingent").First.WaitForAsync();
+            Assert.Empty(problems);
+
+            await page.Locator("input.open-file").SetInputFilesAsync(bad);
+            var refusal = page.Locator(".open-file-status .problem");
+            await refusal.WaitForAsync(new() { Timeout = 60_000 });
+            Assert.Contains("refused at 'scenarioHash'", await refusal.TextContentAsync(), StringComparison.Ordinal);
+            Assert.Equal(1, await page.Locator(".chronicle li[data-kind='order-given']").CountAsync()); // the opened run stays
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -51,6 +51,8 @@ export const api = {
   clearOrders: (id: string) => call<Game>('DELETE', `/api/games/${encodeURIComponent(id)}/orders`),
   advance: (id: string) => call<Game>('POST', `/api/games/${encodeURIComponent(id)}/advance`),
   command: (id: string, side: string, commander: string) => call<Game>('POST', `/api/games/${encodeURIComponent(id)}/commanders`, { side, commander }),
+  /** Opens a replay file or a save: the server checks it and runs it again with its orders. */
+  openReplay: (text: string) => call<Replay>('POST', '/api/replays', text, true),
   resume: (saveText: string) => call<Game>('POST', '/api/games/resume', saveText, true),
   /** The save file of a game, with the name the server gives it. */
   save: async (id: string): Promise<{ blob: Blob; name: string }> => {

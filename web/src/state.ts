@@ -1,4 +1,5 @@
 import { api } from './api';
+import { fileOverrides } from './replay/replayFile';
 import type { Replay, ScenarioSummary } from './types';
 
 /** What the pages share: the chosen scenario, edited values, seed and the last replay. */
@@ -9,7 +10,11 @@ export const app = {
   overrides: {} as Record<string, number>,
   replay: undefined as Replay | undefined,
   replayKey: '',
+  /** The name of the replay file the last replay was opened from, if it was. */
+  replayFile: '',
 };
+
+const keyOf = () => JSON.stringify([app.scenario, app.seed, app.overrides]);
 
 export async function loadScenarios(): Promise<void> {
   if (app.scenarios.length) return;
@@ -21,9 +26,26 @@ export async function loadScenarios(): Promise<void> {
 /** Runs the chosen scenario (or reuses the last replay when nothing changed). */
 export async function ensureReplay(): Promise<Replay> {
   await loadScenarios();
-  const key = JSON.stringify([app.scenario, app.seed, app.overrides]);
+  const key = keyOf();
   if (app.replay && app.replayKey === key) return app.replay;
   app.replay = await api.run(app.scenario, app.seed, app.overrides);
   app.replayKey = key;
+  app.replayFile = '';
   return app.replay;
+}
+
+/**
+ * Opens a replay file (a saved game or a recorded run) as the current replay: its scenario, seed and overrides
+ * become the chosen ones, so changing any of them runs the scenario again without the file's orders.
+ */
+export async function openReplayFile(name: string, text: string): Promise<Replay> {
+  await loadScenarios();
+  const replay = await api.openReplay(text);
+  app.scenario = replay.scenario;
+  app.seed = replay.seed;
+  app.overrides = fileOverrides(text);
+  app.replay = replay;
+  app.replayKey = keyOf();
+  app.replayFile = name;
+  return replay;
 }

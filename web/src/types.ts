@@ -38,7 +38,7 @@ export interface Replay {
   layout: Layout; frames: number[][]; positions?: number[][]; events: SiegeEvent[]; chronicle: string[]; summary: Summary; warnings: string[];
 }
 
-export interface Problem { status: number; title?: string; detail?: string; diagnostics?: Diagnostic[] }
+export interface Problem { status: number; title?: string; detail?: string; diagnostics?: Diagnostic[]; hint?: string; field?: string }
 export interface Diagnostic { severity: string; code: string; file: string; line: number; column: number; path: string; message: string; hint?: string }
 
 export interface Progress { id: string; state: string; completed: number; total: number; percent: number; error?: string }

@@ -1,4 +1,5 @@
 using Bosporos.Kernel;
+using Bosporos.Kernel.Command;
 using Bosporos.Kernel.Events;
 using Bosporos.Kernel.Geography;
 using Bosporos.Scenarios;
@@ -9,9 +10,19 @@ namespace Bosporos.Web.Replay;
 /// <summary>Runs a siege once, hour by hour, and packs everything the browser needs to replay and seek it.</summary>
 internal static class ReplayBuilder
 {
-    public static ReplayDto Build(LoadResult loaded, ulong seed)
+    public static ReplayDto Build(LoadResult loaded, ulong seed) => Build(loaded, seed, []);
+
+    /// <summary>
+    /// Runs the siege with external orders (a replay file's), each given at its hour as the replay player gives it;
+    /// the kernel's OrderGiven events then tell who gave each order.
+    /// </summary>
+    public static ReplayDto Build(LoadResult loaded, ulong seed, IReadOnlyList<Order> orders)
     {
+        ArgumentNullException.ThrowIfNull(orders);
         var d = loaded.Definition ?? throw new ArgumentException("Needs a loaded definition.", nameof(loaded));
+        var sorted = orders.OrderBy(o => o.Time.Hours).ToArray(); // stable: the orders of one hour keep their order
+        var nextOrder = 0;
+        var buffer = new Order[Math.Max(1, sorted.Length)];
         var sim = Simulation.Create(d, seed);
         var zoneIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < d.Zones.Length; i++)
@@ -49,7 +60,18 @@ internal static class ReplayBuilder
         (previousPlace, currentPlace) = (currentPlace, previousPlace);
         while (!sim.IsOver)
         {
-            sim.Step();
+            while (nextOrder < sorted.Length && sorted[nextOrder].Time < sim.Now)
+            {
+                nextOrder++; // an order for an hour already past is never given, as in ReplayPlayer.Play
+            }
+
+            var given = 0;
+            while (nextOrder < sorted.Length && sorted[nextOrder].Time == sim.Now)
+            {
+                buffer[given++] = sorted[nextOrder++];
+            }
+
+            sim.Step(buffer.AsSpan(0, given));
             var fresh = sim.Events.All;
             for (; seen < fresh.Length; seen++)
             {

@@ -1,3 +1,4 @@
+using Bosporos.Web.Play;
 using Bosporos.Web.Scenarios;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,9 +13,15 @@ internal sealed class ReplayGate
 
 internal static class ReplayEndpoints
 {
-    public static void Map(WebApplication app) => app.MapPost("/api/runs", RunAsync);
+    public static void Map(WebApplication app)
+    {
+        app.MapPost("/api/runs", (HttpRequest request, IScenarioSource source, WebOptions options, ReplayGate gate) =>
+            Gated(options, gate, () => RunOnceAsync(request, source, options)));
+        app.MapPost("/api/replays", (HttpRequest request, IScenarioSource source, WebOptions options, ReplayGate gate) =>
+            Gated(options, gate, () => OpenAsync(request, source, options)));
+    }
 
-    private static async Task<IResult> RunAsync(HttpRequest request, IScenarioSource source, WebOptions options, ReplayGate gate)
+    private static async Task<IResult> Gated(WebOptions options, ReplayGate gate, Func<Task<IResult>> work)
     {
         if (Interlocked.Increment(ref gate.Running) > options.MaxConcurrentReplays)
         {
@@ -24,12 +31,36 @@ internal static class ReplayEndpoints
 
         try
         {
-            return await RunOnceAsync(request, source, options).ConfigureAwait(false);
+            return await work().ConfigureAwait(false);
         }
         finally
         {
             Interlocked.Decrement(ref gate.Running);
         }
+    }
+
+    /// <summary>
+    /// Opens an uploaded replay file (a saved game or any recorded run): checked as a resumed save is, less the
+    /// saved-game fields, then run again with its orders so the chronicle tells who gave each.
+    /// </summary>
+    private static async Task<IResult> OpenAsync(HttpRequest request, IScenarioSource source, WebOptions options)
+    {
+        var (text, problem) = await SaveCheck.ReadTextAsync(request, options.MaxRequestBodyBytes).ConfigureAwait(false);
+        if (text is null)
+        {
+            return problem!;
+        }
+
+        var aborted = request.HttpContext.RequestAborted;
+        var checkedFile = await Task.Run(() => SaveCheck.Check(text, source, asSave: false), aborted).ConfigureAwait(false);
+        if (checkedFile.Problem is not null)
+        {
+            return checkedFile.Problem;
+        }
+
+        var (file, loaded) = (checkedFile.Save!, checkedFile.Loaded!);
+        var replay = await Task.Run(() => ReplayBuilder.Build(loaded, file.Seed, file.Orders), aborted).ConfigureAwait(false);
+        return TypedResults.Ok(replay);
     }
 
     private static async Task<IResult> RunOnceAsync(HttpRequest request, IScenarioSource source, WebOptions options)

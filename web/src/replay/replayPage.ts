@@ -1,10 +1,10 @@
-import { api } from '../api';
+import { api, ApiError } from '../api';
 import { h, problemList } from '../dom';
 import { eventTone, explainEvent } from '../events';
 import { branchLink, branchStart } from '../experiments/branch';
 import { integrityColour, SIDE_COLOURS } from '../map/colors';
 import { MapView, menRadius } from '../map/mapView';
-import { app, ensureReplay } from '../state';
+import { app, ensureReplay, openReplayFile } from '../state';
 import type { Replay, SiegeEvent } from '../types';
 import { formatHour, hourOfDate, shortDate } from './calendar';
 import { filterChoices, matchesFilter, NO_FILTER, placeKey, replayLink, sentences, type ChronicleFilter } from './chronicle';
@@ -73,13 +73,35 @@ function legend(): HTMLElement {
         svg(16, 16, '<rect x="4" y="4" width="8" height="8" fill="#6b3d1e"/>'), 'engines ', svg(16, 16, '<path d="M3,14 L8,1 L13,14 Z" fill="#6b3d1e"/>'), 'towers, once ready')));
 }
 
+/** "Open a replay file…": uploads a replay or a save, and shows its run (with its orders) in place of this one. */
+function openFileControl(): HTMLElement {
+  const status = h('span', { class: 'open-file-status', 'aria-live': 'polite' });
+  const input = h('input', { type: 'file', accept: '.json,application/json', class: 'open-file' });
+  input.addEventListener('change', async () => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    status.replaceChildren(`Checking ${file.name} and running its orders…`);
+    try {
+      await openReplayFile(file.name, await file.text());
+    } catch (e) {
+      const hint = e instanceof ApiError ? e.problem.hint : undefined;
+      status.replaceChildren(problemList(e), hint ? h('p', { class: 'hint' }, hint) : '');
+      return;
+    }
+    if (location.hash !== '#/replay') location.hash = '#/replay';
+    else window.dispatchEvent(new HashChangeEvent('hashchange'));
+  });
+  return h('div', { class: 'open-replay' }, h('label', { class: 'button' }, 'Open a replay file… ', input), status);
+}
+
 export async function replayPage(root: HTMLElement, query: URLSearchParams): Promise<() => void> {
   root.replaceChildren(h('p', { class: 'loading' }, 'Running the siege…'));
   let replay: Replay;
   try {
     replay = await ensureReplay();
   } catch (e) {
-    root.replaceChildren(problemList(e));
+    root.replaceChildren(problemList(e), openFileControl());
     return () => undefined;
   }
 
@@ -424,6 +446,8 @@ export async function replayPage(root: HTMLElement, query: URLSearchParams): Pro
     h('section', { class: 'replay' },
       h('div', { class: 'stage' },
         h('div', { class: 'stage-head' }, h('h1', {}, replay.name), counts),
+        app.replayFile ? h('p', { class: 'opened-file' }, `From the replay file ${app.replayFile}: seed ${replay.seed}, with the orders it records (the chronicle says who gave each).`) : '',
+        openFileControl(),
         skip,
         maps,
         h('div', { class: 'controls', id: 'timeline-controls' }, play, speedSel, previous, next, zoom, dateOut, link, branchHere),
