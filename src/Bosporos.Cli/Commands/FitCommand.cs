@@ -162,14 +162,21 @@ internal static class FitCommand
         });
     }
 
-    public static int ExecuteCdb90(CliEnvironment env, Cdb90Request request)
+    public static int ExecuteCdb90(CliEnvironment env, Cdb90Request request) =>
+        ExecuteTable(env, request.Output, request.Data, Cdb90Folder, Cdb90.Read, request.Seed, request.Replicates, request.Before);
+
+    public static int ExecuteAcw(CliEnvironment env, AcwRequest request) =>
+        ExecuteTable(env, request.Output, request.Data, AcwFolder, Livermore.Read, request.Seed, request.Replicates, before: null);
+
+    /// <summary>A battle-table fit: read the table (given or shipped), fit all battles and, with --before, the earlier ones.</summary>
+    private static int ExecuteTable(CliEnvironment env, FitOutput output, string? given, string shippedFolder, Func<string, BattleTable> read, ulong seed, int replicates, int? before)
     {
-        if (PrepareOut(env, request.Output) is { } usage)
+        if (PrepareOut(env, output) is { } usage)
         {
             return usage;
         }
 
-        var folder = request.Data ?? Shipped(env, Cdb90Folder);
+        var folder = given ?? Shipped(env, shippedFolder);
         if (folder is null)
         {
             return ExitCodes.InvalidData;
@@ -178,7 +185,7 @@ internal static class FitCommand
         BattleTable data;
         try
         {
-            data = Cdb90.Read(folder);
+            data = read(folder);
         }
         catch (DataFileException e)
         {
@@ -190,8 +197,8 @@ internal static class FitCommand
             return ExperimentSupport.Fail(env, ExitCodes.InvalidData, $"{folder}: {data.Battles.Count} usable battle(s), too few for a fit.", "A fit needs at least 3 battles with both sides' strengths and losses.");
         }
 
-        var fits = new List<BattleTableFit> { BattleTableFit.Of("all", data.Battles, request.Seed, request.Replicates) };
-        if (request.Before is { } year)
+        var fits = new List<BattleTableFit> { BattleTableFit.Of("all", data.Battles, seed, replicates) };
+        if (before is { } year)
         {
             var early = data.Battles.Where(b => b.Year < year).ToList();
             if (early.Count < 3)
@@ -201,42 +208,10 @@ internal static class FitCommand
                     $"The earliest battle in the data began in {first}; give a later year.");
             }
 
-            fits.Add(BattleTableFit.Of($"before {year}", early, request.Seed, request.Replicates));
+            fits.Add(BattleTableFit.Of($"before {year}", early, seed, replicates));
         }
 
-        return EmitTable(env, request.Output, request.Data ?? "data/battles/" + Cdb90Folder, data, fits);
-    }
-
-    public static int ExecuteAcw(CliEnvironment env, AcwRequest request)
-    {
-        if (PrepareOut(env, request.Output) is { } usage)
-        {
-            return usage;
-        }
-
-        var folder = request.Data ?? Shipped(env, AcwFolder);
-        if (folder is null)
-        {
-            return ExitCodes.InvalidData;
-        }
-
-        BattleTable data;
-        try
-        {
-            data = Livermore.Read(folder);
-        }
-        catch (DataFileException e)
-        {
-            return DataError(env, e);
-        }
-
-        if (data.Battles.Count < 3)
-        {
-            return ExperimentSupport.Fail(env, ExitCodes.InvalidData, $"{folder}: {data.Battles.Count} usable battle(s), too few for a fit.", "A fit needs at least 3 battles with both sides' strengths and losses.");
-        }
-
-        var fits = new List<BattleTableFit> { BattleTableFit.Of("all", data.Battles, request.Seed, request.Replicates) };
-        return EmitTable(env, request.Output, request.Data ?? "data/battles/" + AcwFolder, data, fits);
+        return EmitTable(env, output, given ?? "data/battles/" + shippedFolder, data, fits);
     }
 
     private static int EmitTable(CliEnvironment env, FitOutput output, string label, BattleTable data, List<BattleTableFit> fits) =>

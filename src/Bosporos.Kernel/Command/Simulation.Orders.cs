@@ -129,14 +129,9 @@ public sealed partial class Simulation
         return s >= 0 && !Index.IsSeaWall[s] ? s : -1;
     }
 
+    /// <summary>Hulls of every Roman flotilla present: the most warships the defenders can put on station.</summary>
     private int RomanWarships()
     {
-        var n = 0;
-        foreach (var f in Index.PatrolFlotilla)
-        {
-            n = Math.Max(n, hulls[f]);
-        }
-
         var total = 0;
         for (var f = 0; f < hulls.Length; f++)
         {
@@ -146,7 +141,7 @@ public sealed partial class Simulation
             }
         }
 
-        return Math.Max(n, total);
+        return total;
     }
 
     /// <summary>The khagan's intention for the attack by land and water, or -1 when he has none.</summary>

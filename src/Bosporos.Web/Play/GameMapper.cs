@@ -113,32 +113,8 @@ internal static class GameMapper
                 crewContingent = d.Flotillas[ev.Actor].Crew is { } crew ? Array.FindIndex(d.Contingents, x => x.Id == crew) : -1;
             }
 
-            var fields = EventFields.For(ev.Kind);
-            var values = new Dictionary<string, int>(StringComparer.Ordinal);
-            if (fields.Value1 is not null)
-            {
-                values[fields.Value1] = ev.Value1;
-            }
-
-            if (fields.Value2 is not null)
-            {
-                values[fields.Value2] = ev.Value2;
-            }
-
-            if (fields.Value3 is not null)
-            {
-                values[fields.Value3] = ev.Value3;
-            }
-
-            var text = EventText.For(d, ev);
-            var date = JulianCalendar.Format(d.Calendar, ev.Time.Hours);
-            events.Add(new EventDto(
-                i, ev.Time.Hours, date, Naming.Kebab(ev.Kind.ToString()), ev.Zone,
-                (uint)ev.Zone < (uint)d.Zones.Length ? d.Zones[ev.Zone].Name : null,
-                fields.Actor == EventRef.None ? null : EventText.Name(d, fields.Actor, ev.Actor),
-                fields.Other == EventRef.None ? null : EventText.Name(d, fields.Other, ev.Other),
-                values, ev.Odds, ev.Roll, text, EventText.IsMajor(ev.Kind)));
-            chronicle.Add($"{date}: {text}");
+            events.Add(ReplayBuilder.EventDto(d, ev, i, out var line));
+            chronicle.Add(line);
         }
 
         var positions = new int[1 + d.Zones.Length + 4 + e];

@@ -100,32 +100,8 @@ internal static class ReplayBuilder
         for (var i = 0; i < all.Length; i++)
         {
             var ev = all[i];
-            var fields = EventFields.For(ev.Kind);
-            var values = new Dictionary<string, int>(StringComparer.Ordinal);
-            if (fields.Value1 is not null)
-            {
-                values[fields.Value1] = ev.Value1;
-            }
-
-            if (fields.Value2 is not null)
-            {
-                values[fields.Value2] = ev.Value2;
-            }
-
-            if (fields.Value3 is not null)
-            {
-                values[fields.Value3] = ev.Value3;
-            }
-
-            var text = EventText.For(d, ev);
-            var date = JulianCalendar.Format(d.Calendar, ev.Time.Hours);
-            events.Add(new EventDto(
-                i, ev.Time.Hours, date, Naming.Kebab(ev.Kind.ToString()), ev.Zone,
-                (uint)ev.Zone < (uint)d.Zones.Length ? d.Zones[ev.Zone].Name : null,
-                fields.Actor == EventRef.None ? null : EventText.Name(d, fields.Actor, ev.Actor),
-                fields.Other == EventRef.None ? null : EventText.Name(d, fields.Other, ev.Other),
-                values, ev.Odds, ev.Roll, text, EventText.IsMajor(ev.Kind)));
-            chronicle.Add($"{date}: {text}");
+            events.Add(EventDto(d, ev, i, out var line));
+            chronicle.Add(line);
         }
 
         var warnings = new List<string>();
@@ -245,5 +221,36 @@ internal static class ReplayBuilder
         {
             frame[o++] = sim.Engines(i);
         }
+    }
+
+    /// <summary>One event as the page shows it (names, values by field, the shared sentence) and its chronicle line.</summary>
+    internal static EventDto EventDto(SiegeDefinition d, in SiegeEvent ev, int index, out string chronicleLine)
+    {
+        var fields = EventFields.For(ev.Kind);
+        var values = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (fields.Value1 is not null)
+        {
+            values[fields.Value1] = ev.Value1;
+        }
+
+        if (fields.Value2 is not null)
+        {
+            values[fields.Value2] = ev.Value2;
+        }
+
+        if (fields.Value3 is not null)
+        {
+            values[fields.Value3] = ev.Value3;
+        }
+
+        var text = EventText.For(d, ev);
+        var date = JulianCalendar.Format(d.Calendar, ev.Time.Hours);
+        chronicleLine = $"{date}: {text}";
+        return new EventDto(
+            index, ev.Time.Hours, date, Naming.Kebab(ev.Kind.ToString()), ev.Zone,
+            (uint)ev.Zone < (uint)d.Zones.Length ? d.Zones[ev.Zone].Name : null,
+            fields.Actor == EventRef.None ? null : EventText.Name(d, fields.Actor, ev.Actor),
+            fields.Other == EventRef.None ? null : EventText.Name(d, fields.Other, ev.Other),
+            values, ev.Odds, ev.Roll, text, EventText.IsMajor(ev.Kind));
     }
 }
