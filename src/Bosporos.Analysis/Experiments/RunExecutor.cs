@@ -162,7 +162,9 @@ public sealed class RunExecutor
                         }
 
                         var seed = plan.SeedOf(k);
-                        results[i] = ToRecord(plan.Variants[v], k, seed, run.Run(seed), plan.ParametersUsed(v, point));
+                        results[i] = run is IRecordingRun recording
+                            ? recording.Record(plan.Variants[v], k, seed, plan.ParametersUsed(v, point))
+                            : ToRecord(plan.Variants[v], k, seed, run.Run(seed), plan.ParametersUsed(v, point));
                     }
                 }
             }

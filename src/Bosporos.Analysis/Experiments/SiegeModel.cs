@@ -1,4 +1,5 @@
 using Bosporos.Analysis.Runs;
+using Bosporos.Analysis.Stores;
 using Bosporos.Kernel;
 using Bosporos.Kernel.Events;
 using Bosporos.Scenarios;
@@ -60,6 +61,15 @@ public interface IModelRun
     string Describe(SiegeEvent e);
 }
 
+/// <summary>
+/// A run that makes its own record, for a model whose results go beyond the siege summary (a war, with its measures).
+/// The executor asks it instead of <see cref="IModelRun.Run"/>.
+/// </summary>
+public interface IRecordingRun
+{
+    RunRecord Record(string variant, long runIndex, ulong seed, IReadOnlyDictionary<string, decimal> parameters);
+}
+
 /// <summary>The kernel simulation behind the engine's model interface.</summary>
 public sealed class ScenarioSiegeModel : ISiegeModel
 {
@@ -100,6 +110,12 @@ public sealed class ScenarioSiegeModel : ISiegeModel
         if (path is null)
         {
             return null;
+        }
+
+        if (Scenarios.War.WarScenarioLoader.IsWarFile(path))
+        {
+            // A war (kind: war) runs through the war model: whole wars with the siege inside, recorded with their measures.
+            return War.WarModel.Open(experiment, path, diagnostics);
         }
 
         // The same reading as 'bosporos run' and 'validate': size limit, strict UTF-8, the SHA-256 of the bytes.

@@ -6,7 +6,7 @@ namespace Bosporos.Analysis.Exporters;
 
 /// <summary>
 /// One row per run as RFC 4180 CSV (UTF-8, CRLF, quotes where needed), numbers in invariant culture, booleans as
-/// true/false, an absent parameter as an empty field: the same columns as the Parquet export. Text that a spreadsheet
+/// true/false, an absent parameter or measure as an empty field: the same columns as the Parquet export. Text that a spreadsheet
 /// would take for a formula (a variant named "=cmd|..." from the web page) is written with a leading apostrophe.
 /// </summary>
 public static class CsvExporter
@@ -18,7 +18,8 @@ public static class CsvExporter
         {
             using var csv = CsvWriter.Create(stream, new CsvWriterOptions { FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true);
             csv.WriteHeader([.. table.ColumnNames]);
-            var fields = new string[RunColumns.All.Count + table.ParameterPaths.Count];
+            var measuresAt = RunColumns.All.Count + table.ParameterPaths.Count;
+            var fields = new string[measuresAt + table.MeasureNames.Count];
             foreach (var row in table.Rows)
             {
                 for (var i = 0; i < RunColumns.All.Count; i++)
@@ -29,6 +30,12 @@ public static class CsvExporter
                 {
                     fields[RunColumns.All.Count + p] = row.Parameters.TryGetValue(table.ParameterPaths[p], out var value)
                         ? RunColumns.CanonicalDecimal(value)
+                        : "";
+                }
+                for (var m = 0; m < table.MeasureNames.Count; m++)
+                {
+                    fields[measuresAt + m] = row.Measures.TryGetValue(table.MeasureNames[m], out var value)
+                        ? value.ToString(CultureInfo.InvariantCulture)
                         : "";
                 }
                 csv.WriteRecord(fields);

@@ -22,7 +22,8 @@ public static class ParquetExporter
         var table = new RunTable(rows);
         var fields = RunColumns.All.Select(Field).ToList();
         var parameterFields = table.ParameterPaths.Select(p => new DataField<double?>(RunColumns.ParameterPrefix + p)).ToList();
-        var schema = new ParquetSchema([.. fields, .. parameterFields]);
+        var measureFields = table.MeasureNames.Select(m => new DataField<long?>(RunColumns.MeasureColumn(m))).ToList();
+        var schema = new ParquetSchema([.. fields, .. parameterFields, .. measureFields]);
         await AtomicFile.WriteAsync(path, async stream =>
         {
             await using var writer = await ParquetWriter.CreateAsync(schema, stream).ConfigureAwait(false);
@@ -43,6 +44,12 @@ public static class ParquetExporter
                     var key = table.ParameterPaths[p];
                     var values = group.Select(r => r.Parameters.TryGetValue(key, out var v) ? (double?)(double)v : null).ToArray();
                     await rowGroup.WriteAsync<double>(parameterFields[p], values.AsMemory()).ConfigureAwait(false);
+                }
+                for (var m = 0; m < measureFields.Count; m++)
+                {
+                    var name = table.MeasureNames[m];
+                    var values = group.Select(r => r.Measures.TryGetValue(name, out var v) ? (long?)v : null).ToArray();
+                    await rowGroup.WriteAsync<long>(measureFields[m], values.AsMemory()).ConfigureAwait(false);
                 }
                 rowGroup.CompleteValidate();
                 if (table.Rows.Count == 0)

@@ -59,6 +59,8 @@ public sealed record Provenance(
         var columns = RunColumns.All.Select(c => new ProvenanceColumn(c.Name, c.Kind.ToString().ToLowerInvariant(), c.Description))
             .Concat(RunColumns.ParameterPaths(rows).Select(p =>
                 new ProvenanceColumn(RunColumns.ParameterPrefix + p, "double", $"value drawn for scenario path {p}")))
+            .Concat(RunColumns.MeasureNames(rows).Select(m =>
+                new ProvenanceColumn(RunColumns.MeasureColumn(m), "int64", War.WarMeasures.Find(m)?.Description ?? $"war measure {m}")))
             .ToList();
         return new Provenance(
             CurrentFormat,

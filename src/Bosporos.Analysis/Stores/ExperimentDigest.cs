@@ -11,8 +11,10 @@ namespace Bosporos.Analysis.Stores;
 /// <remarks>
 /// Encoding per row, in <see cref="RunColumns.All"/> order: text as a 4-byte little-endian UTF-8 length then the bytes;
 /// integers little-endian (4 or 8 bytes); booleans one byte; then the parameter count (4 bytes) and each parameter, sorted
-/// ordinally by path, as path text and value text (<see cref="RunColumns.CanonicalDecimal"/>). The encoding is frozen:
-/// changing it changes every published digest.
+/// ordinally by path, as path text and value text (<see cref="RunColumns.CanonicalDecimal"/>); then, only for a row
+/// that has measures (a war run), the measure count (4 bytes) and each measure, sorted ordinally by name, as name text
+/// and an 8-byte value. A row without measures is encoded as it always was. The encoding is frozen: changing it
+/// changes every published digest.
 /// </remarks>
 public static class ExperimentDigest
 {
@@ -63,6 +65,15 @@ public static class ExperimentDigest
             {
                 Text(path);
                 Text(RunColumns.CanonicalDecimal(value));
+            }
+            if (row.Measures.Count > 0)
+            {
+                Int32(row.Measures.Count);
+                foreach (var (name, value) in row.Measures.OrderBy(m => m.Key, StringComparer.Ordinal))
+                {
+                    Text(name);
+                    Int64(value);
+                }
             }
             Rows++;
         }

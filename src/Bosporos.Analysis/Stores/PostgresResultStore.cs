@@ -326,13 +326,13 @@ public sealed partial class PostgresResultStore : IResultStore
                 }
                 importer.Complete();
             }
-            if (batch.Any(r => r.Parameters.Count > 0))
+            if (batch.Any(r => r.Parameters.Count > 0 || r.Measures.Count > 0))
             {
                 using var importer = connection.BeginBinaryImport(
                     "COPY run_parameters_staging (variant, run_index, path, value) FROM STDIN (FORMAT BINARY)");
                 foreach (var row in batch)
                 {
-                    foreach (var (path, value) in row.Parameters)
+                    foreach (var (path, value) in row.StoredParameters)
                     {
                         importer.StartRow();
                         importer.Write(row.Variant, NpgsqlDbType.Text);

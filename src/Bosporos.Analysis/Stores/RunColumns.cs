@@ -17,7 +17,8 @@ public sealed record RunColumn(string Name, RunColumnKind Kind, string Descripti
 
 /// <summary>
 /// The run table's columns, in order. Stores, exports and the digest all use this list, so a column is named once.
-/// Parameter draws follow as extra columns named <c>param_</c> + the scenario path.
+/// Parameter draws follow as extra columns named <c>param_</c> + the scenario path, and a war run's measures as
+/// columns named <c>war_</c> + the measure (see <see cref="RunRecord.Measures"/>).
 /// </summary>
 public static class RunColumns
 {
@@ -85,6 +86,22 @@ public static class RunColumns
         }
         return [.. set];
     }
+
+    /// <summary>The measure names used by any of <paramref name="rows"/> (a war's), sorted ordinally.</summary>
+    public static IReadOnlyList<string> MeasureNames(IEnumerable<RunRecord> rows)
+    {
+        var set = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            set.UnionWith(row.Measures.Keys);
+        }
+        return [.. set];
+    }
+
+    /// <summary>A measure's column name in exports: <c>war_</c> + the name in snake_case ("capital-held" → "war_capital_held").</summary>
+    public static string MeasureColumn(string name) => MeasureColumnPrefix + name.Replace('-', '_');
+
+    public const string MeasureColumnPrefix = "war_";
 
     /// <summary>A decimal written without trailing zeros, invariant culture: the canonical text of a parameter value.</summary>
     public static string CanonicalDecimal(decimal value) =>

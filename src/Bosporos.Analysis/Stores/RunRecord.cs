@@ -28,6 +28,50 @@ public sealed record RunRecord(
     ulong StateHash,
     IReadOnlyDictionary<string, decimal> Parameters)
 {
+    /// <summary>
+    /// How the stores tell a measure from a parameter draw in their parameter table: no scenario path holds a ':'.
+    /// </summary>
+    public const string MeasurePrefix = "measure:";
+
+    private static readonly IReadOnlyDictionary<string, long> NoMeasures = new Dictionary<string, long>();
+
+    /// <summary>
+    /// What a model measures beyond the fixed columns (the war's capital, battles, treaty and losses), by kebab-case
+    /// name; empty for a siege run. Stored with the parameter draws under <see cref="MeasurePrefix"/>, exported as
+    /// columns of their own and part of the digest.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> Measures { get; init; } = NoMeasures;
+
+    /// <summary>The parameter draws and the measures as the stores keep them: one path-to-value table.</summary>
+    public IEnumerable<KeyValuePair<string, decimal>> StoredParameters =>
+        Measures.Count == 0 ? Parameters : Parameters.Concat(Measures.Select(m => KeyValuePair.Create(MeasurePrefix + m.Key, (decimal)m.Value)));
+
+    /// <summary>Splits a parameter table read back from a store into the draws and the measures.</summary>
+    public static (IReadOnlyDictionary<string, decimal> Draws, IReadOnlyDictionary<string, long> Measures) SplitStored(IReadOnlyDictionary<string, decimal> stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        if (!stored.Keys.Any(k => k.StartsWith(MeasurePrefix, StringComparison.Ordinal)))
+        {
+            return (stored, NoMeasures);
+        }
+
+        var draws = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var measures = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (key, value) in stored)
+        {
+            if (key.StartsWith(MeasurePrefix, StringComparison.Ordinal))
+            {
+                measures[key[MeasurePrefix.Length..]] = (long)value;
+            }
+            else
+            {
+                draws[key] = value;
+            }
+        }
+
+        return (draws, measures);
+    }
+
     /// <summary>Value equality including the parameter draws (the generated record equality compares the dictionary by reference).</summary>
     public bool Equals(RunRecord? other) =>
         other is not null
@@ -41,7 +85,8 @@ public sealed record RunRecord(
         && MinWallIntegrityPermille == other.MinWallIntegrityPermille
         && EnvoysCaught == other.EnvoysCaught && SignalLearned == other.SignalLearned
         && StateHash == other.StateHash
-        && ParametersEqual(Parameters, other.Parameters);
+        && ParametersEqual(Parameters, other.Parameters)
+        && Measures.Count == other.Measures.Count && Measures.All(m => other.Measures.TryGetValue(m.Key, out var o) && o == m.Value);
 
     public override int GetHashCode() => HashCode.Combine(Variant, RunIndex, Seed, StateHash);
 

@@ -292,7 +292,7 @@ public sealed class SqliteResultStore : IResultStore
                 {
                     continue; // already stored: idempotent
                 }
-                foreach (var (path, value) in row.Parameters)
+                foreach (var (path, value) in row.StoredParameters)
                 {
                     pv.Value = row.Variant;
                     pk.Value = row.RunIndex;

@@ -39,7 +39,13 @@ internal static class StoreRows
         ManifestRules.TimeFromText(reader.GetString(15)));
 
     /// <summary>A run row selected with the store's run column list, in its order.</summary>
-    public static RunRecord Run(DbDataReader reader, IReadOnlyDictionary<string, decimal> draws) => new(
+    public static RunRecord Run(DbDataReader reader, IReadOnlyDictionary<string, decimal> stored)
+    {
+        var (draws, measures) = RunRecord.SplitStored(stored);
+        return Row(reader, draws) with { Measures = measures };
+    }
+
+    private static RunRecord Row(DbDataReader reader, IReadOnlyDictionary<string, decimal> draws) => new(
         reader.GetString(0),
         reader.GetInt64(1),
         unchecked((ulong)reader.GetInt64(2)),

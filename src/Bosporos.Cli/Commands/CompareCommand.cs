@@ -174,16 +174,7 @@ internal static partial class CompareCommand
                         return ExperimentSupport.Unsuccessful(env, outcome, location, again);
                     }
 
-                    var report = ExperimentReport.Build(prepared.Plan, prepared.Model, store.ReadAll().ToList(), divergence: true);
-                    if (request.Json)
-                    {
-                        ExperimentReportWriter.WriteJson(report, env.Out);
-                    }
-                    else
-                    {
-                        ExperimentReportWriter.WriteText(report, env.Out);
-                    }
-
+                    ExperimentSupport.WriteAnalysis(env, prepared, store.ReadAll().ToList(), request.Json);
                     return ExitCodes.Success;
                 }
                 catch (ResultStoreException e)

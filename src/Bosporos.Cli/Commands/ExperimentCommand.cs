@@ -285,18 +285,17 @@ internal static class ExperimentCommand
             return ExitCodes.Success;
         }
 
-        var report = ExperimentReport.Build(plan, prepared.Model, store.ReadAll().ToList(), divergence: true);
         if (request.Json)
         {
             env.Error.WriteLine(summary);
-            ExperimentReportWriter.WriteJson(report, env.Out);
         }
         else
         {
             env.Out.WriteLine(summary);
             env.Out.WriteLine();
-            ExperimentReportWriter.WriteText(report, env.Out);
         }
+
+        ExperimentSupport.WriteAnalysis(env, prepared, store.ReadAll().ToList(), request.Json);
 
         return ExitCodes.Success;
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Bosporos.Analysis.Experiments;
 using Bosporos.Analysis.Stores;
+using Bosporos.Analysis.War;
 using Bosporos.Scenarios.Validation;
 using Spectre.Console;
 
@@ -123,6 +124,38 @@ internal static class ExperimentSupport
 
         var lines = new ProgressLines(env.Error, env.ProgressInterval, options.Advanced);
         return ExperimentRunner.Run(prepared.Plan, prepared.Model, store, options with { Advanced = lines.Report });
+    }
+
+    /// <summary>
+    /// Writes the analysis of the runs of a finished experiment: for a war scenario the war's paired comparison
+    /// (its measures with 95% intervals), otherwise the engine's report with the first divergences.
+    /// </summary>
+    public static void WriteAnalysis(CliEnvironment env, PreparedExperiment prepared, IReadOnlyList<RunRecord> rows, bool json)
+    {
+        if (prepared.Model is WarModel war)
+        {
+            var warReport = WarComparison.Analyze(prepared.Plan.Experiment, war.ScenarioId, rows);
+            if (json)
+            {
+                WarComparison.WriteJson(warReport, env.Out);
+            }
+            else
+            {
+                WarComparison.WriteText(warReport, env.Out);
+            }
+
+            return;
+        }
+
+        var report = ExperimentReport.Build(prepared.Plan, prepared.Model, rows, divergence: true);
+        if (json)
+        {
+            ExperimentReportWriter.WriteJson(report, env.Out);
+        }
+        else
+        {
+            ExperimentReportWriter.WriteText(report, env.Out);
+        }
     }
 
     /// <summary>Maps a runner outcome that is not a success to an exit code, saying what happened.</summary>

@@ -59,6 +59,12 @@ internal static class ReportCommand
                 return ExitCodes.InvalidData;
             }
 
+            if (prepared.Model is Analysis.War.WarModel)
+            {
+                return ExperimentSupport.Fail(env, ExitCodes.InvalidData, $"{store} holds runs of the war scenario {manifest.ScenarioId}: the HTML report covers siege experiments only.",
+                    $"Print the war's paired comparison with 'bosporos experiment resume {ExperimentSupport.Quote(store)}' (it reruns nothing when the store is complete), or export the runs with 'bosporos experiment export'.");
+            }
+
             var diff = ExperimentRunner.Mismatches(manifest, ExperimentRunner.Manifest(prepared.Plan, prepared.Model, new RunOptions()));
             if (diff.Count > 0)
             {

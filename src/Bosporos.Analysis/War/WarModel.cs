@@ -1,0 +1,135 @@
+using System.Text;
+using Bosporos.Analysis.Experiments;
+using Bosporos.Analysis.Stores;
+using Bosporos.Kernel;
+using Bosporos.Kernel.Events;
+using Bosporos.Kernel.War;
+using Bosporos.Scenarios;
+using Bosporos.Scenarios.Documents;
+using Bosporos.Scenarios.Validation;
+using Bosporos.Scenarios.War;
+
+namespace Bosporos.Analysis.War;
+
+/// <summary>
+/// A war scenario (kind: war) behind the experiment engine: each configuration is the war with its overrides (the
+/// same loader, checks and --set paths as 'bosporos run'), and each run is one whole war with the siege inside,
+/// recorded with the war's measures (<see cref="WarMeasures"/>). Run k of every variant uses the same seed, so
+/// variants are paired, and a run depends on nothing but its configuration and seed: thread counts, batches and
+/// shards give the same records.
+/// </summary>
+public sealed class WarModel : ISiegeModel
+{
+    private readonly string text;
+    private readonly string file;
+    private readonly string? folder;
+
+    private WarModel(string text, string file, WarLoadResult loaded)
+    {
+        this.text = text;
+        this.file = file;
+        folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        ScenarioId = loaded.Definition!.Id;
+        ScenarioHash = loaded.ScenarioHash;
+        Numbers = loaded.Document?.Numbers ?? [];
+    }
+
+    public string ScenarioId { get; }
+
+    public string ScenarioHash { get; }
+
+    public IReadOnlyList<CitedNumber> Numbers { get; }
+
+    /// <summary>
+    /// Loads the war scenario at <paramref name="path"/> once (its bytes are kept, so every configuration reads the
+    /// same text) and checks that the experiment is one the war supports: paired, with a fixed run count.
+    /// </summary>
+    public static WarModel? Open(ExperimentDefinition experiment, string path, List<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var refusal = experiment.Mode != ExperimentMode.Paired
+            ? $"A war scenario runs paired experiments only; this one is a {experiment.ModeName} experiment."
+            : experiment.UntilCi is not null
+                ? "'until-ci' stops on the siege's outcome shares, which a war run does not have."
+                : null;
+        if (refusal is not null)
+        {
+            diagnostics.Add(YamlTree.Error(experiment.File, experiment.ScenarioLine, experiment.ScenarioColumn, "BOSX056", refusal,
+                "Use 'mode: paired' with a fixed 'runs' (and no 'until-ci' or --until-ci) for a war scenario.", "scenario"));
+            return null;
+        }
+
+        var file = ScenarioLoader.ReadFile(path);
+        if (file.Bytes is null)
+        {
+            diagnostics.AddRange(file.Diagnostics);
+            return null;
+        }
+
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, true).GetString(file.Bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            // The loader names the offending byte.
+            diagnostics.AddRange(WarScenarioLoader.LoadFile(path).Diagnostics);
+            return null;
+        }
+
+        var loaded = WarScenarioLoader.LoadText(text, path, Path.GetDirectoryName(Path.GetFullPath(path)));
+        if (!loaded.Succeeded)
+        {
+            diagnostics.AddRange(loaded.Diagnostics);
+            return null;
+        }
+
+        return new WarModel(text, path, loaded);
+    }
+
+    public ModelConfiguration Configure(IReadOnlyList<ScenarioOverride> overrides)
+    {
+        var loaded = WarScenarioLoader.LoadText(text, file, folder, overrides);
+        return loaded.Succeeded
+            ? new ModelConfiguration(new Configured(loaded.Definition!, loaded.Siege!), loaded.Diagnostics)
+            : new ModelConfiguration(null, loaded.Diagnostics);
+    }
+
+    private sealed class Configured(WarDefinition war, SiegeDefinition siege) : IConfiguredModel
+    {
+        public IModelRun CreateRun() => new WarRun(war, siege);
+    }
+
+    /// <summary>One worker's war, reset for each seed.</summary>
+    private sealed class WarRun(WarDefinition war, SiegeDefinition siege) : IModelRun, IRecordingRun
+    {
+        private WarSimulation? sim;
+
+        private WarSimulation Play(ulong seed)
+        {
+            if (sim is null)
+            {
+                sim = WarSimulation.Create(war, siege, seed);
+            }
+            else
+            {
+                sim.Reset(seed);
+            }
+
+            sim.RunToEnd();
+            return sim;
+        }
+
+        public RunRecord Record(string variant, long runIndex, ulong seed, IReadOnlyDictionary<string, decimal> parameters) =>
+            WarMeasures.Record(Play(seed), variant, runIndex, seed, parameters);
+
+        /// <summary>The siege inside the war (the default summary when the war ended before it began).</summary>
+        public SiegeSummary Run(ulong seed) => Play(seed).Siege is { } inside ? inside.Summary : default;
+
+        public IReadOnlyList<SiegeEvent> Events() => sim?.Siege is { } inside ? inside.Events.All.ToArray() : [];
+
+        public string Describe(SiegeEvent e) => Scenarios.Narrative.EventSentences.Sentence(siege, e).TrimEnd('.');
+    }
+}
