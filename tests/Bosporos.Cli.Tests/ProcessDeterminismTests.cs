@@ -69,6 +69,29 @@ public class ProcessDeterminismTests
         Assert.Equal(Digest(one.Out), Digest(two.Out));
     }
 
+    [Fact]
+    public void War_digests_agree_across_processes_and_thread_counts()
+    {
+        var one = Start(Plain, "mc", "war-622-628", "--runs", "24", "--seed", "628", "--threads", "1", "--format", "json");
+        var two = Start(OtherJit, "mc", "war-622-628", "--runs", "24", "--seed", "628", "--threads", "2", "--format", "json");
+        Assert.True(one.Code == 0, one.Err);
+        Assert.True(two.Code == 0, two.Err);
+        Assert.Equal(Digest(one.Out), Digest(two.Out));
+
+        // The experiment path: the same paired war runs, stored by two processes, give one store digest.
+        var dir = Cli.TempDir();
+        var compare = new[] { "compare", "war-622-628", "--variant", "no-turks:turks.alliance=false", "--runs", "8", "--seed", "628", "--format", "json" };
+        var a = Start(Plain, [.. compare, "--threads", "1", "--out", Path.Combine(dir, "a.db")]);
+        var b = Start(OtherJit, [.. compare, "--threads", "2", "--out", Path.Combine(dir, "b.db")]);
+        Assert.True(a.Code == 0, a.Err);
+        Assert.True(b.Code == 0, b.Err);
+        Assert.Equal(a.Out, b.Out);
+        var digestA = Start(Plain, "experiment", "merge", Path.Combine(dir, "a.db"), "--out", Path.Combine(dir, "a-merged.db"));
+        var digestB = Start(Plain, "experiment", "merge", Path.Combine(dir, "b.db"), "--out", Path.Combine(dir, "b-merged.db"));
+        Assert.True(digestA.Code == 0, digestA.Err);
+        Assert.Equal(Experiments.Digest(digestA.Out), Experiments.Digest(digestB.Out));
+    }
+
     private static string Digest(string json)
     {
         using var doc = System.Text.Json.JsonDocument.Parse(json);
