@@ -22,4 +22,11 @@ if (args.Length == 2 && args[0] == "--plain-runs" && int.TryParse(args[1], out v
     return;
 }
 
+// `--war-profile N`: where a war run's time goes, by kind of campaign day (a stopwatch harness outside the kernel).
+if (args.Length == 2 && args[0] == "--war-profile" && int.TryParse(args[1], out var warRuns))
+{
+    Bosporos.Bench.WarProfile.Run(warRuns);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
