@@ -531,6 +531,11 @@ internal static class WebExperimentText
 
         var diagnostics = new List<Bosporos.Scenarios.Validation.Diagnostic>();
         var model = ScenarioSiegeModel.Open(experiment, diagnostics);
+        if (model is Analysis.War.WarModel)
+        {
+            return null; // a war's runs are analysed by 'bosporos compare' and 'experiment', not by the siege pages
+        }
+
         var plan = model is null ? null : RunPlan.Build(experiment, model, diagnostics);
         return plan is null || model is null || diagnostics.Any(d => d.Severity == Bosporos.Scenarios.Validation.Severity.Error) ? null : (plan, model);
     }
