@@ -63,7 +63,11 @@ public sealed record WarReplayBattle(
 
 public sealed record WarReplaySack(int Day, string Date, int Region, int Army, string Text);
 
-/// <summary>A siege: the capital's (run hour by hour inside) or a city's (Tiflis, by the daily odds). EndDay -1: never ended.</summary>
+/// <summary>
+/// A siege: the capital's (run hour by hour inside; result held or fallen) or a city's (by the daily odds while the
+/// emperor and the Turks both stand before it; result fallen, lifted when one of them left, or held at the end).
+/// EndDay is its last day, -1 when it was still going on when the run ended.
+/// </summary>
 public sealed record WarReplaySiege(string Kind, int Region, int StartDay, int EndDay, string Result, string Text);
 
 /// <summary>One courier of the king: where he set out, the route, and where he was caught or delivered the letter.</summary>

@@ -111,7 +111,7 @@ public static class WarReplayBuilder
             Battles(sim, frames),
             sim.Events.Where(e => e.Kind == WarEventKind.Sacked)
                 .Select(e => new WarReplaySack(e.Day, Date(sim, e.Day), e.Region, e.Army, WarSentences.Sentence(sim, e) ?? string.Empty)).ToArray(),
-            Sieges(sim),
+            Sieges(sim, frames),
             Messages(sim),
             events,
             chronicle,
@@ -166,7 +166,7 @@ public static class WarReplayBuilder
         return battles;
     }
 
-    private static List<WarReplaySiege> Sieges(WarSimulation sim)
+    private static List<WarReplaySiege> Sieges(WarSimulation sim, List<WarReplayDay> frames)
     {
         var sieges = new List<WarReplaySiege>();
         var events = sim.Events;
@@ -182,9 +182,22 @@ public static class WarReplayBuilder
             }
             else if (e.Kind == WarEventKind.CitySiegeBegan)
             {
+                // It lasts while the besiegers both stand before the city; it ends when it falls or one of them leaves.
                 var fell = events.Skip(i + 1).FirstOrDefault(x => x.Kind == WarEventKind.CityFell && x.Region == e.Region);
-                var ended = fell.Kind == WarEventKind.CityFell;
-                sieges.Add(new WarReplaySiege("city", e.Region, e.Day, ended ? fell.Day : -1, ended ? "fallen" : "held", WarSentences.Sentence(sim, e) ?? string.Empty));
+                var end = fell.Kind == WarEventKind.CityFell ? fell.Day : -1;
+                var lifted = -1;
+                for (var day = e.Day + 1; day < frames.Count && (end < 0 || day < end); day++)
+                {
+                    bool Before(int army) => army >= 0 && frames[day].Armies[army] is { } f && f[0] == e.Region && f[1] < 0;
+                    if (!Before(e.Army) || (e.Other >= 0 && !Before(e.Other)))
+                    {
+                        lifted = day - 1;
+                        break;
+                    }
+                }
+
+                var (last, result) = end >= 0 ? (end, "fallen") : lifted >= 0 ? (lifted, "lifted") : (-1, "held");
+                sieges.Add(new WarReplaySiege("city", e.Region, e.Day, last, result, WarSentences.Sentence(sim, e) ?? string.Empty));
             }
         }
 

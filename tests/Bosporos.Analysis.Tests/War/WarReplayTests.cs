@@ -119,6 +119,12 @@ public sealed class WarReplayTests
         var capital = Assert.Single(r.Sieges, s => s.Kind == "capital");
         Assert.Equal("held", capital.Result);
         Assert.True(r.Regions[capital.Region].Capital);
+        foreach (var city in r.Sieges.Where(s => s.Kind == "city"))
+        {
+            Assert.Contains(city.Result, new[] { "fallen", "lifted", "held" });
+            Assert.True(city.Result == "held" ? city.EndDay < 0 : city.EndDay >= city.StartDay);
+        }
+
         Assert.NotEmpty(r.Messages);
         foreach (var m in r.Messages.Where(m => m.Fate != "on the road"))
         {
