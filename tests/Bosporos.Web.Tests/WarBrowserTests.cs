@@ -41,6 +41,7 @@ public sealed partial class BrowserTests
         Assert.Contains("Battle in", await page.Locator(".war-chronicle li.today").First.TextContentAsync(), StringComparison.Ordinal);
         await page.Mouse.MoveAsync(1, 1);
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.WaitForTimeoutAsync(400); // the armies' quarter-second glide to the day's places
         await page.ScreenshotAsync(new() { Path = Path.Combine(ImageFolder(), "war-map.png") });
 
         // A phone: no sideways scroll.

@@ -328,7 +328,7 @@ export async function warPage(root: HTMLElement, query: URLSearchParams): Promis
     zoomStatus.textContent = 'Running the siege inside this war run…';
     try {
       const siege = await api.warSiege(replay.scenario, seed);
-      await showReplay(siege, `The siege of the capital inside ${replay.name}, seed ${replay.seed}: the forces are those the campaign brought on ${warDate(replay.startDate, sieges![0])}, and the siege's own seed is derived from the war's.`);
+      await showReplay(siege, `The siege of the capital inside ${replay.name}, seed ${replay.seed}: the forces are those the campaign brought on ${warDate(replay.startDate, sieges![0])}, and the siege's own seed (${replay.capitalSiege?.seed}) is derived from the war's.`);
       location.hash = '#/replay';
     } catch (e) {
       zoomStatus.replaceChildren(problemList(e));
