@@ -174,6 +174,11 @@ export async function warPage(root: HTMLElement, query: URLSearchParams): Promis
     h('p', { class: 'small' }, `Seed ${replay.seed} · state ${o.stateHash}`));
 
   const link = h('a', { class: 'war-link' }, 'Link to this day');
+  /** What the courier on the road on a day carries: the sentence of his setting out. */
+  const courierText = (d: number) => {
+    const m = replay.messages.find((x) => x.sentDay <= d && (x.fateDay < 0 || d <= x.fateDay));
+    return m ? `: ${m.text}` : '';
+  };
   const render = () => {
     const f = replay.frames[day];
     link.setAttribute('href', `#/war?id=${encodeURIComponent(id)}&seed=${seed}&day=${day}`);
@@ -236,13 +241,13 @@ export async function warPage(root: HTMLElement, query: URLSearchParams): Promis
     }
     if (f.courier >= 0 && points[f.courier]) {
       const [x, y] = points[f.courier];
-      const g = s('g', { class: 'courier', transform: `translate(${(x - 20).toFixed(1)},${(y + 10).toFixed(1)})` }, `The king's courier with the order to kill Shahrbaraz, in ${replay.regions[f.courier].name}`);
+      const g = s('g', { class: 'courier', transform: `translate(${(x - 20).toFixed(1)},${(y + 10).toFixed(1)})` }, `The king's courier on the road, in ${replay.regions[f.courier].name}${courierText(f.day)}`);
       g.append(s('rect', { x: -7, y: -5, width: 14, height: 10, rx: 1 }), s('path', { d: 'M-7,-5 L0,1 L7,-5' }));
       overlay.append(g);
     }
     for (const m of caughtNear(replay.messages, day)) {
       const [x, y] = points[m.fateRegion];
-      const t = s('text', { x: x - 24, y: y + 16, class: 'caught' }, `Courier ${m.number} caught here on ${warDate(replay.startDate, m.fateDay)}${m.turned ? '; Shahrbaraz turns' : ''}`);
+      const t = s('text', { x: x - 24, y: y + 16, class: 'caught' }, `Courier ${m.number} caught here on ${warDate(replay.startDate, m.fateDay)}${m.turned ? '; the general he was sent against turns' : ''}`);
       t.append('✕');
       overlay.append(t);
     }
