@@ -44,6 +44,22 @@ public sealed partial class BrowserTests
         await page.WaitForTimeoutAsync(400); // the armies' quarter-second glide to the day's places
         await page.ScreenshotAsync(new() { Path = Path.Combine(ImageFolder(), "war-map.png") });
 
+        // The king's courier on the road, then the day he was caught or delivered his letter; a sack on its day.
+        var message = replay.RootElement.GetProperty("messages")[0];
+        await page.Locator("input.war-slider").FillAsync(message.GetProperty("sentDay").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(1, await page.Locator("svg.war-map .courier").CountAsync());
+        if (message.GetProperty("fate").GetString() == "caught")
+        {
+            await page.Locator("input.war-slider").FillAsync(message.GetProperty("fateDay").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(1, await page.Locator("svg.war-map .caught").CountAsync());
+        }
+
+        foreach (var sack in replay.RootElement.GetProperty("sacks").EnumerateArray().Take(1))
+        {
+            await page.Locator("input.war-slider").FillAsync(sack.GetProperty("day").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(1, await page.Locator($"svg.war-map .sack[data-sack='{sack.GetProperty("date").GetString()}']").CountAsync());
+        }
+
         // A phone: no sideways scroll.
         await page.SetViewportSizeAsync(390, 844);
         var wide = await page.EvaluateAsync<string>("""

@@ -34,7 +34,7 @@ function legend(): HTMLElement {
       h('li', {}, 'Squares: regions, filled with the colour of their holder; the capital has a double rim'),
       h('li', {}, 'Circles: armies, their area by the men present; pale when morale is low; dashed when inside the siege of the capital'),
       h('li', {}, 'Lines: roads (solid), passes (dashed), sea lanes (blue, dotted)'),
-      h('li', {}, '✶ a battle of the last ten days, 🔥 a sack, a ring: a siege under way, ✉ the king\'s courier on the road, ✕ where he was caught')));
+      h('li', {}, 'Red star: a battle of the last ten days; flame: a sack; dashed ring: a siege under way; envelope: the king\'s courier on the road; ✕: where he was caught')));
 }
 
 /** The Near East map of a war run: regions by holder, routes, armies moving day by day, battles, sieges and couriers. */
@@ -235,9 +235,10 @@ export async function warPage(root: HTMLElement, query: URLSearchParams): Promis
     }
     for (const sack of recent(replay.sacks, day, 20)) {
       const [x, y] = points[sack.region];
-      const t = s('text', { x: x - 22, y: y - 8, class: 'sack', 'data-sack': sack.date }, `${sack.date}: ${sack.text}`);
-      t.append('🔥');
-      overlay.append(t);
+      overlay.append(s('path', {
+        d: 'M0,-9 C4,-4 6,0 4,4 C3,7 -3,7 -4,4 C-6,0 -2,-2 0,-9 Z', transform: `translate(${(x - 16).toFixed(1)},${(y - 12).toFixed(1)})`,
+        class: 'sack', 'data-sack': sack.date,
+      }, `${sack.date}: ${sack.text}`));
     }
     if (f.courier >= 0 && points[f.courier]) {
       const [x, y] = points[f.courier];
