@@ -206,6 +206,7 @@ public static class BosporosWeb
         app.MapGet("/api/limits", (WebOptions o) => TypedResults.Ok(new LimitsDto(o.MaxRunsPerExperiment, o.MaxVariants, o.MaxConcurrentExperiments)));
         ScenarioEndpoints.Map(app);
         ReplayEndpoints.Map(app);
+        War.WarEndpoints.Map(app);
         ExperimentEndpoints.Map(app);
         PlayEndpoints.Map(app);
         app.MapFallback("/api/{**rest}", (HttpContext context, ApiFallback fallback) => fallback.Answer(context));

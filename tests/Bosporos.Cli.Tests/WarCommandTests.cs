@@ -69,14 +69,6 @@ public sealed class WarCommandTests
     }
 
     [Fact]
-    public void Events_and_replay_files_are_refused_for_a_war_with_exit_2()
-    {
-        var r = Experiments.Run("run", "war-622-628", "--events", Path.Combine(Path.GetTempPath(), "war-events.jsonl"));
-        Assert.Equal(ExitCodes.Usage, r.Code);
-        Assert.Contains("not available for war scenarios", r.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Validate_reads_a_war_with_its_siege()
     {
         var r = Experiments.Run("validate", "war-622-628", "--warnings-as-errors");

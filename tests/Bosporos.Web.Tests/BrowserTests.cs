@@ -9,7 +9,7 @@ namespace Bosporos.Web.Tests;
 /// End-to-end: the real site on a loopback port, the shipped 626 scenario, Debian's chromium driven by Playwright.
 /// Saves a screenshot of each page to docs/screenshots. Skips (saying why) only when chromium is not installed.
 /// </summary>
-public sealed class BrowserTests
+public sealed partial class BrowserTests
 {
     private static readonly string? ChromiumPath =
         Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } p ? p

@@ -1,3 +1,4 @@
+import type { WarReplay, WarSummary } from './war/warTypes';
 import type { ExperimentResult, ExperimentStarted, Game, Odds, PlayOption, Problem, Replay, ScenarioDetail, ScenarioSummary } from './types';
 
 /** An answer that was not 2xx, carrying the server's problem details. */
@@ -35,6 +36,11 @@ async function call<T>(method: string, url: string, body?: unknown, raw = false)
 export const api = {
   scenarios: () => call<ScenarioSummary[]>('GET', '/api/scenarios'),
   scenario: (id: string) => call<ScenarioDetail>('GET', `/api/scenarios/${encodeURIComponent(id)}`),
+  wars: () => call<WarSummary[]>('GET', '/api/wars'),
+  /** One war run (seed), day by day: the war replay. */
+  warReplay: (id: string, seed: number) => call<WarReplay>('GET', `/api/wars/${encodeURIComponent(id)}/replay?seed=${seed}`),
+  /** The siege of the capital inside that war run, as the siege replay page shows a run. */
+  warSiege: (id: string, seed: number) => call<Replay>('GET', `/api/wars/${encodeURIComponent(id)}/siege?seed=${seed}`),
   limits: () => call<{ maxRunsPerExperiment: number; maxVariants: number; maxConcurrentExperiments: number }>('GET', '/api/limits'),
   run: (scenario: string, seed: number, overrides: Record<string, number | string>) =>
     call<Replay>('POST', '/api/runs', { scenario, seed, overrides }),

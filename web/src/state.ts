@@ -12,6 +12,8 @@ export const app = {
   replayKey: '',
   /** The name of the replay file the last replay was opened from, if it was. */
   replayFile: '',
+  /** Where the last replay came from when it was not run here nor opened from a file (the siege inside a war run). */
+  replayNote: '',
 };
 
 const keyOf = () => JSON.stringify([app.scenario, app.seed, app.overrides]);
@@ -31,6 +33,7 @@ export async function ensureReplay(): Promise<Replay> {
   app.replay = await api.run(app.scenario, app.seed, app.overrides);
   app.replayKey = key;
   app.replayFile = '';
+  app.replayNote = '';
   return app.replay;
 }
 
@@ -47,5 +50,21 @@ export async function openReplayFile(name: string, text: string): Promise<Replay
   app.replay = replay;
   app.replayKey = keyOf();
   app.replayFile = name;
+  app.replayNote = '';
   return replay;
+}
+
+/**
+ * Shows a siege run that was not computed from the chosen scenario (the siege inside a war run, with the forces the
+ * campaign gave it) as the current replay, with a note saying where it came from.
+ */
+export async function showReplay(replay: Replay, note: string): Promise<void> {
+  await loadScenarios();
+  app.scenario = replay.scenario;
+  app.seed = replay.seed;
+  app.overrides = {};
+  app.replay = replay;
+  app.replayKey = keyOf();
+  app.replayFile = '';
+  app.replayNote = note;
 }

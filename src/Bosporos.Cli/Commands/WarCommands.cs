@@ -35,11 +35,9 @@ internal static class WarCommands
 
     public static int Run(CliEnvironment env, string path, RunRequest request)
     {
-        if (request.EventsFile is not null || request.ReplayFile is not null)
+        if (WarOutputs.Prepare(env, request) is { } unusable)
         {
-            env.Error.WriteLine("error: --events and --replay are not available for war scenarios yet.");
-            env.Error.WriteLine("    hint: Run without them; '--format json' gives the outcome, the siege's state hash and the war's.");
-            return ExitCodes.Usage;
+            return unusable;
         }
 
         var loaded = Load(env, path, request.Scenario, request.Overrides);
@@ -49,10 +47,10 @@ internal static class WarCommands
         }
 
         var sim = WarSimulation.Create(loaded.Definition!, loaded.Siege!, request.Seed);
-        while (!sim.IsOver)
+        var replay = WarOutputs.Play(env, sim, request, loaded.ScenarioHash);
+        if (!WarOutputs.Write(env, sim, replay, request))
         {
-            env.Cancellation.ThrowIfCancellationRequested();
-            sim.Step();
+            return ExitCodes.InvalidData;
         }
 
         if (request.Json)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Bosporos.Analysis.War;
 using Bosporos.Kernel.War;
 
 namespace Bosporos.Cli.Rendering;
@@ -7,18 +8,13 @@ namespace Bosporos.Cli.Rendering;
 /// <summary>Tells a war run: a chronicle by month (the siege inside by day, through the siege chronicle), and the outcome.</summary>
 internal static class WarChronicle
 {
-    private static readonly string[] Months =
-    [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-    ];
-
     public static void Write(TextWriter w, WarSimulation sim)
     {
         var month = -1;
         var siegeTold = false;
         foreach (var e in sim.Events)
         {
-            var line = Sentence(sim, e);
+            var line = WarSentences.Sentence(sim, e);
             if (line is null)
             {
                 continue;
@@ -29,10 +25,10 @@ internal static class WarChronicle
             {
                 month = date.Year * 12 + date.Month;
                 w.WriteLine();
-                w.WriteLine($"{Months[date.Month - 1]} {date.Year}");
+                w.WriteLine($"{WarSentences.Months[date.Month - 1]} {date.Year}");
             }
 
-            w.WriteLine($"  {date.Day,2} {Months[date.Month - 1][..3]}  {line}");
+            w.WriteLine($"  {date.Day,2} {WarSentences.Months[date.Month - 1][..3]}  {line}");
             if (e.Kind == WarEventKind.SiegeBegan && !siegeTold && sim.Siege is { } siege)
             {
                 siegeTold = true;
@@ -48,57 +44,6 @@ internal static class WarChronicle
         }
     }
 
-    private static string Army(WarSimulation sim, int i) => i >= 0 ? sim.Definition.Armies[i].Name : "an army";
-
-    private static string Region(WarSimulation sim, int i) => i >= 0 && i < sim.Definition.Regions.Length ? sim.Definition.Regions[i].Name : "the field";
-
-    private static string Odds(WarEvent e) => e.Odds >= 0 ? string.Create(CultureInfo.InvariantCulture, $" (odds {e.Odds / 100.0:0.#} %, roll {e.Roll / 100.0:0.##})") : string.Empty;
-
-    private static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
-
-    private static string? Sentence(WarSimulation sim, WarEvent e) => e.Kind switch
-    {
-        WarEventKind.ArmySplit when e.Value1 > 0 => $"Heraclius splits his army in {Region(sim, e.Region)}: {N(e.Value1)} men to the capital, {N(e.Value2)} to Theodore, {N(e.Value3)} stay with him.",
-        WarEventKind.ArmySplit => $"Heraclius keeps his army together ({N(e.Value3)} men): the capital gets no reinforcements.",
-        WarEventKind.BattleFought when (e.Value3 & 8) != 0 => $"Battle in {Region(sim, e.Region)}: {Army(sim, e.Army)} against {Army(sim, e.Other)}; neither side breaks by dusk (losses {N(e.Value1)} and {N(e.Value2)}).",
-        WarEventKind.BattleFought => $"Battle in {Region(sim, e.Region)}: {Army(sim, e.Army)} against {Army(sim, e.Other)}; {((e.Value3 & 1) != 0 ? "the Persians break" : "the Romans break")}{((e.Value3 & 2) != 0 ? ", a decisive defeat" : string.Empty)} (Roman losses {N(e.Value1)}, Persian {N(e.Value2)}).",
-        WarEventKind.Storm => $"A storm drives into the faces of {Army(sim, e.Army)}{Odds(e)}.",
-        WarEventKind.ArmyDissolved => $"{Army(sim, e.Army)} breaks up.",
-        WarEventKind.SiegeBegan => $"The siege of {Region(sim, e.Region)} begins: {N(e.Value1)} Roman troops and the fleet against {N(e.Value2)} of the khagan's host, {N(e.Value3)} Persians across the straits.",
-        WarEventKind.SiegeEnded when e.Value1 == (int)Kernel.Outcome.Fallen => $"The capital falls (Roman losses {N(e.Value2)}).",
-        WarEventKind.SiegeEnded => $"The siege ends and the capital holds: Roman losses {N(e.Value2)}, the host's {N(e.Value3)}.",
-        WarEventKind.AllianceSought => e.Value1 != 0 ? $"The Turks agree to an alliance{Odds(e)}." : $"The Turks refuse the alliance{Odds(e)}.",
-        WarEventKind.TurksArrived => $"The Western Turks, {N(e.Value1)} horse, come through the Caspian Gates.",
-        WarEventKind.Ravaged => $"The Turks ravage {Region(sim, e.Region)}.",
-        WarEventKind.TurksLeft => $"The Turks go home ({N(e.Value1)} horse).",
-        WarEventKind.CitySiegeBegan => $"Heraclius and the Turks besiege {Region(sim, e.Region)}.",
-        WarEventKind.CityFell => $"{Region(sim, e.Region)} falls{Odds(e)}.",
-        WarEventKind.InvasionBegan => $"Heraclius invades Persia with {N(e.Value1)} men, making for {Region(sim, e.Value2)}.",
-        WarEventKind.ArmyRaised => $"Raised in {Region(sim, e.Region)}: {Army(sim, e.Army)} ({N(e.Value1)} men).",
-        WarEventKind.Recalled => $"Khosrow recalls {Army(sim, e.Army)} from {Region(sim, e.Region)}.",
-        WarEventKind.Sacked => $"{Army(sim, e.Army)} sacks {Region(sim, e.Region)}.",
-        WarEventKind.CourierSent => $"Khosrow sends a courier with the order to kill Shahrbaraz (after {e.Value2} defeats).",
-        WarEventKind.CourierCaught => $"The courier is caught in {Region(sim, e.Region)}{Odds(e)}; shown the letter, Shahrbaraz {(e.Value1 != 0 ? "turns" : "does not turn, but will no longer answer the king's calls")} (odds {e.Value2 / 100.0:0.#} %).",
-        WarEventKind.CourierDelivered => "The courier reaches Kardarigan with the order.",
-        WarEventKind.GeneralTurned => "Shahrbaraz turns against Khosrow.",
-        WarEventKind.GeneralKilled => "Shahrbaraz is killed on Khosrow's order; Kardarigan takes his army.",
-        WarEventKind.KingDeposed => $"Kavad II deposes Khosrow II (legitimacy {e.Value1 / 100.0:0.#} %){Odds(e)}.",
-        WarEventKind.EnvoyArrived => $"Kavad's envoy reaches Heraclius in {Region(sim, e.Region)}.",
-        WarEventKind.PeaceMade => $"Peace: {e.Value1} of {e.Value2} occupied provinces returned; frontier: {FrontierName((Frontier)e.Value3)}; prisoners freed and the True Cross returned.",
-        WarEventKind.EmpireCollapsed => "With the capital lost, the empire collapses.",
-        WarEventKind.RomeSuedForPeace => $"Heraclius' army is broken ({N(e.Value1)} men left): Rome sues for peace on Persian terms.",
-        WarEventKind.WarUndecided => "The war is still undecided at the horizon.",
-        _ => null,
-    };
-
-    public static string FrontierName(Frontier f) => f switch
-    {
-        Frontier.Line591 => "the frontier of 591",
-        Frontier.Euphrates => "the Euphrates line (Arabissus, 629)",
-        Frontier.AsHeld => "as held",
-        _ => "none",
-    };
-
     public static string Date(WarSimulation sim, int day) => day < 0 ? "-" : sim.DateOf(day).ToString();
 
     public static void Summary(TextWriter w, WarSimulation sim)
@@ -106,12 +51,12 @@ internal static class WarChronicle
         var s = sim.Summary;
         w.WriteLine();
         w.WriteLine($"Outcome            {s.Outcome}");
-        w.WriteLine($"Capital            {(s.Outcome == WarOutcome.Collapse ? "fallen" : "held")} (siege {s.SiegeOutcome}, {Date(sim, s.SiegeStartDay)} to {Date(sim, s.SiegeEndDay)}; {N(s.CapitalReinforcements)} men sent)");
+        w.WriteLine($"Capital            {(s.Outcome == WarOutcome.Collapse ? "fallen" : "held")} (siege {s.SiegeOutcome}, {Date(sim, s.SiegeStartDay)} to {Date(sim, s.SiegeEndDay)}; {s.CapitalReinforcements.ToString("N0", CultureInfo.InvariantCulture)} men sent)");
         w.WriteLine($"Theodore v. Shahin {(s.TheodoreBeatShahin ? "Theodore won" : "no Roman victory")}");
         w.WriteLine($"Invasion           {Date(sim, s.InvasionDay)}; decisive battle {Date(sim, s.DecisiveBattleDay)} ({(s.DecisiveBattleWon ? "won" : "not won")}); Dastagerd sacked {Date(sim, s.SackDay)}");
         w.WriteLine($"Shahrbaraz turned  {Date(sim, s.ShahrbarazTurnedDay)}");
         w.WriteLine($"Khosrow falls      {Date(sim, s.KhosrowFallDay)}");
-        w.WriteLine($"Peace              {Date(sim, s.PeaceDay)}: {s.ProvincesReturned} of {s.ProvincesOccupied} provinces returned, frontier {FrontierName(s.Frontier)}");
+        w.WriteLine($"Peace              {Date(sim, s.PeaceDay)}: {s.ProvincesReturned} of {s.ProvincesOccupied} provinces returned, frontier {WarSentences.FrontierName(s.Frontier)}");
         w.WriteLine($"State hash         {s.StateHash:x16}");
     }
 

@@ -172,6 +172,18 @@ public sealed partial class WarSimulation
 
     public bool Active(int army) => active[army];
 
+    /// <summary>The region an army is marching to on its current leg (-1 when it stands in <see cref="Location"/>).</summary>
+    public int NextRegion(int army) => nextRegion[army];
+
+    /// <summary>Days left on an army's current leg (0 when it stands).</summary>
+    public int DaysLeft(int army) => daysLeft[army];
+
+    /// <summary>Whether an army's men are inside the siege of the capital (fighting there, not in the field).</summary>
+    public bool InSiege(int army) => inSiege[army];
+
+    /// <summary>The region the king's courier is in (-1 when no courier is on the road).</summary>
+    public int CourierRegion => courierActive ? regionIndex[Definition.Courier.Route[courierLeg]] : -1;
+
     public Power Holder(int region) => holder[region];
 
     public int ArmyIndex(string id) => armyIndex.TryGetValue(id, out var i) ? i : -1;

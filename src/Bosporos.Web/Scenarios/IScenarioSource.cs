@@ -14,7 +14,7 @@ public interface IScenarioSource
 
 public sealed record ScenarioSummaryDto(string Id, string Name);
 
-/// <summary>The siege scenarios shipped in the scenarios folder, through <see cref="ScenarioCatalog"/> (war scenarios are not served yet).</summary>
+/// <summary>The siege scenarios shipped in the scenarios folder, through <see cref="ScenarioCatalog"/> (war scenarios are listed by /api/wars).</summary>
 internal sealed class CatalogScenarioSource : IScenarioSource
 {
     public IReadOnlyList<ScenarioSummaryDto> List() =>

@@ -447,6 +447,7 @@ export async function replayPage(root: HTMLElement, query: URLSearchParams): Pro
       h('div', { class: 'stage' },
         h('div', { class: 'stage-head' }, h('h1', {}, replay.name), counts),
         app.replayFile ? h('p', { class: 'opened-file' }, `From the replay file ${app.replayFile}: seed ${replay.seed}, with the orders it records (the chronicle says who gave each).`) : '',
+        app.replayNote ? h('p', { class: 'opened-file war-siege-note' }, app.replayNote) : '',
         openFileControl(),
         skip,
         maps,
