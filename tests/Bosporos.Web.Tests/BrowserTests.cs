@@ -58,7 +58,7 @@ public sealed partial class BrowserTests
         public static async Task<Session> StartAsync()
         {
             var site = new SiteFactory(null, null, shippedScenarios: true);
-            site.UseKestrel(0);
+            site.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0)); // not UseKestrel(0): its port rewrite races Kestrel's own bind (dotnet/aspnetcore#67714)
             site.StartServer();
             var addresses = site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
             var url = addresses.First(a => a.StartsWith("http://127.0.0.1", StringComparison.Ordinal) || a.StartsWith("http://localhost", StringComparison.Ordinal) || a.StartsWith("http://[::1]", StringComparison.Ordinal));

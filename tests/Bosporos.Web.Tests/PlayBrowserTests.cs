@@ -22,7 +22,7 @@ public sealed class PlayBrowserTests
     {
         Skip.If(BrowserTests.SkipReason is not null, BrowserTests.SkipReason);
         await using var site = new SiteFactory(null, null, shippedScenarios: true);
-        site.UseKestrel(0);
+        site.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0)); // not UseKestrel(0): its port rewrite races Kestrel's own bind (dotnet/aspnetcore#67714)
         site.StartServer();
         var url = site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .First(a => a.StartsWith("http://127.0.0.1", StringComparison.Ordinal) || a.StartsWith("http://localhost", StringComparison.Ordinal)).TrimEnd('/');
