@@ -463,6 +463,8 @@ public sealed partial class Simulation
                 h.Add(boatsOrderedDay);
                 h.Add(assaultOrderedDay);
                 h.Add(lastCardDay);
+                h.Add(lastDawnWalls);
+                h.Add(wallsStalled ? 1 : 0);
                 for (var k = 0; k < intentionDoneDay.Length; k++)
                 {
                     h.Add(intentionDoneDay[k]);

@@ -77,6 +77,9 @@ public sealed record IntentionDefinition
     [Description("Act only once the land walls are worn this far toward a breach (the best sector's progress from 0 to 1; 0 = no such need). Before judging the siege lost he acts anyway: the last card.")]
     public Ratio WallsWorn { get; init; }
 
+    [Description("Act only once the engines no longer gain on the repairs: at dawn the land walls are worn no further toward a breach than at the dawn before (after the bombardment has begun). Before judging the siege lost he acts anyway: the last card.")]
+    public bool AfterWallsStall { get; init; }
+
     [Description("Act again each day while the conditions hold (assaults, crossings); otherwise once.")]
     public bool Repeat { get; init; }
 

@@ -29,6 +29,8 @@ public sealed partial class Simulation
     private bool boatsMassacred;
     private int unwillingDawns;
     private int lastCardDay; // the day he threw in the held-back boat attack rather than give up, -1 if not yet
+    private int lastDawnWalls; // the walls' wear toward a breach at the last dawn the engines stood ready (Ratio raw), -1 before
+    private bool wallsStalled; // at this dawn the engines had gained nothing on the repairs since the dawn before
     private int engineCountAtStart;
     private int boatsAtStart;
 
@@ -58,6 +60,8 @@ public sealed partial class Simulation
         boatsMassacred = false;
         unwillingDawns = 0;
         lastCardDay = -1;
+        lastDawnWalls = -1;
+        wallsStalled = false;
         engineCountAtStart = 0;
         foreach (var p in Index.AttackerParks)
         {
@@ -176,7 +180,7 @@ public sealed partial class Simulation
         }
 
         if (!ordered && (day - intentionSince[k] < it.DaysAfter || failedAssaultsInRow < it.AfterFailedAssaults
-            || (it.WallsWorn.Raw > 0 && WallsProspect() < it.WallsWorn.Raw)))
+            || (it.WallsWorn.Raw > 0 && WallsProspect() < it.WallsWorn.Raw) || (it.AfterWallsStall && !wallsStalled)))
         {
             return false;
         }
@@ -440,6 +444,21 @@ public sealed partial class Simulation
         return best;
     }
 
+    /// <summary>
+    /// Whether, at the engines' last day's net gain on the repairs, the land walls would not be breached within the
+    /// days his food in hand and in reach lets him stay (the food horizon times his abundance).
+    /// </summary>
+    private bool BreachOutOfReach(int walls, int gain)
+    {
+        if (gain <= 0)
+        {
+            return true;
+        }
+
+        var staying = (long)Definition.Command.Withdrawal.FoodHorizonDays * FoodAbundance() / Ratio.Scale;
+        return (long)(Ratio.Scale - walls) > gain * staying;
+    }
+
     private int HostMen() => (int)SumOf(Index.Host, present);
 
     /// <summary>The sum of one per-contingent count over a list of contingents.</summary>
@@ -485,6 +504,8 @@ public sealed partial class Simulation
     {
         var w = Definition.Command.Withdrawal;
         var walls = WallsProspect();
+        wallsStalled = lastDawnWalls >= 0 && BreachOutOfReach(walls, walls - lastDawnWalls);
+        lastDawnWalls = AttackerEnginesReady() ? walls : -1;
         var water = WaterProspect();
         var engineScore = EnginesProspect();
         var force = ForceProspect();
@@ -621,14 +642,25 @@ public sealed partial class Simulation
         return (int)(standing * Ratio.Scale / engineCountAtStart);
     }
 
-    /// <summary>Food in hand and in reach against his food horizon (Ratio raw, capped at 1).</summary>
-    private int FoodProspect() => Math.Min(Ratio.Scale, FoodAbundance());
+    /// <summary>
+    /// Food in hand and in reach against his food horizon, as patience (Ratio raw): one for one up to a horizon's food,
+    /// then with diminishing returns (2a / (1 + a): 4/3 for two horizons, 3/2 for three), so that more food always
+    /// buys more patience but never without end.
+    /// </summary>
+    private int FoodProspect()
+    {
+        long a = FoodInReach(int.MaxValue / Ratio.Scale);
+        return a <= Ratio.Scale ? (int)a : (int)(2 * a * Ratio.Scale / (Ratio.Scale + a));
+    }
 
     /// <summary>
     /// Food in hand and in reach against his food horizon (Ratio raw, up to 3): how many times over he can wait out
     /// his horizon. His patience with failures and with an unwilling host grows with it.
     /// </summary>
-    private int FoodAbundance()
+    private int FoodAbundance() => FoodInReach(3);
+
+    /// <summary>Food in hand and in reach against his food horizon (Ratio raw, up to <paramref name="cap"/> horizons).</summary>
+    private int FoodInReach(int cap)
     {
         var men = HostMen();
         var horizon = Definition.Command.Withdrawal.FoodHorizonDays;
@@ -638,7 +670,7 @@ public sealed partial class Simulation
         }
 
         var inReach = HostFoodInHand() + (ExpectedForage() * horizon);
-        return (int)Math.Min(3 * Ratio.Scale, inReach * Ratio.Scale / ((long)men * horizon));
+        return (int)Math.Min((long)cap * Ratio.Scale, inReach * Ratio.Scale / ((long)men * horizon));
     }
 
     private WithdrawalFactors CurrentFactors(int walls, int engineScore, int will)
