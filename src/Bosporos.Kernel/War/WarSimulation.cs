@@ -22,6 +22,8 @@ public sealed partial class WarSimulation
     private const ulong PoliticsStream = 104;
     private const ulong DiplomacyStream = 105;
     private const ulong SupplyStream = 106;
+    private const ulong ManoeuvreStream = 107;
+    private const ulong AvarStream = 108;
     private const ulong SiegeSeedKey = 0x5349_4547;
 
     private readonly List<WarEvent> events = [];
@@ -37,6 +39,8 @@ public sealed partial class WarSimulation
     private RandomStream politicsDice;
     private RandomStream diplomacyDice;
     private RandomStream supplyDice;
+    private RandomStream manoeuvreDice;
+    private RandomStream avarDice;
 
     // Armies.
     private readonly int[] present;
@@ -205,6 +209,8 @@ public sealed partial class WarSimulation
         politicsDice = new RandomStream(SplitMix64.Derive(seed, PoliticsStream));
         diplomacyDice = new RandomStream(SplitMix64.Derive(seed, DiplomacyStream));
         supplyDice = new RandomStream(SplitMix64.Derive(seed, SupplyStream));
+        manoeuvreDice = new RandomStream(SplitMix64.Derive(seed, ManoeuvreStream));
+        avarDice = new RandomStream(SplitMix64.Derive(seed, AvarStream));
         Array.Clear(present);
         Array.Clear(arrived);
         Array.Clear(killed);
@@ -242,6 +248,7 @@ public sealed partial class WarSimulation
         SiegeDefinitionUsed = null;
         ResetDoctrine();
         ResetPolitics();
+        ResetEarly();
     }
 
     /// <summary>Advances one day.</summary>
@@ -367,6 +374,7 @@ public sealed partial class WarSimulation
         }
 
         HashPolitics(ref h);
+        HashEarly(ref h);
         if (Siege is not null && siegeRunning)
         {
             h.Add((long)Siege.StateHash);
