@@ -335,9 +335,13 @@ public sealed partial class WarSimulation
             return;
         }
 
+        // A day that ends with neither side broken does not settle the encounter: the emperor keeps after him.
         foreach (var p in persians)
         {
-            metEmperor[p] = Day;
+            if (!drawn)
+            {
+                metEmperor[p] = Day;
+            }
         }
 
         if (persians.Contains(shahrbaraz))
