@@ -281,7 +281,6 @@ public sealed partial class WarSimulation
         {
             straitsOrdered = true;
             Order(shahrbaraz, regionIndex[straits]);
-            Emit(WarEventKind.Recalled, location[shahrbaraz], shahrbaraz, v1: regionIndex[straits]);
         }
 
         foreach (var id in k.Trap)
@@ -387,7 +386,8 @@ public sealed partial class WarSimulation
         for (var a = 0; a < present.Length; a++)
         {
             var def = Definition.Armies[a];
-            if (!BeforeSplit || !active[a] || inSiege[a] || daysLeft[a] > 0 || def.Role != ArmyRole.Field || present[a] >= def.Strength
+            // Only the standing armies (those of the start) are rebuilt: armies raised for a purpose are not.
+            if (!BeforeSplit || !def.Raised || !active[a] || inSiege[a] || daysLeft[a] > 0 || def.Role != ArmyRole.Field || present[a] >= def.Strength
                 || holder[location[a]] != Side(a))
             {
                 if (levied[a] > 0)

@@ -37,9 +37,10 @@ public sealed class WarConservationTests
                 Assert.Equal(arrived, accounted);
             }
 
-            // Men enter the war only when an army is raised; transfers (the split, the brother rejoining, allies merging
-            // at the straits) move men between ledgers without creating any.
-            long raised = war.Armies.Where(a => !a.Raised && a.Strength > 0 && sim.Ledger(sim.ArmyIndex(a.Id)).Arrived > 0).Sum(a => (long)a.Strength);
+            // Men enter the war only when an army is raised or levies join it (told by its Levied events); transfers (the
+            // split, the brother rejoining, allies merging at the straits) move men between ledgers without creating any.
+            long raised = war.Armies.Where(a => !a.Raised && a.Strength > 0 && sim.Ledger(sim.ArmyIndex(a.Id)).Arrived > 0).Sum(a => (long)a.Strength)
+                + sim.Events.Where(e => e.Kind == WarEventKind.Levied).Sum(e => (long)e.Value1);
             long transferredOut = war.Armies.Sum(a => (long)sim.Ledger(sim.ArmyIndex(a.Id)).Transferred);
             long arrivedAll = war.Armies.Sum(a => (long)sim.Ledger(sim.ArmyIndex(a.Id)).Arrived);
             Assert.Equal(arrivedAtStart + raised + transferredOut, arrivedAll);
