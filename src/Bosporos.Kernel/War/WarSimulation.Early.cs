@@ -66,13 +66,14 @@ public sealed partial class WarSimulation
     private void EarlyDoctrines()
     {
         AvarDoctrine();
+
+        // The king's generals aim at where the emperor stands before he decides whether to wait for them.
+        ShadowDoctrine();
+        TrapDoctrine();
         if (active[heraclius])
         {
             Plan();
         }
-
-        ShadowDoctrine();
-        TrapDoctrine();
     }
 
     /// <summary>On the first day of each winter before a peace, the khagan may threaten the capital; the emperor goes home until the peace.</summary>
@@ -206,13 +207,23 @@ public sealed partial class WarSimulation
         }
     }
 
-    /// <summary>A Persian field army is on its last leg into the emperor's region.</summary>
+    /// <summary>Longest wait, in days of the enemy's march, for an enemy army coming for him.</summary>
+    private const int WaitDays = 30;
+
+    /// <summary>A Persian field army is marching on the emperor's region and will be there within a month.</summary>
     private bool EnemyComing()
     {
+        var here = location[heraclius];
         for (var a = 0; a < present.Length; a++)
         {
-            if (active[a] && !inSiege[a] && daysLeft[a] > 0 && nextRegion[a] == location[heraclius] && destination[a] == location[heraclius]
-                && Side(a) == Power.Persia && Definition.Armies[a].Role == ArmyRole.Field && present[a] > 0 && !(a == shahrbaraz && shahrbarazTurned))
+            if (!active[a] || inSiege[a] || destination[a] != here || Side(a) != Power.Persia || Definition.Armies[a].Role != ArmyRole.Field
+                || present[a] == 0 || (a == shahrbaraz && shahrbarazTurned))
+            {
+                continue;
+            }
+
+            var rest = daysLeft[a] > 0 && nextRegion[a] >= 0 ? daysLeft[a] + PathDays(a, nextRegion[a], here) : PathDays(a, location[a], here);
+            if (rest >= 0 && rest <= WaitDays)
             {
                 return true;
             }
@@ -283,11 +294,20 @@ public sealed partial class WarSimulation
             Order(shahrbaraz, regionIndex[straits]);
         }
 
+        // Until he stands at the straits he makes for them again whenever a withdrawal turned him aside.
+        if (straitsOrdered && k.StraitsRegion is { } goal && active[shahrbaraz] && !shahrbarazTurned && !inSiege[shahrbaraz] && daysLeft[shahrbaraz] == 0
+            && location[shahrbaraz] != regionIndex[goal] && destination[shahrbaraz] != regionIndex[goal])
+        {
+            Order(shahrbaraz, regionIndex[goal]);
+        }
+
         foreach (var id in k.Trap)
         {
             var t = armyIndex[id];
             var follows = t == shahrbaraz; // the general of the west follows the emperor until he winters in his own lands
-            if (!active[t] || inSiege[t] || present[t] == 0 || (metEmperor[t] >= courtSackDay && !follows) || daysLeft[t] > 0 || (t == shahrbaraz && (straitsOrdered || shahrbarazTurned)))
+            // The others set out when they are at rest; the follower re-aims every day at where the emperor now is.
+            if (!active[t] || inSiege[t] || present[t] == 0 || (metEmperor[t] >= courtSackDay && !follows) || (daysLeft[t] > 0 && !follows)
+                || (t == shahrbaraz && (straitsOrdered || shahrbarazTurned)))
             {
                 continue;
             }
