@@ -240,7 +240,7 @@ public sealed record CampaignSupplyDefinition
     [Description("Morale regained per day in quarters on friendly ground.")]
     public required Ratio MoraleRecovery { get; init; }
 
-    [Description("Before the split: share of its strength that a standing field army (one of the start) below it gains per day at rest on its own ground (levies).")]
+    [Description("Before the split (Persian armies: before the siege): share of its strength that a standing field army (one of the start) below it gains per day at rest on its own ground (levies).")]
     public Ratio Levy { get; init; }
 }
 

@@ -394,7 +394,7 @@ public sealed partial class WarSimulation
         }
     }
 
-    /// <summary>Before the split, field armies below their strength at rest on their own ground take in levies.</summary>
+    /// <summary>Before the split (the king's: before the siege), standing field armies below their strength at rest on their own ground take in levies.</summary>
     private void Levies()
     {
         var share = Definition.Supply.Levy.Raw;
@@ -406,8 +406,10 @@ public sealed partial class WarSimulation
         for (var a = 0; a < present.Length; a++)
         {
             var def = Definition.Armies[a];
-            // Only the standing armies (those of the start) are rebuilt: armies raised for a purpose are not.
-            if (!BeforeSplit || !def.Raised || !active[a] || inSiege[a] || daysLeft[a] > 0 || def.Role != ArmyRole.Field || present[a] >= def.Strength
+            // Only the standing armies (those of the start) are rebuilt: armies raised for a purpose are not. The emperor's
+            // levies end when he splits his army; the king's go on until his offensive of 626 reaches the capital.
+            var levying = def.Side == Power.Persia ? Day < SiegeStartDay : BeforeSplit;
+            if (!levying || !def.Raised || !active[a] || inSiege[a] || daysLeft[a] > 0 || def.Role != ArmyRole.Field || present[a] >= def.Strength
                 || holder[location[a]] != Side(a))
             {
                 if (levied[a] > 0)

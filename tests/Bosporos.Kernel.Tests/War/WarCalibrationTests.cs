@@ -83,11 +83,11 @@ public sealed class WarCalibrationTests
         var b = WarShipped.Run(PairedRuns, ("courier.send", "false"));
         Assert.All(b, s => Assert.Equal(-1, s.ShahrbarazTurnedDay));
 
-        // Measured over 1,000 runs: -27 and -29 points (docs/war.md); the thresholds leave room for the sampling error of 400.
+        // Measured: about -45 points on both (docs/war.md); the thresholds leave room for the sampling error of 400 runs.
         var decisive = Paired(a, b, DecisiveLate627);
         var peace = Paired(a, b, s => s.Outcome == WarOutcome.Peace);
-        Assert.True(decisive <= -0.15, $"decisive victory moved by {decisive:P1}");
-        Assert.True(peace <= -0.15, $"peace moved by {peace:P1}");
+        Assert.True(decisive <= -0.3, $"decisive victory moved by {decisive:P1}");
+        Assert.True(peace <= -0.3, $"peace moved by {peace:P1}");
     }
 
     [Fact]
