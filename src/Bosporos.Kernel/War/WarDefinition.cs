@@ -171,6 +171,9 @@ public sealed record ArmyDefinition
     [Description("Men at the start (or when raised).")]
     public required int Strength { get; init; }
 
+    [Description("When above strength: the men at the start (or when raised) are drawn evenly from strength to this, each run (a contested number).")]
+    public int StrengthMax { get; init; }
+
     [Description("Training, equipment and leadership, 0-1.")]
     public required Ratio Quality { get; init; }
 
