@@ -28,7 +28,9 @@ public sealed class WarCommandTests
         Assert.Contains("and forces battle", r.Out, StringComparison.Ordinal);
         Assert.Contains("The khagan of the Avars threatens the capital", r.Out, StringComparison.Ordinal);
         Assert.Contains("Khosrow flees his court in Atropatene (Ganzak)", r.Out, StringComparison.Ordinal);
-        Assert.Contains("goes into winter quarters", r.Out, StringComparison.Ordinal);
+        Assert.Contains("takes up its quarters for the winter", r.Out, StringComparison.Ordinal);
+        Assert.Matches(@"Levies join [^\n]*\(\d{1,2},\d{3} men\)", r.Out); // levies of a thousand and more are told
+        Assert.DoesNotMatch(@"Levies join [^\n]*\(\d{1,3} men\)", r.Out); // the day-by-day trickle is not
         Assert.Contains("622-625 ", r.Out, StringComparison.Ordinal);
 
         var json = Experiments.Run("run", "war-622-628", "--seed", "1", "--format", "json");

@@ -54,6 +54,8 @@ internal static class WarChronicle
 
     private static string Odds(WarEvent e) => e.Odds >= 0 ? string.Create(CultureInfo.InvariantCulture, $" (odds {e.Odds / 100.0:0.#} %, roll {e.Roll / 100.0:0.##})") : string.Empty;
 
+    private static string Cap(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
     private static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string? Sentence(WarSimulation sim, WarEvent e) => e.Kind switch
@@ -88,14 +90,14 @@ internal static class WarChronicle
         WarEventKind.EmpireCollapsed => "With the capital lost, the empire collapses.",
         WarEventKind.RomeSuedForPeace => $"Heraclius' army is broken ({N(e.Value1)} men left): Rome sues for peace on Persian terms.",
         WarEventKind.WarUndecided => "The war is still undecided at the horizon.",
-        WarEventKind.WinterQuarters => $"{Army(sim, e.Army)} goes into winter quarters in {Region(sim, e.Region)} ({N(e.Value1)} men).",
+        WarEventKind.WinterQuarters => $"{Cap(Army(sim, e.Army))} takes up its quarters for the winter in {Region(sim, e.Region)} ({N(e.Value1)} men).",
         WarEventKind.AvarThreat => $"The khagan of the Avars threatens the capital{Odds(e)}: the emperor goes home, his army waits in its quarters.",
         WarEventKind.AvarPeace => "A peace bought from the khagan frees the emperor to campaign again.",
         WarEventKind.KingFled => $"Khosrow flees his court in {Region(sim, e.Region)} before {Army(sim, e.Army)}.",
         WarEventKind.Surprise => $"Heraclius catches {Army(sim, e.Other)}, which would have drawn off, and forces battle{Odds(e)}.",
-        WarEventKind.Trained => $"{Army(sim, e.Army)} has finished its drill in {Region(sim, e.Region)} (morale {e.Value1 / 100.0:0.#} %).",
-        WarEventKind.ArmyDisbanded => $"{Army(sim, e.Army)} goes home ({N(e.Value1)} men).",
-        WarEventKind.Levied => $"Levies join {Army(sim, e.Army)} in {Region(sim, e.Region)} ({N(e.Value1)} men).",
+        WarEventKind.Trained => $"{Cap(Army(sim, e.Army))} has finished its drill in {Region(sim, e.Region)} (morale {e.Value1 / 100.0:0.#} %).",
+        WarEventKind.ArmyDisbanded => $"{Cap(Army(sim, e.Army))} goes home ({N(e.Value1)} men).",
+        WarEventKind.Levied when e.Value1 >= 1000 => $"Levies join {Army(sim, e.Army)} in {Region(sim, e.Region)} ({N(e.Value1)} men).",
         _ => null,
     };
 
