@@ -45,6 +45,17 @@ public sealed class WarEarlyCampaignTests
     }
 
     [Fact]
+    public void The_daily_hash_covers_the_khagans_threat_from_the_day_it_is_made()
+    {
+        var threat = WarShipped.One(7, ("avars.threat-odds", "1"));
+        var none = WarShipped.One(7, ("avars.threat-odds", "0"));
+        var day = threat.Events.First(e => e.Kind == WarEventKind.AvarThreat).Day;
+        Assert.Equal(new JulianDate(622, 12, 1), threat.DateOf(day));
+        Assert.Equal(threat.DailyHashes.Take(day), none.DailyHashes.Take(day));
+        Assert.NotEqual(threat.DailyHashes[day], none.DailyHashes[day]);
+    }
+
+    [Fact]
     public void The_war_from_its_old_start_in_March_626_still_runs_without_the_campaigns_before_it()
     {
         var (war, siege) = WarShipped.Load626();
