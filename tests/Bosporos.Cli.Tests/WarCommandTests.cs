@@ -19,6 +19,37 @@ public sealed class WarCommandTests
     }
 
     [Fact]
+    public void Run_tells_the_campaigns_of_622_to_625_from_the_emperors_departure()
+    {
+        var r = Experiments.Run("run", "war-622-628", "--seed", "1");
+        Assert.Equal(ExitCodes.Success, r.Code);
+        Assert.Matches(@"(?m)^(June|July|August|September|October) 622\r?$", r.Out);
+        Assert.Contains("has finished its drill", r.Out, StringComparison.Ordinal);
+        Assert.Contains("and forces battle", r.Out, StringComparison.Ordinal);
+        Assert.Contains("The khagan of the Avars threatens the capital", r.Out, StringComparison.Ordinal);
+        Assert.Contains("Khosrow flees his court in Atropatene (Ganzak)", r.Out, StringComparison.Ordinal);
+        Assert.Contains("takes up its quarters for the winter", r.Out, StringComparison.Ordinal);
+        Assert.Matches(@"Levies join [^\n]*\(\d{1,2},\d{3} men\)", r.Out); // levies of a thousand and more are told
+        Assert.DoesNotMatch(@"Levies join [^\n]*\(\d{1,3} men\)", r.Out); // the day-by-day trickle is not
+        Assert.Contains("622-625 ", r.Out, StringComparison.Ordinal);
+
+        var json = Experiments.Run("run", "war-622-628", "--seed", "1", "--format", "json");
+        using var doc = JsonDocument.Parse(json.Out);
+        Assert.Equal("0622-04-05", doc.RootElement.GetProperty("startDate").GetString());
+        Assert.StartsWith("0622-", doc.RootElement.GetProperty("shahrbarazBeaten").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Mc_on_the_war_dates_its_checks_from_the_scenarios_start()
+    {
+        var r = Experiments.Run("mc", "war-622-628", "--runs", "8");
+        Assert.Equal(ExitCodes.Success, r.Code);
+        Assert.Contains("Heraclius beats Shahrbaraz in 622", r.Out, StringComparison.Ordinal);
+        Assert.Matches(@"Heraclius beats Shahrbaraz \(history: autumn 622\)\s+median 0622-", r.Out);
+        Assert.Matches(@"end of the siege of the capital\s+median 0626-0[78]-", r.Out);
+    }
+
+    [Fact]
     public void Run_as_json_gives_the_outcome_the_capital_the_treaty_and_the_kings_fall()
     {
         var a = Experiments.Run("run", "war-622-628", "--seed", "1", "--format", "json");

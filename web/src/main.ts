@@ -17,7 +17,7 @@ function home(el: HTMLElement) {
         h('a', { class: 'tile', href: '#/scenario' }, h('strong', {}, 'Scenario'), h('span', {}, 'Every figure with its source, reliability and range. Edit and run.')),
         h('a', { class: 'tile', href: '#/replay' }, h('strong', {}, 'Map & replay'), h('span', {}, 'Watch a run on the map of the city; seek to any hour; see why each event happened.')),
         h('a', { class: 'tile', href: '#/experiments' }, h('strong', {}, 'Experiments'), h('span', {}, 'Compare variants over many runs: no fleet, half the garrison, your own.')),
-        h('a', { class: 'tile', href: '#/war' }, h('strong', {}, 'The war, 626–628'), h('span', {}, 'The Near East map of the campaign: armies on the roads day by day, battles, sieges, the king\'s couriers; zoom into the siege.')),
+        h('a', { class: 'tile', href: '#/war' }, h('strong', {}, 'The war, 622–628'), h('span', {}, 'The Near East map of the campaign: armies on the roads day by day, battles, sieges, the king\'s couriers; zoom into the siege.')),
         h('a', { class: 'tile', href: '#/play' }, h('strong', {}, 'Play'), h('span', {}, 'Command the defenders or the khagan against an AI that looks ahead with the model, with the odds of every order.')))));
 }
 

@@ -21,6 +21,8 @@ public static class WarSentences
 
     private static string Odds(WarEvent e) => e.Odds >= 0 ? string.Create(CultureInfo.InvariantCulture, $" (odds {e.Odds / 100.0:0.#} %, roll {e.Roll / 100.0:0.##})") : string.Empty;
 
+    private static string Cap(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
     private static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
     public static string? Sentence(WarSimulation sim, WarEvent e) => e.Kind switch
@@ -30,7 +32,7 @@ public static class WarSentences
         WarEventKind.BattleFought when (e.Value3 & 8) != 0 => $"Battle in {Region(sim, e.Region)}: {Army(sim, e.Army)} against {Army(sim, e.Other)}; neither side breaks by dusk (losses {N(e.Value1)} and {N(e.Value2)}).",
         WarEventKind.BattleFought => $"Battle in {Region(sim, e.Region)}: {Army(sim, e.Army)} against {Army(sim, e.Other)}; {((e.Value3 & 1) != 0 ? "the Persians break" : "the Romans break")}{((e.Value3 & 2) != 0 ? ", a decisive defeat" : string.Empty)} (Roman losses {N(e.Value1)}, Persian {N(e.Value2)}).",
         WarEventKind.Storm => $"A storm drives into the faces of {Army(sim, e.Army)}{Odds(e)}.",
-        WarEventKind.ArmyDissolved => $"{Army(sim, e.Army)} breaks up.",
+        WarEventKind.ArmyDissolved => $"{Cap(Army(sim, e.Army))} breaks up.",
         WarEventKind.SiegeBegan => $"The siege of {Region(sim, e.Region)} begins: {N(e.Value1)} Roman troops and the fleet against {N(e.Value2)} of the khagan's host, {N(e.Value3)} Persians across the straits.",
         WarEventKind.SiegeEnded when e.Value1 == (int)Bosporos.Kernel.Outcome.Fallen => $"The capital falls (Roman losses {N(e.Value2)}).",
         WarEventKind.SiegeEnded => $"The siege ends and the capital holds: Roman losses {N(e.Value2)}, the host's {N(e.Value3)}.",
@@ -43,7 +45,7 @@ public static class WarSentences
         WarEventKind.InvasionBegan => $"Heraclius invades Persia with {N(e.Value1)} men, making for {Region(sim, e.Value2)}.",
         WarEventKind.ArmyRaised => $"Raised in {Region(sim, e.Region)}: {Army(sim, e.Army)} ({N(e.Value1)} men).",
         WarEventKind.Recalled => $"Khosrow recalls {Army(sim, e.Army)} from {Region(sim, e.Region)}.",
-        WarEventKind.Sacked => $"{Army(sim, e.Army)} sacks {Region(sim, e.Region)}.",
+        WarEventKind.Sacked => $"{Cap(Army(sim, e.Army))} sacks {Region(sim, e.Region)}.",
         WarEventKind.CourierSent => $"Khosrow sends a courier with the order to kill Shahrbaraz (after {e.Value2} defeats).",
         WarEventKind.CourierCaught => $"The courier is caught in {Region(sim, e.Region)}{Odds(e)}; shown the letter, Shahrbaraz {(e.Value1 != 0 ? "turns" : "does not turn, but will no longer answer the king's calls")} (odds {e.Value2 / 100.0:0.#} %).",
         WarEventKind.CourierDelivered => "The courier reaches Kardarigan with the order.",
@@ -55,6 +57,14 @@ public static class WarSentences
         WarEventKind.EmpireCollapsed => "With the capital lost, the empire collapses.",
         WarEventKind.RomeSuedForPeace => $"Heraclius' army is broken ({N(e.Value1)} men left): Rome sues for peace on Persian terms.",
         WarEventKind.WarUndecided => "The war is still undecided at the horizon.",
+        WarEventKind.WinterQuarters => $"{Cap(Army(sim, e.Army))} takes up its quarters for the winter in {Region(sim, e.Region)} ({N(e.Value1)} men).",
+        WarEventKind.AvarThreat => $"The khagan of the Avars threatens the capital{Odds(e)}: the emperor goes home, his army waits in its quarters.",
+        WarEventKind.AvarPeace => "A peace bought from the khagan frees the emperor to campaign again.",
+        WarEventKind.KingFled => $"Khosrow flees his court in {Region(sim, e.Region)} before {Army(sim, e.Army)}.",
+        WarEventKind.Surprise => $"Heraclius catches {Army(sim, e.Other)}, which would have drawn off, and forces battle{Odds(e)}.",
+        WarEventKind.Trained => $"{Cap(Army(sim, e.Army))} has finished its drill in {Region(sim, e.Region)} (morale {e.Value1 / 100.0:0.#} %).",
+        WarEventKind.ArmyDisbanded => $"{Cap(Army(sim, e.Army))} goes home ({N(e.Value1)} men).",
+        WarEventKind.Levied when e.Value1 >= 1000 => $"Levies join {Army(sim, e.Army)} in {Region(sim, e.Region)} ({N(e.Value1)} men).",
         _ => null,
     };
 

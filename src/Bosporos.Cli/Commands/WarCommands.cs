@@ -160,12 +160,19 @@ internal static class WarCommands
     /// <summary>The checks of docs/war.md: each a count out of the runs it concerns.</summary>
     internal static List<Line> Report(IReadOnlyList<WarSummary> runs)
     {
-        static int Day(int y, int m, int d) => new JulianDate(y, m, d).DayNumber - new JulianDate(626, 3, 1).DayNumber;
+        var start = runs.Count > 0 ? runs[0].StartDayNumber : new JulianDate(626, 3, 1).DayNumber;
+        int Day(int y, int m, int d) => new JulianDate(y, m, d).DayNumber - start;
+        bool In(int day, int year) => day >= Day(year, 1, 1) && day < Day(year + 1, 1, 1);
         var invaded = runs.Where(r => r.InvasionDay >= 0).ToList();
         var decisive = invaded.Where(r => r.DecisiveBattleWon && r.DecisiveBattleDay >= Day(627, 9, 1) && r.DecisiveBattleDay < Day(628, 1, 1)).ToList();
         var peace = runs.Where(r => r.Outcome == WarOutcome.Peace).ToList();
         return
         [
+            new("Heraclius beats Shahrbaraz in 622", runs.Count(r => In(r.ShahrbarazBeatenDay, 622)), runs.Count),
+            new("the khagan's threat keeps the emperor home", runs.Count(r => r.AvarThreat), runs.Count),
+            new("Ganzak sacked in 624", runs.Count(r => In(r.CourtSackDay, 624)), runs.Count),
+            new("  the king's trap beaten one army at a time (2+ wins)", runs.Count(r => r.TrapBattlesWon >= 2), runs.Count),
+            new("the Sarus fought in 625", runs.Count(r => In(r.SarusDay, 625)), runs.Count),
             new("Theodore beats Shahin", runs.Count(r => r.TheodoreBeatShahin), runs.Count),
             new("the capital holds", runs.Count(r => r.Outcome != WarOutcome.Collapse), runs.Count),
             new("Heraclius invades Persia", invaded.Count, runs.Count),
@@ -185,7 +192,8 @@ internal static class WarCommands
     /// <summary>When things happened, over the runs where they did: median (p10, p90) as Julian dates.</summary>
     internal static List<(string Name, string Text)> Dates(IReadOnlyList<WarSummary> runs)
     {
-        static string Spread(IEnumerable<int> days)
+        var start = runs.Count > 0 ? runs[0].StartDayNumber : new JulianDate(626, 3, 1).DayNumber;
+        string Spread(IEnumerable<int> days)
         {
             var sorted = days.Where(d => d >= 0).Order().ToArray();
             if (sorted.Length == 0)
@@ -193,12 +201,15 @@ internal static class WarCommands
                 return "never";
             }
 
-            string At(double q) => new JulianDate(626, 3, 1).AddDays(sorted[(int)Math.Round(q * (sorted.Length - 1))]).ToString();
+            string At(double q) => JulianDate.FromDayNumber(start + sorted[(int)Math.Round(q * (sorted.Length - 1))]).ToString();
             return $"median {At(0.5)} (p10 {At(0.1)}, p90 {At(0.9)}; {sorted.Length:N0} runs)";
         }
 
         return
         [
+            ("Heraclius beats Shahrbaraz (history: autumn 622)", Spread(runs.Select(r => r.ShahrbarazBeatenDay))),
+            ("Ganzak sacked (history: summer 624)", Spread(runs.Select(r => r.CourtSackDay))),
+            ("the Sarus (history: April 625)", Spread(runs.Select(r => r.SarusDay))),
             ("end of the siege of the capital", Spread(runs.Select(r => r.SiegeEndDay))),
             ("decisive battle of the invasion", Spread(runs.Select(r => r.DecisiveBattleDay))),
             ("Shahrbaraz turns", Spread(runs.Select(r => r.ShahrbarazTurnedDay))),

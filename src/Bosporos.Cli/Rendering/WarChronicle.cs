@@ -52,6 +52,11 @@ internal static class WarChronicle
         w.WriteLine();
         w.WriteLine($"Outcome            {s.Outcome}");
         w.WriteLine($"Capital            {(s.Outcome == WarOutcome.Collapse ? "fallen" : "held")} (siege {s.SiegeOutcome}, {Date(sim, s.SiegeStartDay)} to {Date(sim, s.SiegeEndDay)}; {s.CapitalReinforcements.ToString("N0", CultureInfo.InvariantCulture)} men sent)");
+        if (sim.Definition.Heraclius.Plan.Length > 0)
+        {
+            w.WriteLine($"622-625            Shahrbaraz beaten {Date(sim, s.ShahrbarazBeatenDay)}; Ganzak sacked {Date(sim, s.CourtSackDay)}; {s.TrapBattlesWon} of the king's trap beaten; the Sarus {Date(sim, s.SarusDay)}");
+        }
+
         w.WriteLine($"Theodore v. Shahin {(s.TheodoreBeatShahin ? "Theodore won" : "no Roman victory")}");
         w.WriteLine($"Invasion           {Date(sim, s.InvasionDay)}; decisive battle {Date(sim, s.DecisiveBattleDay)} ({(s.DecisiveBattleWon ? "won" : "not won")}); Dastagerd sacked {Date(sim, s.SackDay)}");
         w.WriteLine($"Shahrbaraz turned  {Date(sim, s.ShahrbarazTurnedDay)}");
@@ -70,7 +75,13 @@ internal static class WarChronicle
             ["scenarioHash"] = scenarioHash,
             ["seed"] = sim.Seed,
             ["outcome"] = s.Outcome.ToString(),
+            ["startDate"] = D(0),
             ["endDate"] = D(s.EndDay),
+            ["shahrbarazBeaten"] = D(s.ShahrbarazBeatenDay),
+            ["avarThreat"] = s.AvarThreat,
+            ["ganzakSacked"] = D(s.CourtSackDay),
+            ["trapBattlesWon"] = s.TrapBattlesWon,
+            ["sarus"] = D(s.SarusDay),
             ["capital"] = new Dictionary<string, object?>
             {
                 ["fate"] = s.Outcome == WarOutcome.Collapse ? "fallen" : "held",

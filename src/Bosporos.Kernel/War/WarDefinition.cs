@@ -88,6 +88,9 @@ public sealed record WarDefinition
     public required TreatyDefinition Treaty { get; init; }
 
     public required SiegeLinkDefinition Siege { get; init; }
+
+    [Description("The khagan of the Avars before the siege: his threat to the capital keeps the emperor at home (optional).")]
+    public AvarDoctrine? Avars { get; init; }
 }
 
 /// <summary>When winter closes the passes and sends armies to quarters.</summary>
@@ -168,6 +171,9 @@ public sealed record ArmyDefinition
     [Description("Men at the start (or when raised).")]
     public required int Strength { get; init; }
 
+    [Description("When above strength: the men at the start (or when raised) are drawn evenly from strength to this, each run (a contested number).")]
+    public int StrengthMax { get; init; }
+
     [Description("Training, equipment and leadership, 0-1.")]
     public required Ratio Quality { get; init; }
 
@@ -236,6 +242,9 @@ public sealed record CampaignSupplyDefinition
 
     [Description("Morale regained per day in quarters on friendly ground.")]
     public required Ratio MoraleRecovery { get; init; }
+
+    [Description("Before the split (Persian armies: before the siege): share of its strength that a standing field army (one of the start) below it gains per day at rest on its own ground (levies).")]
+    public Ratio Levy { get; init; }
 }
 
 /// <summary>The emperor's doctrine: the split of 626, the alliance, the invasion.</summary>
@@ -288,6 +297,62 @@ public sealed record HeracliusDoctrine
 
     [Description("Below this many men his army is beaten for good and Rome sues for peace.")]
     public required int BrokenBelow { get; init; }
+
+    [Description("The campaigns before the split: objectives in order, each done when its condition holds (empty when the war starts at the split).")]
+    public CampaignStep[] Plan { get; init; } = [];
+
+    [Description("Odds that he forces battle on an enemy that would draw off (a feigned retreat, a night attack); 0: never.")]
+    public Ratio Surprise { get; init; }
+
+    [Description("Morale of his army at the start, before it is trained (0: its own morale).")]
+    public Ratio StartMorale { get; init; }
+}
+
+/// <summary>What an objective of the emperor's early campaigns asks, and when it is done.</summary>
+public enum StepKind : byte
+{
+    /// <summary>March to the region; done on arrival.</summary>
+    March = 0,
+
+    /// <summary>March to the region and drill there for the step's days.</summary>
+    Train = 1,
+
+    /// <summary>Go after an enemy army wherever it is; done when he has fought it, when it is gone, or when winter comes.</summary>
+    Seek = 2,
+
+    /// <summary>March to the region; done when it has been sacked, or when winter comes.</summary>
+    Sack = 3,
+
+    /// <summary>Go into winter quarters in the region; done when the next campaigning season opens and the emperor is free to leave.</summary>
+    Winter = 4,
+}
+
+/// <summary>One objective of the emperor's campaigns before the split of 626.</summary>
+public sealed record CampaignStep
+{
+    public required StepKind Kind { get; init; }
+
+    [Description("The region it aims at (march, train, sack, winter).")]
+    public string? Region { get; init; }
+
+    [Description("The enemy army it seeks (seek).")]
+    public string? Army { get; init; }
+
+    [Description("Days of drill (train).")]
+    public int Days { get; init; }
+}
+
+/// <summary>The khagan's threat before the siege: the emperor goes home over winter and buys a peace.</summary>
+public sealed record AvarDoctrine
+{
+    [Description("Odds, drawn at the first day of each winter before a peace is made, that the khagan threatens the capital.")]
+    public required Ratio ThreatOdds { get; init; }
+
+    [Description("Fewest days from the threat to the peace that frees the emperor.")]
+    public required int PeaceDaysMin { get; init; }
+
+    [Description("Most days from the threat to the peace (the days are drawn evenly between the two).")]
+    public required int PeaceDaysMax { get; init; }
 }
 
 /// <summary>The Persian king's orders.</summary>
@@ -310,6 +375,18 @@ public sealed record KhosrowDoctrine
 
     [Description("Whether loyal armies elsewhere are recalled to the threatened region.")]
     public required bool Recall { get; init; }
+
+    [Description("Armies that march against the emperor in a campaigning season before the split while he stands west of the Euphrates (on ground Roman under the Euphrates line).")]
+    public string[] Shadow { get; init; } = [];
+
+    [Description("Where the king keeps his court before the war reaches him; he flees when a Roman army comes.")]
+    public string? CourtRegion { get; init; }
+
+    [Description("Armies raised or sent against the emperor when the court has been sacked, to trap him; each fights him once, and the raised ones go home after a defeat.")]
+    public string[] Trap { get; init; } = [];
+
+    [Description("Where the general of the straits goes when the emperor winters in his own lands after the court was sacked.")]
+    public string? StraitsRegion { get; init; }
 }
 
 /// <summary>The Western Turks: an alliance, a late arrival, an early departure.</summary>
@@ -409,6 +486,9 @@ public sealed record PoliticsDefinition
 
     [Description("Days the new king's envoy takes to reach the emperor.")]
     public required int EnvoyDays { get; init; }
+
+    [Description("Share of each legitimacy loss the king suffers before the split (the frontier wars before his offensive of 626).")]
+    public Ratio EarlyCostShare { get; init; } = Ratio.One;
 }
 
 /// <summary>How a peace is made from the state of the war.</summary>

@@ -35,6 +35,27 @@ public enum WarEventKind : byte
     WarUndecided = 30,
     WinterQuarters = 31,
     Attrition = 32,
+
+    /// <summary>The khagan threatens the capital; the emperor goes home (Value1: days until the peace).</summary>
+    AvarThreat = 33,
+
+    /// <summary>A peace with the khagan frees the emperor.</summary>
+    AvarPeace = 34,
+
+    /// <summary>The king flees his court before a Roman army.</summary>
+    KingFled = 35,
+
+    /// <summary>The emperor catches an enemy that would draw off and forces battle (Odds and Roll say how).</summary>
+    Surprise = 36,
+
+    /// <summary>The emperor's army has finished its drill (Value1: its morale, Ratio raw).</summary>
+    Trained = 37,
+
+    /// <summary>Armies that went home after the king's trap (Value1: men).</summary>
+    ArmyDisbanded = 38,
+
+    /// <summary>Levies joined an army at rest on its own ground (Value1: men, told when the levying stops).</summary>
+    Levied = 39,
 }
 
 /// <summary>
@@ -107,4 +128,23 @@ public readonly record struct WarSummary(
     bool Prisoners,
     int LegitimacyPermille,
     bool TurksAllied,
-    ulong StateHash);
+    ulong StateHash)
+{
+    /// <summary>The first day the emperor beat Shahrbaraz in the field (-1: never).</summary>
+    public int ShahrbarazBeatenDay { get; init; } = -1;
+
+    /// <summary>The day the king's court (Ganzak) was sacked (-1: never).</summary>
+    public int CourtSackDay { get; init; } = -1;
+
+    /// <summary>Battles the emperor won against the armies of the king's trap.</summary>
+    public int TrapBattlesWon { get; init; }
+
+    /// <summary>The first day the emperor fought Shahrbaraz west of the Euphrates after the court was sacked (the Sarus, 625; -1: never).</summary>
+    public int SarusDay { get; init; } = -1;
+
+    /// <summary>Whether the khagan's threat kept the emperor at home before the siege.</summary>
+    public bool AvarThreat { get; init; }
+
+    /// <summary>The Julian day number of the campaign's day 0.</summary>
+    public int StartDayNumber { get; init; }
+}

@@ -51,6 +51,13 @@ public sealed partial class WarSimulation
             {
                 Fight(region);
             }
+            else if (romeWants && romans.Contains(heraclius) && Definition.Heraclius.Surprise.Raw > 0
+                && manoeuvreDice.Chance(Definition.Heraclius.Surprise, out var surpriseRoll))
+            {
+                // A feigned retreat or a night attack: the enemy that would draw off is caught and must fight.
+                Emit(WarEventKind.Surprise, region, heraclius, persians[0], odds: Definition.Heraclius.Surprise.Raw, roll: surpriseRoll);
+                Fight(region);
+            }
             else if (romeWants || persiaWants)
             {
                 // The side that will not fight at these odds draws off towards its own ground.
@@ -168,6 +175,7 @@ public sealed partial class WarSimulation
             }
 
             battles.Add(new BattleRecord(Day, region, romans[0], persians[0], false, false, (int)lostR, (int)lostP, (int)startR, (int)startP, stormOn) { Drawn = true });
+            NoteEarlyBattle(region, drawn: true, romeWon: false);
             Emit(WarEventKind.BattleFought, region, romans[0], persians[0], v1: (int)lostR, v2: (int)lostP, v3: 8);
             return;
         }
@@ -208,6 +216,7 @@ public sealed partial class WarSimulation
         }
 
         battles.Add(new BattleRecord(Day, region, romans[0], persians[0], romeWon, decisive, (int)lostR, (int)lostP, (int)startR, (int)startP, stormOn));
+        NoteEarlyBattle(region, drawn: false, romeWon: romeWon);
         Emit(WarEventKind.BattleFought, region, romans[0], persians[0], v1: (int)lostR, v2: (int)lostP, v3: (romeWon ? 1 : 0) + (decisive ? 2 : 0) + 4);
         AfterBattle(region, romeWon, decisive, winners, losers);
     }
@@ -267,7 +276,8 @@ public sealed partial class WarSimulation
     {
         foreach (var a in losers.ToArray())
         {
-            if (present[a] < Definition.Battle.DissolveBelow && Definition.Armies[a].Side != Power.Rome)
+            // Shahrbaraz's army survived every defeat of 622-625 to stand at Chalcedon in 626: it falls back instead.
+            if (present[a] < Definition.Battle.DissolveBelow && Definition.Armies[a].Side != Power.Rome && a != shahrbaraz)
             {
                 active[a] = false;
                 deserted[a] += present[a];
@@ -279,6 +289,7 @@ public sealed partial class WarSimulation
             Withdraw(a, region);
         }
 
+        AfterTrapDefeat(losers);
         OnBattle(region, romeWon, decisive, winners, losers);
     }
 

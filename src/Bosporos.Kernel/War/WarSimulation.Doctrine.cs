@@ -47,14 +47,24 @@ public sealed partial class WarSimulation
     private void Doctrines()
     {
         var h = Definition.Heraclius;
+        if (BeforeSplit)
+        {
+            EarlyDoctrines();
+        }
+
         if (Day == h.SplitDay && active[heraclius])
         {
             Split(h);
         }
 
-        if (Day == Definition.Khosrow.ShahinMarchDay && active[shahin])
+        if (Day == Definition.Khosrow.ShahinMarchDay)
         {
-            Order(shahin, regionIndex[Definition.Khosrow.ShahinTarget]);
+            // The king's new army of 626 (Theophanes) is raised when it marches, unless it stood from the start.
+            Raise(shahin);
+            if (active[shahin])
+            {
+                Order(shahin, regionIndex[Definition.Khosrow.ShahinTarget]);
+            }
         }
 
         TheodoreDoctrine();
@@ -67,6 +77,9 @@ public sealed partial class WarSimulation
         var at = location[heraclius];
         var send = 0;
         var brother = 0;
+        DisbandTrap();
+        quartered = false;
+        courierDefeatsBase = persianDefeats;
         if (h.Split)
         {
             send = Math.Min(h.CapitalSend, present[heraclius]);
@@ -295,7 +308,18 @@ public sealed partial class WarSimulation
                 continue;
             }
 
+            if (Definition.Khosrow.CourtRegion is { } court && regionIndex[court] == r && !kingFled)
+            {
+                kingFled = true;
+                Emit(WarEventKind.KingFled, r, roman);
+            }
+
             sacked[r] = true;
+            if (Definition.Khosrow.CourtRegion is { } seat && regionIndex[seat] == r && courtSackDay < 0)
+            {
+                courtSackDay = Day;
+            }
+
             Emit(WarEventKind.Sacked, r, roman);
             LoseLegitimacy(Definition.Regions[r].SackCost.Raw, WarEventKind.Sacked);
             if (roman == heraclius && r == regionIndex[Definition.Heraclius.RaidTarget])
@@ -309,6 +333,7 @@ public sealed partial class WarSimulation
     /// <summary>Sickness, straggling and desertion on enemy ground and in winter; morale mends on one's own ground.</summary>
     private void Attrition()
     {
+        Levies();
         var s = Definition.Supply;
         var winter = IsWinter(Day);
         for (var a = 0; a < present.Length; a++)
@@ -322,7 +347,8 @@ public sealed partial class WarSimulation
             var side = Side(a);
             var own = holder[here] == side || (side == Power.Rome && holder[here] == Power.Turks);
             var enemy = !own && holder[here] != Power.Avars;
-            long rate = (enemy ? s.HostileAttrition.Raw : 0) + (winter && !own ? s.WinterAttrition.Raw : 0);
+            var housed = a == heraclius && quartered;
+            long rate = (enemy ? s.HostileAttrition.Raw : 0) + (winter && !own && !housed ? s.WinterAttrition.Raw : 0);
             if (rate > 0)
             {
                 var lost = supplyDice.Casualties(Numerics.FixedMath.MulDivRound(present[a], rate * 100, Numerics.Ratio.Scale), present[a]);

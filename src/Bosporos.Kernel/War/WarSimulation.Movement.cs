@@ -85,7 +85,12 @@ public sealed partial class WarSimulation
         var (dist, prev) = Paths(army, from, to);
         if (dist[to] == int.MaxValue)
         {
-            return (-1, 0);
+            // No way around the enemy: march through him (and meet him) if the roads are open at all.
+            (dist, prev) = Paths(army, from, to, avoid: false);
+            if (dist[to] == int.MaxValue)
+            {
+                return (-1, 0);
+            }
         }
 
         var step = to;
@@ -112,7 +117,7 @@ public sealed partial class WarSimulation
     /// <summary>Days of the quickest way today (int.MaxValue when there is none).</summary>
     private int PathDays(int army, int from, int to) => from == to ? 0 : Paths(army, from, to).Dist[to];
 
-    private (int[] Dist, int[] Prev) Paths(int army, int from, int to)
+    private (int[] Dist, int[] Prev) Paths(int army, int from, int to, bool avoid = true)
     {
         var n = Definition.Regions.Length;
         var dist = new int[n];
@@ -138,7 +143,7 @@ public sealed partial class WarSimulation
             }
 
             done[u] = true;
-            if (u != from && u != to && EnemyStands(army, u))
+            if (avoid && u != from && u != to && EnemyStands(army, u))
             {
                 continue; // may be reached, not crossed
             }

@@ -59,6 +59,11 @@ public sealed partial class WarSimulation
             return;
         }
 
+        if (BeforeSplit)
+        {
+            raw = (int)FixedMath.MulDivRound(raw, Definition.Politics.EarlyCostShare.Raw, Ratio.Scale);
+        }
+
         legitimacy = Math.Max(0, legitimacy - raw);
         Emit(WarEventKind.LegitimacyFell, v1: legitimacy, v2: raw, v3: (int)cause);
     }
@@ -67,12 +72,12 @@ public sealed partial class WarSimulation
     {
         var c = Definition.Courier;
         if (!courierActive && c.Send && couriersSent < c.MaxCouriers && !shahrbarazTurned && !shahrbarazKilled && khosrowFallDay < 0
-            && active[shahrbaraz] && persianDefeats >= c.AfterDefeats + couriersSent && c.Route.Length > 0)
+            && active[shahrbaraz] && !BeforeSplit && persianDefeats - courierDefeatsBase >= c.AfterDefeats + couriersSent && c.Route.Length > 0)
         {
             courierActive = true;
             courierLeg = courierDays = 0;
             couriersSent++;
-            Emit(WarEventKind.CourierSent, regionIndex[c.Route[0]], -1, shahrbaraz, v1: couriersSent, v2: persianDefeats);
+            Emit(WarEventKind.CourierSent, regionIndex[c.Route[0]], -1, shahrbaraz, v1: couriersSent, v2: persianDefeats - courierDefeatsBase);
         }
 
         if (!courierActive)
@@ -88,7 +93,7 @@ public sealed partial class WarSimulation
 
             // Shown the letter, the general weighs his master's defeats against his standing at court.
             var turnOdds = (int)FixedMath.MulDivRound(
-                Math.Min(Ratio.Scale, c.TurnBase.Raw + ((long)c.TurnPerDefeat.Raw * persianDefeats)), Ratio.Scale - standing, Ratio.Scale);
+                Math.Min(Ratio.Scale, c.TurnBase.Raw + ((long)c.TurnPerDefeat.Raw * (persianDefeats - courierDefeatsBase))), Ratio.Scale - standing, Ratio.Scale);
             var turns = courierDice.Chance(new Ratio(turnOdds), out var turnRoll);
             Emit(WarEventKind.CourierCaught, region, -1, shahrbaraz, v1: turns ? 1 : 0, v2: turnOdds, v3: turnRoll, odds: odds.Raw, roll: roll);
             if (turns)
@@ -250,5 +255,13 @@ public sealed partial class WarSimulation
         outcome == WarOutcome.Peace,
         legitimacy / 10,
         turksAllied,
-        StateHash);
+        StateHash)
+    {
+        ShahrbarazBeatenDay = shahrbarazBeatenDay,
+        CourtSackDay = courtSackDay,
+        TrapBattlesWon = trapBattlesWon,
+        SarusDay = sarusDay,
+        AvarThreat = avarThreat,
+        StartDayNumber = startDayNumber,
+    };
 }

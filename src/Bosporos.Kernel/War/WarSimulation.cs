@@ -22,6 +22,9 @@ public sealed partial class WarSimulation
     private const ulong PoliticsStream = 104;
     private const ulong DiplomacyStream = 105;
     private const ulong SupplyStream = 106;
+    private const ulong ManoeuvreStream = 107;
+    private const ulong AvarStream = 108;
+    private const ulong MusterStream = 109;
     private const ulong SiegeSeedKey = 0x5349_4547;
 
     private readonly List<WarEvent> events = [];
@@ -37,6 +40,9 @@ public sealed partial class WarSimulation
     private RandomStream politicsDice;
     private RandomStream diplomacyDice;
     private RandomStream supplyDice;
+    private RandomStream manoeuvreDice;
+    private RandomStream avarDice;
+    private RandomStream musterDice;
 
     // Armies.
     private readonly int[] present;
@@ -217,6 +223,9 @@ public sealed partial class WarSimulation
         politicsDice = new RandomStream(SplitMix64.Derive(seed, PoliticsStream));
         diplomacyDice = new RandomStream(SplitMix64.Derive(seed, DiplomacyStream));
         supplyDice = new RandomStream(SplitMix64.Derive(seed, SupplyStream));
+        manoeuvreDice = new RandomStream(SplitMix64.Derive(seed, ManoeuvreStream));
+        avarDice = new RandomStream(SplitMix64.Derive(seed, AvarStream));
+        musterDice = new RandomStream(SplitMix64.Derive(seed, MusterStream));
         Array.Clear(present);
         Array.Clear(arrived);
         Array.Clear(killed);
@@ -238,7 +247,7 @@ public sealed partial class WarSimulation
             active[i] = a.Raised;
             if (a.Raised)
             {
-                present[i] = arrived[i] = a.Strength;
+                present[i] = arrived[i] = Muster(a);
                 hulls[i] = a.Hulls;
             }
         }
@@ -254,6 +263,7 @@ public sealed partial class WarSimulation
         SiegeDefinitionUsed = null;
         ResetDoctrine();
         ResetPolitics();
+        ResetEarly();
     }
 
     /// <summary>Advances one day.</summary>
@@ -324,10 +334,14 @@ public sealed partial class WarSimulation
 
         var a = Definition.Armies[army];
         active[army] = true;
-        present[army] = arrived[army] = a.Strength;
+        present[army] = arrived[army] = Muster(a);
         hulls[army] = a.Hulls;
-        Emit(WarEventKind.ArmyRaised, location[army], army, v1: a.Strength);
+        Emit(WarEventKind.ArmyRaised, location[army], army, v1: present[army]);
     }
+
+    /// <summary>The men an army musters: its strength, or a draw from strength to its maximum when that is contested.</summary>
+    private int Muster(ArmyDefinition a) =>
+        a.StrengthMax > a.Strength ? a.Strength + musterDice.NextInt(a.StrengthMax - a.Strength + 1) : a.Strength;
 
     private bool Hostile(int a, int b)
     {
@@ -379,6 +393,7 @@ public sealed partial class WarSimulation
         }
 
         HashPolitics(ref h);
+        HashEarly(ref h);
         if (Siege is not null && siegeRunning)
         {
             h.Add((long)Siege.StateHash);

@@ -61,6 +61,11 @@ internal sealed class WarValidator(DiagnosticBag bag, Locator locator)
             RefRegion(h, nameof(HeracliusDoctrine.InvadeTarget), "invade-target", h.InvadeTarget);
             RefRegion(h, nameof(HeracliusDoctrine.RaidTarget), "raid-target", h.RaidTarget);
             RefRegion(h, nameof(HeracliusDoctrine.WinterRegion), "winter-region", h.WinterRegion);
+            for (var i = 0; i < (h.Plan ?? []).Length; i++)
+            {
+                CheckStep(h.Plan![i]);
+            }
+
             if (h.InvadeUntilDay < h.InvadeFromDay && !locator.Failed(h, nameof(HeracliusDoctrine.InvadeUntilDay)))
             {
                 Report(h, nameof(HeracliusDoctrine.InvadeUntilDay), "invade-until-day", DiagnosticCodes.DaysReversed,
@@ -74,6 +79,16 @@ internal sealed class WarValidator(DiagnosticBag bag, Locator locator)
             RefRegion(k, nameof(KhosrowDoctrine.ShahinTarget), "shahin-target", k.ShahinTarget);
             RefArmy(k, nameof(KhosrowDoctrine.ShahrbarazArmy), "shahrbaraz-army", k.ShahrbarazArmy);
             RefList(k, nameof(KhosrowDoctrine.RaiseOnInvasion), "raise-on-invasion", k.RaiseOnInvasion, armies, "army");
+            RefList(k, nameof(KhosrowDoctrine.Shadow), "shadow", k.Shadow, armies, "army");
+            RefList(k, nameof(KhosrowDoctrine.Trap), "trap", k.Trap, armies, "army");
+            RefRegion(k, nameof(KhosrowDoctrine.CourtRegion), "court-region", k.CourtRegion);
+            RefRegion(k, nameof(KhosrowDoctrine.StraitsRegion), "straits-region", k.StraitsRegion);
+        }
+
+        if (d.Avars is { } av && av.PeaceDaysMax < av.PeaceDaysMin && !locator.Failed(av, nameof(AvarDoctrine.PeaceDaysMax)))
+        {
+            Report(av, nameof(AvarDoctrine.PeaceDaysMax), "peace-days-max", DiagnosticCodes.DaysReversed,
+                $"The khagan's peace comes at most {av.PeaceDaysMax} days after his threat, fewer than the least ({av.PeaceDaysMin}).", "Make peace-days-max at least peace-days-min.");
         }
 
         if (d.Turks is { } t)
@@ -101,6 +116,33 @@ internal sealed class WarValidator(DiagnosticBag bag, Locator locator)
         {
             RefArmy(link, nameof(SiegeForceLink.Army), "army", link.Army);
         }
+    }
+
+    /// <summary>An objective of the early campaigns names the region or army its kind needs.</summary>
+    private void CheckStep(CampaignStep step)
+    {
+        if (step is null)
+        {
+            return;
+        }
+
+        if (step.Kind == StepKind.Seek)
+        {
+            if (step.Army is null && !locator.Failed(step, nameof(CampaignStep.Kind)))
+            {
+                Report(step, nameof(CampaignStep.Kind), "kind", DiagnosticCodes.UnknownReference, "A 'seek' objective names the army it seeks.", "Add 'army: <id>' to the objective.");
+            }
+
+            RefArmy(step, nameof(CampaignStep.Army), "army", step.Army);
+            return;
+        }
+
+        if (step.Region is null && !locator.Failed(step, nameof(CampaignStep.Kind)))
+        {
+            Report(step, nameof(CampaignStep.Kind), "kind", DiagnosticCodes.UnknownReference, $"A '{Naming.Kebab(step.Kind.ToString())}' objective names its region.", "Add 'region: <id>' to the objective.");
+        }
+
+        RefRegion(step, nameof(CampaignStep.Region), "region", step.Region);
     }
 
     /// <summary>The links name contingents and flotillas of the siege scenario, each at most once; the siege lies inside the campaign.</summary>

@@ -12,14 +12,14 @@ using Bosporos.Scenarios.Validation;
 
 namespace Bosporos.Analysis.Tests.Branching;
 
-/// <summary>Branch experiments on the real kernel and the shipped scenario, from a replay of seed 2 (a run on the historical course: the boats on 7 August, the withdrawal on 8 August).</summary>
+/// <summary>Branch experiments on the real kernel and the shipped scenario, from a replay of seed 26 (a run on the historical course: the boats on 7 August, the withdrawal on 8 August).</summary>
 public sealed class BranchTests : IDisposable
 {
-    /// <summary>The morning of the boat attack in the replay of seed 2 (the boats put out at 08:00).</summary>
+    /// <summary>The morning of the boat attack in the replay of seed 26 (the boats put out at 08:00).</summary>
     private const string BoatMorning = "626-08-07T06:00";
 
     /// <summary>A seed whose run follows the historical course (the boat attack on 7 August, the withdrawal at dawn on 8 August).</summary>
-    private const ulong HistoricalSeed = 2;
+    private const ulong HistoricalSeed = 26;
 
     private readonly string dir = Path.Combine(Path.GetTempPath(), "bosporos-branch-" + Guid.NewGuid().ToString("N"));
 

@@ -22,7 +22,7 @@ public sealed class WarConservationTests
         for (var k = 0; k < 6; k++)
         {
             var sim = WarSimulation.Create(war, siege, WarShipped.Seed(k));
-            long arrivedAtStart = war.Armies.Where(a => a.Raised).Sum(a => (long)a.Strength);
+            long arrivedAtStart = Enumerable.Range(0, war.Armies.Length).Sum(i => (long)sim.Ledger(i).Arrived);
             while (!sim.IsOver)
             {
                 sim.Step();
@@ -37,9 +37,9 @@ public sealed class WarConservationTests
                 Assert.Equal(arrived, accounted);
             }
 
-            // Men enter the war only when an army is raised; transfers (the split, the brother rejoining, allies merging
-            // at the straits) move men between ledgers without creating any.
-            long raised = war.Armies.Where(a => !a.Raised && a.Strength > 0 && sim.Ledger(sim.ArmyIndex(a.Id)).Arrived > 0).Sum(a => (long)a.Strength);
+            // Men enter the war only when an army is raised or levies join it (told by its Levied events); transfers (the
+            // split, the brother rejoining, allies merging at the straits) move men between ledgers without creating any.
+            long raised = sim.Events.Where(e => e.Kind is WarEventKind.ArmyRaised or WarEventKind.Levied).Sum(e => (long)e.Value1);
             long transferredOut = war.Armies.Sum(a => (long)sim.Ledger(sim.ArmyIndex(a.Id)).Transferred);
             long arrivedAll = war.Armies.Sum(a => (long)sim.Ledger(sim.ArmyIndex(a.Id)).Arrived);
             Assert.Equal(arrivedAtStart + raised + transferredOut, arrivedAll);

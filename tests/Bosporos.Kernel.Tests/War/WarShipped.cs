@@ -54,9 +54,19 @@ internal static class WarShipped
     public static double Share(IReadOnlyCollection<WarSummary> runs, Func<WarSummary, bool> which) =>
         runs.Count == 0 ? 0 : runs.Count(which) / (double)runs.Count;
 
-    /// <summary>Day numbers (from 1 March 626) of the calendar windows the checks use.</summary>
+    /// <summary>Day numbers (from the shipped scenario's start) of the calendar windows the checks use.</summary>
     public static int DayOf(int year, int month, int day) =>
-        new JulianDate(year, month, day).DayNumber - new JulianDate(626, 3, 1).DayNumber;
+        new JulianDate(year, month, day).DayNumber - JulianDate.Of(Load().War.Calendar).DayNumber;
+
+    /// <summary>The war as it was shipped before 622-625 were added (starts 1 March 626), a test fixture.</summary>
+    public static (WarDefinition War, SiegeDefinition Siege) Load626() =>
+        Loaded.GetOrAdd("fixture:626", _ =>
+        {
+            var path = Path.Combine(Shipped.RepoRoot(), "tests", "Bosporos.Kernel.Tests", "War", "war-626-start.yaml");
+            var result = WarScenarioLoader.LoadFile(path);
+            Assert.True(result.Succeeded, string.Join("\n", result.Errors.Select(e => e.ToString())));
+            return (result.Definition!, result.Siege!);
+        });
 
     public static bool CapitalHeld(WarSummary s) => s.Outcome != WarOutcome.Collapse;
 }

@@ -37,7 +37,7 @@ public sealed class WarSiegeInsideTests
     public void Reinforcements_still_on_the_way_when_the_siege_begins_arrive_inside_it_late()
     {
         // Split on the eve of the siege: the troops are at sea when the vanguard arrives and join the siege on its day.
-        var war = WarShipped.One(WarShipped.Seed(1), ("heraclius.split-day", "110"));
+        var war = WarShipped.One(WarShipped.Seed(1), ("heraclius.split-day", WarShipped.DayOf(626, 6, 19).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var troops = war.SiegeDefinitionUsed!.Contingents.Single(c => c.Id == "field-troops");
         Assert.Equal(12000, troops.Strength);
         Assert.InRange(troops.ArrivalDay, 10, 30);

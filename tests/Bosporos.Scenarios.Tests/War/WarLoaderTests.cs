@@ -95,8 +95,27 @@ public sealed class WarLoaderTests
     [Fact]
     public void A_reversed_invasion_window_is_refused()
     {
-        var d = Single(Load(Replace("  invade-until-day: { value: 609,", "  invade-until-day: { value: 500,")), DiagnosticCodes.DaysReversed);
+        var d = Single(Load(Replace("  invade-until-day: { value: 2035,", "  invade-until-day: { value: 1900,")), DiagnosticCodes.DaysReversed);
         Assert.Contains("invade-until-day", d.Path, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_campaigns_before_the_split_name_known_regions_and_armies()
+    {
+        var region = Single(Load(Replace("    - { kind: sack, region: atropatene }", "    - { kind: sack, region: atropatena }")), DiagnosticCodes.UnknownReference);
+        Assert.Contains("plan", region.Path, StringComparison.Ordinal);
+        Assert.Contains("atropatene", region.Hint, StringComparison.Ordinal);
+        var army = Single(Load(Replace("    - { kind: seek, army: shahrbaraz }", "    - { kind: seek }")), DiagnosticCodes.UnknownReference);
+        Assert.Contains("names the army", army.Message, StringComparison.Ordinal);
+        var trap = Single(Load(Replace("  trap: [shahraplakan, shahin-624, shahrbaraz]", "  trap: [shahraplakan, shahin-625, shahrbaraz]")), DiagnosticCodes.UnknownReference);
+        Assert.Contains("trap", trap.Path, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_khagans_peace_that_ends_before_it_begins_is_refused()
+    {
+        var d = Single(Load(Replace("  peace-days-max: { value: 395,", "  peace-days-max: { value: 100,")), DiagnosticCodes.DaysReversed);
+        Assert.Contains("peace-days-max", d.Path, StringComparison.Ordinal);
     }
 
     [Fact]
