@@ -26,12 +26,12 @@ public sealed partial class BrowserTests
         Assert.Equal(replay.RootElement.GetProperty("regions").GetArrayLength(), await page.Locator("svg.war-map .region").CountAsync());
         Assert.True(await page.Locator("svg.war-map .war-route").CountAsync() > 0);
         Assert.Equal("true", await page.Locator("nav a[data-route='war']").GetAttributeAsync("aria-current"));
-        Assert.StartsWith("1 March 626", await page.Locator("#war-date").TextContentAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("5 April 622", await page.Locator("#war-date").TextContentAsync(), StringComparison.Ordinal);
 
         // The timeline: keyboard on the slider, then the day of the battle.
         await page.Locator("input.war-slider").FocusAsync();
         await page.Keyboard.PressAsync("ArrowRight");
-        Assert.StartsWith("2 March 626", await page.Locator("#war-date").TextContentAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("6 April 622", await page.Locator("#war-date").TextContentAsync(), StringComparison.Ordinal);
         await page.Locator("input.war-slider").FillAsync(battleDay.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains(" 627 (Julian)", await page.Locator("#war-date").TextContentAsync(), StringComparison.Ordinal);
         Assert.True(await page.Locator("svg.war-map circle.army[data-shown='true']").CountAsync() >= 2);

@@ -162,16 +162,17 @@ internal static class McCommand
             w.WriteNumber("mostLostShare", r.CanoeRuns == 0 ? 0 : Math.Round(r.CanoesMostlyLostRuns / (double)r.CanoeRuns, 6));
             w.WriteEndObject();
             w.WriteStartObject("endCauses");
-            foreach (var (cause, n) in r.EndCauses.OrderBy(kv => kv.Key))
+            // Every cause and factor is written, 0 when no run had it, so that the keys do not depend on the runs.
+            foreach (var cause in Enum.GetValues<EndCause>().Where(c => c != EndCause.None))
             {
-                w.WriteNumber(Scenarios.Naming.Kebab(cause.ToString()), n);
+                w.WriteNumber(Scenarios.Naming.Kebab(cause.ToString()), r.EndCauses.GetValueOrDefault(cause));
             }
 
             w.WriteEndObject();
             w.WriteStartObject("withdrawalFactors");
-            foreach (var (factor, n) in r.Factors.OrderBy(kv => kv.Key))
+            foreach (var factor in Enum.GetValues<WithdrawalFactors>().Where(f => f != WithdrawalFactors.None))
             {
-                w.WriteNumber(Scenarios.Naming.Kebab(factor.ToString()), n);
+                w.WriteNumber(Scenarios.Naming.Kebab(factor.ToString()), r.Factors.GetValueOrDefault(factor));
             }
 
             w.WriteEndObject();
