@@ -91,8 +91,10 @@ public sealed class PlayBrowserTests
         // Advance: the orders are carried out, the chronicle tells them, and the odds are weighed for the new hour.
         await page.Locator("button.advance").ClickAsync();
         await Assertions.Expect(page.Locator("output.play-date")).Not.ToHaveTextAsync(hourBefore!);
+        // The odds of the new hour (their status names it); waiting for the change, not reading at once, since the
+        // old status can still be on the page for a moment after the advance.
+        await Assertions.Expect(page.Locator(".odds-status")).Not.ToHaveTextAsync(oddsBefore!, new() { Timeout = 120_000 });
         await WaitForOddsAsync(page);
-        Assert.NotEqual(oddsBefore, await page.Locator(".odds-status").TextContentAsync());
         Assert.True(await page.Locator(".play-chronicle li:not(.empty)").CountAsync() > chronicleBefore);
         Assert.True(await page.Locator(".play-chronicle li[data-kind='order-given']").CountAsync() >= 2);
         Assert.True(await page.Locator(".play-chronicle li.now").CountAsync() > 0);
