@@ -34,9 +34,34 @@ internal static class WebJson
     public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, long limit)
         where T : class
     {
+        var (body, problem) = await ReadBodyAsync(request, limit, "Send the request body as application/json.", "The request body is empty; send a JSON object.").ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(body.AsSpan(), Options);
+            return value is null ? (null, ApiProblems.BadRequest("The request body is null; send a JSON object.")) : (value, null);
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $" at line {line + 1}, byte {e.BytePositionInLine + 1}" : string.Empty;
+            var path = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? string.Empty : $" ({e.Path})";
+            return (null, ApiProblems.BadRequest($"The request body is not valid JSON for this endpoint{where}{path}."));
+        }
+    }
+
+    /// <summary>
+    /// Reads a JSON request body whole, within the limit: the bytes, or a problem (415 for another media type with
+    /// <paramref name="mediaHint"/>, 413 over the limit, 400 for an empty body with <paramref name="emptyHint"/>).
+    /// </summary>
+    public static async Task<(ArraySegment<byte> Body, IResult? Problem)> ReadBodyAsync(HttpRequest request, long limit, string mediaHint, string emptyHint)
+    {
         if (!request.HasJsonContentType())
         {
-            return (null, TypedResults.Problem(statusCode: 415, title: "Unsupported media type", detail: "Send the request body as application/json."));
+            return (default, TypedResults.Problem(statusCode: 415, title: "Unsupported media type", detail: mediaHint));
         }
 
         using var buffer = new MemoryStream();
@@ -48,7 +73,7 @@ internal static class WebJson
             {
                 if (buffer.Length + read > limit)
                 {
-                    return (null, ApiProblems.TooLarge(limit));
+                    return (default, ApiProblems.TooLarge(limit));
                 }
 
                 buffer.Write(chunk, 0, read);
@@ -56,24 +81,11 @@ internal static class WebJson
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, ApiProblems.TooLarge(limit));
+            return (default, ApiProblems.TooLarge(limit));
         }
 
-        if (buffer.Length == 0)
-        {
-            return (null, ApiProblems.BadRequest("The request body is empty; send a JSON object."));
-        }
-
-        try
-        {
-            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), Options);
-            return value is null ? (null, ApiProblems.BadRequest("The request body is null; send a JSON object.")) : (value, null);
-        }
-        catch (JsonException e)
-        {
-            var where = e.LineNumber is { } line ? $" at line {line + 1}, byte {e.BytePositionInLine + 1}" : string.Empty;
-            var path = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? string.Empty : $" ({e.Path})";
-            return (null, ApiProblems.BadRequest($"The request body is not valid JSON for this endpoint{where}{path}."));
-        }
+        return buffer.Length == 0
+            ? (default, ApiProblems.BadRequest(emptyHint))
+            : (new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length), null);
     }
 }

@@ -28,9 +28,12 @@ internal sealed class Game(string id, PlaySession session, LoadResult loaded, Re
 }
 
 /// <summary>Counts the odds and advances being computed by this site, for every game together.</summary>
-internal sealed class PlayGate
+internal sealed class PlayGate : ComputeGate
 {
-    public int Running;
+    /// <summary>Does <paramref name="work"/> if fewer than the allowed computations are under way, else answers 429.</summary>
+    public Task<IResult> RunAsync(WebOptions options, Func<Task<IResult>> work) =>
+        RunAsync(options.MaxConcurrentPlayComputations, work, () => PlayEndpoints.Problem(429, "Too many computations at once",
+            $"At most {options.MaxConcurrentPlayComputations} odds or advances are computed at once on this site.", "Try again in a moment."));
 }
 
 /// <summary>

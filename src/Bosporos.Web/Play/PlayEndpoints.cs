@@ -41,11 +41,6 @@ internal static class PlayEndpoints
             return problem!;
         }
 
-        if (!ScenarioIds.IsValid(body.Scenario))
-        {
-            return ApiProblems.BadRequest("'scenario' must be a scenario id: lower-case letters, digits and hyphens, e.g. constantinople-626.");
-        }
-
         if (!TryHuman(body.Side, out var human))
         {
             return ApiProblems.BadRequest("'side' is the side you command: roman, avar, or none (the AI and the doctrines play both).");
@@ -57,21 +52,10 @@ internal static class PlayEndpoints
                 "Level 1 looks one day ahead with 16 sampled futures per option; level 4 three days with 200.");
         }
 
-        var (overrides, error) = Overrides.Parse(body.Overrides);
-        if (error is not null)
-        {
-            return ApiProblems.BadRequest(error);
-        }
-
-        var loaded = source.Load(body.Scenario!, overrides);
+        var (loaded, overrides, loadProblem) = Overrides.LoadRequested(source, body.Scenario, body.Overrides);
         if (loaded is null)
         {
-            return ApiProblems.NotFound($"No scenario with id '{body.Scenario}'.");
-        }
-
-        if (!loaded.Succeeded)
-        {
-            return ApiProblems.Unprocessable("The scenario with these overrides does not validate.", loaded.Diagnostics);
+            return loadProblem!;
         }
 
         if (store.Count >= options.MaxGames)
@@ -333,21 +317,7 @@ internal static class PlayEndpoints
             return GameNotFound(id, store);
         }
 
-        if (Interlocked.Increment(ref gate.Running) > options.MaxConcurrentPlayComputations)
-        {
-            Interlocked.Decrement(ref gate.Running);
-            return Problem(429, "Too many computations at once",
-                $"At most {options.MaxConcurrentPlayComputations} odds or advances are computed at once on this site.", "Try again in a moment.");
-        }
-
-        try
-        {
-            return await Task.Run(() => WithGame(id, store, work)).ConfigureAwait(false);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref gate.Running);
-        }
+        return await gate.RunAsync(options, () => Task.Run(() => WithGame(id, store, work))).ConfigureAwait(false);
     }
 
     private static Side? SideFor(Game game, string? side) =>

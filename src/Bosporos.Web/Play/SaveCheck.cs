@@ -118,39 +118,15 @@ internal static class SaveCheck
     /// <summary>Reads the request body as strict UTF-8 text, within the limit (413), as JSON (415 otherwise).</summary>
     public static async Task<(string? Text, IResult? Problem)> ReadTextAsync(HttpRequest request, long limit)
     {
-        if (!request.HasJsonContentType())
+        var (body, problem) = await WebJson.ReadBodyAsync(request, limit, "Send the file as application/json.", "The request body is empty; send the save or replay file.").ConfigureAwait(false);
+        if (problem is not null)
         {
-            return (null, TypedResults.Problem(statusCode: 415, title: "Unsupported media type", detail: "Send the file as application/json."));
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        try
-        {
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > limit)
-                {
-                    return (null, ApiProblems.TooLarge(limit));
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return (null, ApiProblems.TooLarge(limit));
-        }
-
-        if (buffer.Length == 0)
-        {
-            return (null, ApiProblems.BadRequest("The request body is empty; send the save or replay file."));
+            return (null, problem);
         }
 
         try
         {
-            return (BoundedFile.StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), null);
+            return (BoundedFile.StrictUtf8.GetString(body), null);
         }
         catch (DecoderFallbackException)
         {

@@ -6,9 +6,13 @@ using Microsoft.AspNetCore.Http;
 namespace Bosporos.Web.Replay;
 
 /// <summary>Counts the single runs being computed by this site (one per application, not per process).</summary>
-internal sealed class ReplayGate
+/// <summary>Counts the runs computed for replay and war requests at once.</summary>
+internal sealed class ReplayGate : ComputeGate
 {
-    public int Running;
+    /// <summary>Does <paramref name="work"/> if fewer than the allowed runs are under way, else answers 429.</summary>
+    public Task<IResult> RunAsync(WebOptions options, Func<Task<IResult>> work) =>
+        RunAsync(options.MaxConcurrentReplays, work, () => TypedResults.Problem(statusCode: 429, title: "Too many runs at once",
+            detail: $"At most {options.MaxConcurrentReplays} runs are computed at once; try again in a moment."));
 }
 
 internal static class ReplayEndpoints
@@ -16,27 +20,9 @@ internal static class ReplayEndpoints
     public static void Map(WebApplication app)
     {
         app.MapPost("/api/runs", (HttpRequest request, IScenarioSource source, WebOptions options, ReplayGate gate) =>
-            Gated(options, gate, () => RunOnceAsync(request, source, options)));
+            gate.RunAsync(options, () => RunOnceAsync(request, source, options)));
         app.MapPost("/api/replays", (HttpRequest request, IScenarioSource source, WebOptions options, ReplayGate gate) =>
-            Gated(options, gate, () => OpenAsync(request, source, options)));
-    }
-
-    private static async Task<IResult> Gated(WebOptions options, ReplayGate gate, Func<Task<IResult>> work)
-    {
-        if (Interlocked.Increment(ref gate.Running) > options.MaxConcurrentReplays)
-        {
-            Interlocked.Decrement(ref gate.Running);
-            return TypedResults.Problem(statusCode: 429, title: "Too many runs at once", detail: $"At most {options.MaxConcurrentReplays} runs are computed at once; try again in a moment.");
-        }
-
-        try
-        {
-            return await work().ConfigureAwait(false);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref gate.Running);
-        }
+            gate.RunAsync(options, () => OpenAsync(request, source, options)));
     }
 
     /// <summary>
@@ -71,26 +57,10 @@ internal static class ReplayEndpoints
             return problem!;
         }
 
-        if (!ScenarioIds.IsValid(body.Scenario))
-        {
-            return ApiProblems.BadRequest("'scenario' must be a scenario id: lower-case letters, digits and hyphens, e.g. constantinople-626.");
-        }
-
-        var (overrides, error) = Overrides.Parse(body.Overrides);
-        if (error is not null)
-        {
-            return ApiProblems.BadRequest(error);
-        }
-
-        var loaded = source.Load(body.Scenario!, overrides);
+        var (loaded, _, loadProblem) = Overrides.LoadRequested(source, body.Scenario, body.Overrides);
         if (loaded is null)
         {
-            return ApiProblems.NotFound($"No scenario with id '{body.Scenario}'.");
-        }
-
-        if (!loaded.Succeeded)
-        {
-            return ApiProblems.Unprocessable("The scenario with these overrides does not validate.", loaded.Diagnostics);
+            return loadProblem!;
         }
 
         var replay = await Task.Run(() => ReplayBuilder.Build(loaded, body.Seed), request.HttpContext.RequestAborted).ConfigureAwait(false);

@@ -47,4 +47,32 @@ internal static class Overrides
 
         return (list, null);
     }
+
+    /// <summary>
+    /// The scenario a request names, with its overrides, loaded and validated; or the problem (400 for a bad id or
+    /// override, 404 for no such scenario, 422 when it does not validate).
+    /// </summary>
+    public static (LoadResult? Loaded, IReadOnlyList<ScenarioOverride> Overrides, IResult? Problem) LoadRequested(IScenarioSource source, string? scenario, Dictionary<string, JsonElement>? values)
+    {
+        if (!ScenarioIds.IsValid(scenario))
+        {
+            return (null, [], ApiProblems.BadRequest("'scenario' must be a scenario id: lower-case letters, digits and hyphens, e.g. constantinople-626."));
+        }
+
+        var (overrides, error) = Parse(values);
+        if (error is not null)
+        {
+            return (null, [], ApiProblems.BadRequest(error));
+        }
+
+        var loaded = source.Load(scenario!, overrides);
+        if (loaded is null)
+        {
+            return (null, [], ApiProblems.NotFound($"No scenario with id '{scenario}'."));
+        }
+
+        return loaded.Succeeded
+            ? (loaded, overrides, null)
+            : (null, [], ApiProblems.Unprocessable("The scenario with these overrides does not validate.", loaded.Diagnostics));
+    }
 }

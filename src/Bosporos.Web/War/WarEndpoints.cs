@@ -25,31 +25,13 @@ internal static class WarEndpoints
     {
         app.MapGet("/api/wars", () => TypedResults.Ok(List()));
         app.MapGet("/api/wars/{id}/replay", (string id, HttpRequest request, WebOptions options, ReplayGate gate) =>
-            Gated(options, gate, () => ReplayAsync(id, request)));
+            gate.RunAsync(options, () => ReplayAsync(id, request)));
         app.MapGet("/api/wars/{id}/siege", (string id, HttpRequest request, WebOptions options, ReplayGate gate) =>
-            Gated(options, gate, () => SiegeAsync(id, request)));
+            gate.RunAsync(options, () => SiegeAsync(id, request)));
     }
 
     internal static IReadOnlyList<WarSummaryDto> List() =>
         ScenarioCatalog.List().Where(e => WarScenarioLoader.IsWarFile(e.Path)).Select(e => new WarSummaryDto(e.Id, e.Name, "war")).ToArray();
-
-    private static async Task<IResult> Gated(WebOptions options, ReplayGate gate, Func<Task<IResult>> work)
-    {
-        if (Interlocked.Increment(ref gate.Running) > options.MaxConcurrentReplays)
-        {
-            Interlocked.Decrement(ref gate.Running);
-            return TypedResults.Problem(statusCode: 429, title: "Too many runs at once", detail: $"At most {options.MaxConcurrentReplays} runs are computed at once; try again in a moment.");
-        }
-
-        try
-        {
-            return await work().ConfigureAwait(false);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref gate.Running);
-        }
-    }
 
     /// <summary>The scenario, seed and overrides of a request (?seed=N, ?set=path=value repeated), or the problem.</summary>
     private static (WarLoadResult? Loaded, string Reference, ulong Seed, IReadOnlyList<ScenarioOverride> Overrides, IResult? Problem) Read(string id, HttpRequest request)
