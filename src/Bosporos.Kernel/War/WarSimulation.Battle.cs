@@ -276,8 +276,9 @@ public sealed partial class WarSimulation
     {
         foreach (var a in losers.ToArray())
         {
-            // Shahrbaraz's army survived every defeat of 622-625 to stand at Chalcedon in 626: it falls back instead.
-            if (present[a] < Definition.Battle.DissolveBelow && Definition.Armies[a].Side != Power.Rome && a != shahrbaraz)
+            // An army whose commander governs provinces his side still holds falls back to them to be filled again
+            // (Shahrbaraz's, beaten in 622-625, stood at Chalcedon in 626); one with nothing behind it breaks up.
+            if (present[a] < Definition.Battle.DissolveBelow && Definition.Armies[a].Side != Power.Rome && !GovernsHeldRegion(a))
             {
                 active[a] = false;
                 deserted[a] += present[a];
@@ -323,5 +324,19 @@ public sealed partial class WarSimulation
         nextRegion[army] = next;
         daysLeft[army] = days;
         Emit(WarEventKind.MarchBegan, region, army, v1: goal, v2: 1);
+    }
+
+    /// <summary>Whether army <paramref name="a"/>'s commander governs a region its side holds.</summary>
+    private bool GovernsHeldRegion(int a)
+    {
+        for (var r = 0; r < holder.Length; r++)
+        {
+            if (holder[r] == Side(a) && Definition.Regions[r].Governor is { } g && armyIndex[g] == a)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -136,4 +136,30 @@ public sealed class WarMechanismTests
         var turks = sim.ArmyIndex("turks");
         Assert.DoesNotContain(sim.FieldBattles, b => b.Region == sim.RegionIndex("assyria") && b.Day > left.Day && b.RomanLead == turks);
     }
+
+    [Fact]
+    public void A_beaten_army_whose_commander_governs_held_provinces_falls_back_and_one_with_none_breaks_up()
+    {
+        // Shahrbaraz governs the occupied provinces: beaten below the dissolving strength, his army falls back to them.
+        (string, string)[] toShahin = [.. new[] { "bithynia", "syria", "palestine", "cilicia", "egypt" }.Select(r => ($"regions.{r}.governor", "shahin"))];
+        int Dissolved(params (string, string)[] sets)
+        {
+            var n = 0;
+            for (var k = 0; k < 100; k++)
+            {
+                var sim = WarShipped.One(WarShipped.Seed(k), sets);
+                var shahrbaraz = sim.ArmyIndex("shahrbaraz");
+                n += sim.Events.Any(e => e.Kind == WarEventKind.ArmyDissolved && e.Army == shahrbaraz) ? 1 : 0;
+            }
+
+            return n;
+        }
+
+        Assert.Equal(0, Dissolved());
+
+        // The same army with the provinces given to another general has nothing behind it: beaten, it breaks up
+        // (86 of these 100 runs).
+        var dissolved = Dissolved(toShahin);
+        Assert.True(dissolved >= 60, $"{dissolved} of 100 runs");
+    }
 }
