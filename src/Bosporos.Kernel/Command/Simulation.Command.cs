@@ -30,7 +30,7 @@ public sealed partial class Simulation
     private int unwillingDawns;
     private int lastCardDay; // the day he threw in the held-back boat attack rather than give up, -1 if not yet
     private int lastDawnWalls; // the walls' wear toward a breach at the last dawn the engines stood ready (Ratio raw), -1 before
-    private bool wallsStalled; // at this dawn the engines had gained nothing on the repairs since the dawn before
+    private bool wallsStalled; // at this dawn the engines' gain on the repairs since the dawn before would not breach the walls while his food lasts
     private int engineCountAtStart;
     private int boatsAtStart;
 
@@ -649,7 +649,7 @@ public sealed partial class Simulation
     /// </summary>
     private int FoodProspect()
     {
-        long a = FoodInReach(int.MaxValue / Ratio.Scale);
+        var a = FoodInReach();
         return a <= Ratio.Scale ? (int)a : (int)(2 * a * Ratio.Scale / (Ratio.Scale + a));
     }
 
@@ -657,10 +657,10 @@ public sealed partial class Simulation
     /// Food in hand and in reach against his food horizon (Ratio raw, up to 3): how many times over he can wait out
     /// his horizon. His patience with failures and with an unwilling host grows with it.
     /// </summary>
-    private int FoodAbundance() => FoodInReach(3);
+    private int FoodAbundance() => (int)Math.Min(3L * Ratio.Scale, FoodInReach());
 
-    /// <summary>Food in hand and in reach against his food horizon (Ratio raw, up to <paramref name="cap"/> horizons).</summary>
-    private int FoodInReach(int cap)
+    /// <summary>Food in hand and in reach against his food horizon (Ratio raw, uncapped).</summary>
+    private long FoodInReach()
     {
         var men = HostMen();
         var horizon = Definition.Command.Withdrawal.FoodHorizonDays;
@@ -670,7 +670,7 @@ public sealed partial class Simulation
         }
 
         var inReach = HostFoodInHand() + (ExpectedForage() * horizon);
-        return (int)Math.Min((long)cap * Ratio.Scale, inReach * Ratio.Scale / ((long)men * horizon));
+        return inReach * Ratio.Scale / ((long)men * horizon);
     }
 
     private WithdrawalFactors CurrentFactors(int walls, int engineScore, int will)
