@@ -73,7 +73,7 @@ public static class PairedAnalysis
                 d[k] = (v[k].Outcome == outcome ? 1 : 0) - (b[k].Outcome == outcome ? 1 : 0);
             }
 
-            shares.Add(new ShareChange(outcome, ShareOf(b, outcome), ShareOf(v, outcome), PairedDifference.Of(d)));
+            shares.Add(new ShareChange(outcome, ShareOf(b, outcome), ShareOf(v, outcome), PairedDifference.OfShares(d)));
         }
 
         var bDays = b.Select(r => (double)r.CloseSiegeDays).ToArray();

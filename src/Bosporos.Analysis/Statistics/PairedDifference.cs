@@ -46,4 +46,15 @@ public static class PairedDifference
 
         return Of(d, z);
     }
+
+    /// <summary>
+    /// Paired difference of two run-aligned series of 0/1 indicators (a share in each arm): as <see cref="Of(ReadOnlySpan{double}, double)"/>,
+    /// with the interval cut to [-1, 1], where a difference of two shares lies (the normal interval can pass it when
+    /// nearly every pair differs).
+    /// </summary>
+    public static Estimate OfShares(ReadOnlySpan<double> differences, double z = ShareInterval.Z95)
+    {
+        var d = Of(differences, z);
+        return d.Count == 0 ? d : d with { Low = Math.Max(-1, d.Low), High = Math.Min(1, d.High) };
+    }
 }

@@ -75,9 +75,7 @@ public static class WarComparison
         {
             var bx = b.Select(read).ToArray();
             var vx = v.Select(read).ToArray();
-            // A difference of two shares lies in [-1, 1]: the normal interval is cut there.
-            var d = PairedDifference.Of(bx, vx);
-            return new WarShareChange(measure, text, ShareOf(bx), ShareOf(vx), d with { Low = Math.Max(-1, d.Low), High = Math.Min(1, d.High) });
+            return new WarShareChange(measure, text, ShareOf(bx), ShareOf(vx), PairedDifference.OfShares(vx.Zip(bx, (x, y) => x - y).ToArray()));
         }
 
         var outcomes = WarMeasures.OutcomeNames.Select(o => Indicator(o, "war ends: " + o, r => r.Outcome == o ? 1 : 0)).ToList();

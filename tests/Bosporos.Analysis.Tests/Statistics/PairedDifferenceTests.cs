@@ -25,6 +25,19 @@ public class PairedDifferenceTests
     }
 
     [Fact]
+    public void A_difference_of_shares_keeps_its_interval_within_minus_one_and_one()
+    {
+        // Nine pairs of ten turn 1 into 0: the normal interval reaches below -1, where no difference of shares lies.
+        double[] d = [-1, -1, -1, -1, -1, -1, -1, -1, -1, 0];
+        Assert.True(PairedDifference.Of(d).Low < -1);
+        var e = PairedDifference.OfShares(d);
+        Assert.Equal(-0.9, e.Value, 12);
+        Assert.Equal(-1, e.Low);
+        Assert.Equal(PairedDifference.Of(d).High, e.High, 12);
+        Assert.Equal(1, PairedDifference.OfShares([1.0, 1, 1, 1, 1, 1, 1, 1, 1, 0]).High);
+    }
+
+    [Fact]
     public void Series_of_different_length_are_refused() =>
         Assert.Throws<ArgumentException>(() => PairedDifference.Of([1.0], [1.0, 2]));
 
