@@ -90,8 +90,6 @@ public static class WarMeasures
     {
         ArgumentNullException.ThrowIfNull(sim);
         var s = sim.Summary;
-        bool Within(int day, JulianDate from, JulianDate until) =>
-            day >= 0 && sim.DateOf(day).DayNumber >= from.DayNumber && sim.DateOf(day).DayNumber < until.DayNumber;
         long romanLosses = 0, persianLosses = 0;
         for (var a = 0; a < sim.Definition.Armies.Length; a++)
         {
@@ -116,11 +114,11 @@ public static class WarMeasures
             ["theodore-won"] = B(s.TheodoreBeatShahin),
             ["invaded"] = B(s.InvasionDay >= 0),
             ["decisive-victory"] = B(s.DecisiveBattleWon),
-            ["decisive-victory-627"] = B(s.DecisiveBattleWon && Within(s.DecisiveBattleDay, new JulianDate(627, 9, 1), new JulianDate(628, 1, 1))),
+            ["decisive-victory-627"] = B(WarWindows.DecisiveLate627(s)),
             ["shahrbaraz-turned"] = B(s.ShahrbarazTurnedDay >= 0),
             ["turks-allied"] = B(s.TurksAllied),
             ["khosrow-fell"] = B(s.KhosrowFallDay >= 0),
-            ["khosrow-fell-early-628"] = B(Within(s.KhosrowFallDay, new JulianDate(628, 1, 1), new JulianDate(628, 5, 1))),
+            ["khosrow-fell-early-628"] = B(WarWindows.FellEarly628(s)),
             ["all-provinces-returned"] = B(peace && s.ProvincesReturned == s.ProvincesOccupied),
             ["frontier-euphrates"] = B(peace && s.Frontier == Frontier.Euphrates),
             ["frontier-591"] = B(peace && s.Frontier == Frontier.Line591),

@@ -32,25 +32,7 @@ internal static class McCommand
         var definition = loaded.Result.Definition!;
         var runner = new MonteCarloRunner(definition, request.Threads);
         using var stats = new BatchStatistics(request.Runs);
-        long done;
-        if (env.ErrorIsTerminal)
-        {
-            done = 0;
-            env.ErrorConsole().Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .Start(ctx =>
-                {
-                    var task = ctx.AddTask("runs", maxValue: request.Runs);
-                    done = runner.Run(request.Seed, 0, request.Runs, stats, new BarProgress(task), env.Cancellation);
-                });
-        }
-        else
-        {
-            var lines = new LineProgress(env.Error, env.ProgressInterval);
-            done = runner.Run(request.Seed, 0, request.Runs, stats, lines, env.Cancellation);
-            lines.Finish(done, request.Runs);
-        }
-
+        var done = WithProgress(env, request.Runs, progress => runner.Run(request.Seed, 0, request.Runs, stats, progress, env.Cancellation));
         var report = stats.Report();
         if (request.Json)
         {
@@ -68,6 +50,24 @@ internal static class McCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>Runs a batch with progress on stderr: a bar on a terminal, otherwise a plain line now and then.</summary>
+    internal static long WithProgress(CliEnvironment env, long total, Func<IProgress<RunProgress>, long> run)
+    {
+        if (env.ErrorIsTerminal)
+        {
+            long done = 0;
+            env.ErrorConsole().Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .Start(ctx => done = run(new BarProgress(ctx.AddTask("runs", maxValue: total))));
+            return done;
+        }
+
+        var lines = new LineProgress(env.Error, env.ProgressInterval);
+        var completed = run(lines);
+        lines.Finish(completed, total);
+        return completed;
     }
 
     private static string Percent(double share) => Analysis.Statistics.Percent.Of(share);

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Bosporos.Analysis.Statistics;
+using Bosporos.Analysis.War;
 using Bosporos.Cli.Rendering;
-using Bosporos.Kernel.Randomness;
 using Bosporos.Kernel.War;
 using Bosporos.Scenarios;
 using Bosporos.Scenarios.Validation;
@@ -88,24 +87,10 @@ internal static class WarCommands
             return ExitCodes.InvalidData;
         }
 
-        var results = new WarSummary[request.Runs];
-        var finished = new bool[request.Runs];
-        var threads = Math.Max(1, request.Threads <= 0 ? Environment.ProcessorCount : request.Threads);
-        var next = -1;
-        var workers = Enumerable.Range(0, Math.Min(threads, request.Runs)).Select(_ => Task.Run(() =>
-        {
-            var sim = WarSimulation.Create(loaded.Definition!, loaded.Siege!, 0);
-            int k;
-            while ((k = Interlocked.Increment(ref next)) < request.Runs && !env.Cancellation.IsCancellationRequested)
-            {
-                sim.Reset(SplitMix64.Derive(request.Seed, (ulong)k));
-                results[k] = sim.RunToEnd();
-                finished[k] = true;
-            }
-        })).ToArray();
-        Task.WaitAll(workers);
-        var done = results.Where((_, k) => finished[k]).ToArray();
-        var report = Report(done);
+        WarSummary[] done = [];
+        McCommand.WithProgress(env, request.Runs, progress =>
+            (done = WarMonteCarlo.Run(loaded.Definition!, loaded.Siege!, request.Seed, request.Runs, request.Threads, progress, env.Cancellation)).Length);
+        var report = WarChecks.Report(done);
         if (request.Json)
         {
             env.Out.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
@@ -115,8 +100,8 @@ internal static class WarCommands
                 ["runs"] = done.Length,
                 ["seed"] = request.Seed,
                 ["checks"] = report.Select(r => new Dictionary<string, object?> { ["name"] = r.Name, ["count"] = r.Count, ["of"] = r.Of, ["share"] = r.Share, ["low"] = r.Low, ["high"] = r.High }).ToArray(),
-                ["dates"] = Dates(done).ToDictionary(d => d.Name, d => d.Text),
-                ["digest"] = Digest(done),
+                ["dates"] = WarChecks.Dates(done).ToDictionary(d => d.Name, d => d.Text),
+                ["digest"] = WarChecks.Digest(done),
                 ["interrupted"] = done.Length < request.Runs,
             }));
         }
@@ -130,13 +115,13 @@ internal static class WarCommands
             }
 
             env.Out.WriteLine();
-            foreach (var (name, dates) in Dates(done))
+            foreach (var (name, dates) in WarChecks.Dates(done))
             {
                 env.Out.WriteLine($"  {name,-52} {dates}");
             }
 
             env.Out.WriteLine();
-            env.Out.WriteLine($"digest: {Digest(done)}");
+            env.Out.WriteLine($"digest: {WarChecks.Digest(done)}");
         }
 
         if (done.Length < request.Runs)
@@ -146,86 +131,5 @@ internal static class WarCommands
         }
 
         return ExitCodes.Success;
-    }
-
-    internal sealed record Line(string Name, int Count, int Of)
-    {
-        public double Share => Of == 0 ? 0 : Count / (double)Of;
-
-        public double Low => Wilson.Interval(Count, Of).Low;
-
-        public double High => Wilson.Interval(Count, Of).High;
-    }
-
-    /// <summary>The checks of docs/war.md: each a count out of the runs it concerns.</summary>
-    internal static List<Line> Report(IReadOnlyList<WarSummary> runs)
-    {
-        var start = runs.Count > 0 ? runs[0].StartDayNumber : new JulianDate(626, 3, 1).DayNumber;
-        int Day(int y, int m, int d) => new JulianDate(y, m, d).DayNumber - start;
-        bool In(int day, int year) => day >= Day(year, 1, 1) && day < Day(year + 1, 1, 1);
-        var invaded = runs.Where(r => r.InvasionDay >= 0).ToList();
-        var decisive = invaded.Where(r => r.DecisiveBattleWon && r.DecisiveBattleDay >= Day(627, 9, 1) && r.DecisiveBattleDay < Day(628, 1, 1)).ToList();
-        var peace = runs.Where(r => r.Outcome == WarOutcome.Peace).ToList();
-        return
-        [
-            new("Heraclius beats Shahrbaraz in 622", runs.Count(r => In(r.ShahrbarazBeatenDay, 622)), runs.Count),
-            new("the khagan's threat keeps the emperor home", runs.Count(r => r.AvarThreat), runs.Count),
-            new("Ganzak sacked in 624", runs.Count(r => In(r.CourtSackDay, 624)), runs.Count),
-            new("  the king's trap beaten one army at a time (2+ wins)", runs.Count(r => r.TrapBattlesWon >= 2), runs.Count),
-            new("the Sarus fought in 625", runs.Count(r => In(r.SarusDay, 625)), runs.Count),
-            new("Theodore beats Shahin", runs.Count(r => r.TheodoreBeatShahin), runs.Count),
-            new("the capital holds", runs.Count(r => r.Outcome != WarOutcome.Collapse), runs.Count),
-            new("Heraclius invades Persia", invaded.Count, runs.Count),
-            new("  decisive victory in Assyria, late 627 (of invasions)", decisive.Count, invaded.Count),
-            new("  Khosrow falls Jan-Apr 628 (of those victories)", decisive.Count(r => r.KhosrowFallDay >= Day(628, 1, 1) && r.KhosrowFallDay < Day(628, 5, 1)), decisive.Count),
-            new("Shahrbaraz turns", runs.Count(r => r.ShahrbarazTurnedDay >= 0), runs.Count),
-            new("peace with Kavad", peace.Count, runs.Count),
-            new("  all occupied provinces returned (of peaces)", peace.Count(r => r.ProvincesReturned == r.ProvincesOccupied), peace.Count),
-            new("  frontier of 591 (of peaces)", peace.Count(r => r.Frontier == Frontier.Line591), peace.Count),
-            new("  Euphrates line (of peaces)", peace.Count(r => r.Frontier == Frontier.Euphrates), peace.Count),
-            new("the empire collapses (capital lost)", runs.Count(r => r.Outcome == WarOutcome.Collapse), runs.Count),
-            new("Rome sues for peace (emperor's army broken)", runs.Count(r => r.Outcome == WarOutcome.PersianTerms), runs.Count),
-            new("undecided at the horizon", runs.Count(r => r.Outcome == WarOutcome.Undecided), runs.Count),
-        ];
-    }
-
-    /// <summary>When things happened, over the runs where they did: median (p10, p90) as Julian dates.</summary>
-    internal static List<(string Name, string Text)> Dates(IReadOnlyList<WarSummary> runs)
-    {
-        var start = runs.Count > 0 ? runs[0].StartDayNumber : new JulianDate(626, 3, 1).DayNumber;
-        string Spread(IEnumerable<int> days)
-        {
-            var sorted = days.Where(d => d >= 0).Order().ToArray();
-            if (sorted.Length == 0)
-            {
-                return "never";
-            }
-
-            string At(double q) => JulianDate.FromDayNumber(start + sorted[(int)Math.Round(q * (sorted.Length - 1))]).ToString();
-            return $"median {At(0.5)} (p10 {At(0.1)}, p90 {At(0.9)}; {sorted.Length:N0} runs)";
-        }
-
-        return
-        [
-            ("Heraclius beats Shahrbaraz (history: autumn 622)", Spread(runs.Select(r => r.ShahrbarazBeatenDay))),
-            ("Ganzak sacked (history: summer 624)", Spread(runs.Select(r => r.CourtSackDay))),
-            ("the Sarus (history: April 625)", Spread(runs.Select(r => r.SarusDay))),
-            ("end of the siege of the capital", Spread(runs.Select(r => r.SiegeEndDay))),
-            ("decisive battle of the invasion", Spread(runs.Select(r => r.DecisiveBattleDay))),
-            ("Shahrbaraz turns", Spread(runs.Select(r => r.ShahrbarazTurnedDay))),
-            ("Khosrow falls (history: 0628-02-25)", Spread(runs.Select(r => r.KhosrowFallDay))),
-            ("peace (history: Kavad's envoy 0628-04-03)", Spread(runs.Select(r => r.PeaceDay))),
-        ];
-    }
-
-    private static string Digest(IReadOnlyList<WarSummary> runs)
-    {
-        ulong h = 0xCBF2_9CE4_8422_2325UL;
-        foreach (var r in runs)
-        {
-            h = (h ^ r.StateHash) * 0x0000_0100_0000_01B3UL;
-        }
-
-        return h.ToString("x16", CultureInfo.InvariantCulture);
     }
 }

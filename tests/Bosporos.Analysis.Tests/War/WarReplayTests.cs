@@ -9,7 +9,7 @@ namespace Bosporos.Analysis.Tests.War;
 
 public sealed class WarReplayTests
 {
-    private static WarLoadResult Load(params ScenarioOverride[] overrides)
+    internal static WarLoadResult Load(params ScenarioOverride[] overrides)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Bosporos.slnx")))
