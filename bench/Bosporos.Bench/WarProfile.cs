@@ -19,6 +19,7 @@ internal static class WarProfile
     {
         var (war, siege) = WarScenario.Load();
         var sim = WarSimulation.Create(war, siege, 1);
+        sim.KeepsDailyHashes = false; // as in 'mc' and experiments
         sim.RunToEnd();
         long startTicks = 0, siegeTicks = 0, campaignTicks = 0, siegeDays = 0, campaignDays = 0;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;

@@ -131,6 +131,7 @@ public static class WarMonteCarlo
         var workers = Enumerable.Range(0, Math.Max(1, Math.Min(threads <= 0 ? Environment.ProcessorCount : threads, runs))).Select(_ => Task.Run(() =>
         {
             var sim = WarSimulation.Create(war, siege, 0);
+            sim.KeepsDailyHashes = false; // only each run's final hash is reported
             int k;
             while (!cancellationToken.IsCancellationRequested && (k = Interlocked.Increment(ref next)) < runs)
             {

@@ -112,6 +112,7 @@ public sealed class WarModel : ISiegeModel
             if (sim is null)
             {
                 sim = WarSimulation.Create(war, siege, seed);
+                sim.KeepsDailyHashes = false; // a batch keeps each run's final hash only
             }
             else
             {

@@ -24,6 +24,11 @@ public sealed partial class WarSimulation
 
     private void Battles()
     {
+        if (!AnyRegionContested())
+        {
+            return;
+        }
+
         for (var region = 0; region < Definition.Regions.Length; region++)
         {
             romans.Clear();
@@ -67,6 +72,39 @@ public sealed partial class WarSimulation
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Whether some region has fighting armies of both sides in it (most days none has, and the battle loop can be
+    /// skipped: with no such region at its start it changes nothing).
+    /// </summary>
+    private bool AnyRegionContested()
+    {
+        if (Definition.Regions.Length > 64)
+        {
+            return true;
+        }
+
+        ulong roman = 0, persian = 0;
+        for (var a = 0; a < present.Length; a++)
+        {
+            if (present[a] <= 0 || !Fights(a))
+            {
+                continue;
+            }
+
+            var side = Side(a);
+            if (side == Power.Rome)
+            {
+                roman |= 1UL << location[a];
+            }
+            else if (side == Power.Persia)
+            {
+                persian |= 1UL << location[a];
+            }
+        }
+
+        return (roman & persian) != 0;
     }
 
     private bool Wants(List<int> side, long own, long enemy)

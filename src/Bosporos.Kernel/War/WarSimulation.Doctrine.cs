@@ -277,6 +277,11 @@ public sealed partial class WarSimulation
     /// <summary>Palaces and fire temples with no Persian army to defend them are sacked by the first Roman army to come.</summary>
     private void Sacks()
     {
+        if (!AnyRomanOnSackableGround())
+        {
+            return;
+        }
+
         for (var r = 0; r < holder.Length; r++)
         {
             if (sacked[r] || holder[r] != Power.Persia || Definition.Regions[r].SackCost.Raw == 0)
@@ -328,6 +333,29 @@ public sealed partial class WarSimulation
                 Order(heraclius, regionIndex[Definition.Heraclius.WinterRegion]);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether a Roman field army stands in an unsacked enemy region that has something to sack: without one the sack
+    /// loop changes nothing, and on most days there is none.
+    /// </summary>
+    private bool AnyRomanOnSackableGround()
+    {
+        for (var a = 0; a < present.Length; a++)
+        {
+            if (present[a] == 0 || Definition.Armies[a].Side != Power.Rome || !Fights(a))
+            {
+                continue;
+            }
+
+            var r = location[a];
+            if (!sacked[r] && holder[r] == Power.Persia && Definition.Regions[r].SackCost.Raw != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Sickness, straggling and desertion on enemy ground and in winter; morale mends on one's own ground.</summary>

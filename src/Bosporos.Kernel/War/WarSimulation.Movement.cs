@@ -3,6 +3,10 @@ namespace Bosporos.Kernel.War;
 /// <summary>Marches: routes by season, one leg at a time, around regions where an enemy army stands.</summary>
 public sealed partial class WarSimulation
 {
+    private readonly int[] pathDist;
+    private readonly int[] pathPrev;
+    private readonly bool[] pathDone;
+
     /// <summary>Sends an army towards a region (it re-plans at every region it reaches).</summary>
     private void Order(int army, int region)
     {
@@ -102,8 +106,7 @@ public sealed partial class WarSimulation
         var days = int.MaxValue;
         foreach (var route in adjacency[from])
         {
-            var r = Definition.Routes[route];
-            var other = regionIndex[r.From] == from ? regionIndex[r.To] : regionIndex[r.From];
+            var other = routeFrom[route] == from ? routeTo[route] : routeFrom[route];
             var d = RouteDays(route, army, Day);
             if (other == step && d > 0 && d < days)
             {
@@ -117,14 +120,19 @@ public sealed partial class WarSimulation
     /// <summary>Days of the quickest way today (int.MaxValue when there is none).</summary>
     private int PathDays(int army, int from, int to) => from == to ? 0 : Paths(army, from, to).Dist[to];
 
+    /// <remarks>
+    /// The arrays returned are the simulation's own search buffers, overwritten by the next search: read them before
+    /// searching again.
+    /// </remarks>
     private (int[] Dist, int[] Prev) Paths(int army, int from, int to, bool avoid = true)
     {
         var n = Definition.Regions.Length;
-        var dist = new int[n];
-        var prev = new int[n];
-        var done = new bool[n];
+        var dist = pathDist;
+        var prev = pathPrev;
+        var done = pathDone;
         Array.Fill(dist, int.MaxValue);
         Array.Fill(prev, -1);
+        Array.Clear(done);
         dist[from] = 0;
         for (var k = 0; k < n; k++)
         {
@@ -150,8 +158,7 @@ public sealed partial class WarSimulation
 
             foreach (var route in adjacency[u])
             {
-                var r = Definition.Routes[route];
-                var v = regionIndex[r.From] == u ? regionIndex[r.To] : regionIndex[r.From];
+                var v = routeFrom[route] == u ? routeTo[route] : routeFrom[route];
                 var d = RouteDays(route, army, Day);
                 if (d > 0 && dist[u] + d < dist[v])
                 {

@@ -32,6 +32,8 @@ public sealed partial class WarSimulation
     private readonly Dictionary<string, int> regionIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> armyIndex = new(StringComparer.Ordinal);
     private readonly List<int>[] adjacency;
+    private readonly int[] routeFrom;
+    private readonly int[] routeTo;
     private readonly int startDayNumber;
 
     private RandomStream battleDice;
@@ -88,11 +90,19 @@ public sealed partial class WarSimulation
             adjacency[i] = [];
         }
 
+        routeFrom = new int[definition.Routes.Length];
+        routeTo = new int[definition.Routes.Length];
         for (var r = 0; r < definition.Routes.Length; r++)
         {
-            adjacency[regionIndex[definition.Routes[r].From]].Add(r);
-            adjacency[regionIndex[definition.Routes[r].To]].Add(r);
+            routeFrom[r] = regionIndex[definition.Routes[r].From];
+            routeTo[r] = regionIndex[definition.Routes[r].To];
+            adjacency[routeFrom[r]].Add(r);
+            adjacency[routeTo[r]].Add(r);
         }
+
+        pathDist = new int[definition.Regions.Length];
+        pathPrev = new int[definition.Regions.Length];
+        pathDone = new bool[definition.Regions.Length];
 
         var n = definition.Armies.Length;
         present = new int[n];
@@ -153,8 +163,18 @@ public sealed partial class WarSimulation
 
     public IReadOnlyList<WarEvent> Events => events;
 
-    /// <summary>The state hash folded at the end of each day, covering the siege while it runs.</summary>
+    /// <summary>
+    /// The state hash folded at the end of each day, covering the siege while it runs (empty when
+    /// <see cref="KeepsDailyHashes"/> is off).
+    /// </summary>
     public IReadOnlyList<ulong> DailyHashes => dailyHashes;
+
+    /// <summary>
+    /// Whether each day's state hash is kept in <see cref="DailyHashes"/> (on by default). A batch of runs that needs
+    /// only each run's final <see cref="StateHash"/> turns it off: the hash of a day depends only on that day's state,
+    /// so the final one is the same either way, and a run skips folding the state on every other day.
+    /// </summary>
+    public bool KeepsDailyHashes { get; set; } = true;
 
     /// <summary>The siege of the capital (null before it begins): the siege kernel's own run, with its events.</summary>
     public Simulation? Siege { get; private set; }
@@ -288,7 +308,11 @@ public sealed partial class WarSimulation
             CheckEnd();
         }
 
-        FoldHash();
+        if (KeepsDailyHashes)
+        {
+            dailyHashes.Add(HashOf(Day));
+        }
+
         Day++;
     }
 
@@ -304,12 +328,23 @@ public sealed partial class WarSimulation
 
     public bool IsWinter(int day)
     {
+        // The marches ask this for every route they weigh: the last answer is kept (the definition never changes).
+        if (day == winterAskedDay)
+        {
+            return winterAnswer;
+        }
+
         var m = DateOf(day).Month;
         var s = Definition.Season;
-        return s.WinterFromMonth <= s.WinterToMonth
+        winterAnswer = s.WinterFromMonth <= s.WinterToMonth
             ? m >= s.WinterFromMonth && m <= s.WinterToMonth
             : m >= s.WinterFromMonth || m <= s.WinterToMonth;
+        winterAskedDay = day;
+        return winterAnswer;
     }
+
+    private int winterAskedDay = int.MinValue;
+    private bool winterAnswer;
 
     private void Emit(WarEventKind kind, int region = -1, int army = -1, int other = -1, int v1 = 0, int v2 = 0, int v3 = 0, int odds = -1, int roll = -1) =>
         events.Add(new WarEvent(Day, kind, (short)region, (short)army, (short)other, v1, v2, v3, odds, roll));
@@ -366,10 +401,11 @@ public sealed partial class WarSimulation
         active[army] && !inSiege[army] && daysLeft[army] == 0 && !(army == shahrbaraz && shahrbarazTurned)
         && Definition.Armies[army].Role is ArmyRole.Field or ArmyRole.Ally;
 
-    private void FoldHash()
+    /// <summary>The hash of the state at the end of <paramref name="day"/>'s step (the state as it now is).</summary>
+    private ulong HashOf(int day)
     {
         var h = new WarHasher();
-        h.Add(Day);
+        h.Add(day);
         h.Add((long)outcome);
         for (var i = 0; i < present.Length; i++)
         {
@@ -399,11 +435,11 @@ public sealed partial class WarSimulation
             h.Add((long)Siege.StateHash);
         }
 
-        dailyHashes.Add(h.Value);
+        return h.Value;
     }
 
     /// <summary>The state hash at the end of the last simulated day (0 before the first).</summary>
-    public ulong StateHash => dailyHashes.Count == 0 ? 0 : dailyHashes[^1];
+    public ulong StateHash => Day == 0 ? 0 : KeepsDailyHashes ? dailyHashes[^1] : HashOf(Day - 1);
 }
 
 /// <summary>The word-at-a-time FNV-style fold the siege kernel uses, for the campaign's state.</summary>

@@ -23,6 +23,34 @@ public sealed class WarDeterminismTests
     }
 
     [Fact]
+    public void A_run_that_keeps_no_daily_hashes_is_the_same_war_with_the_same_final_hash()
+    {
+        var (war, siege) = WarShipped.Load();
+        var lean = WarSimulation.Create(war, siege, 0);
+        lean.KeepsDailyHashes = false;
+        foreach (var k in new[] { 0, 1, 2, 7, 19 })
+        {
+            var seed = WarShipped.Seed(k);
+            var full = WarShipped.One(seed);
+            lean.Reset(seed);
+
+            // Mid-run the hash asked for is the one the full run kept for the same day.
+            while (lean.Day < full.SiegeStartDay + 3 && !lean.IsOver)
+            {
+                lean.Step();
+            }
+
+            Assert.Equal(full.DailyHashes[lean.Day - 1], lean.StateHash);
+            lean.RunToEnd();
+            Assert.Empty(lean.DailyHashes);
+            Assert.Equal(full.Day, lean.Day);
+            Assert.Equal(full.StateHash, lean.StateHash);
+            Assert.Equal(full.Summary, lean.Summary);
+            Assert.Equal(full.Events, lean.Events);
+        }
+    }
+
+    [Fact]
     public void Different_seeds_give_different_wars()
     {
         var hashes = Enumerable.Range(0, 8).Select(k => WarShipped.One(WarShipped.Seed(k)).StateHash).Distinct().Count();
