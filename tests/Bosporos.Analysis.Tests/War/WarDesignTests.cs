@@ -88,6 +88,17 @@ public sealed class WarDesignTests : IDisposable
     }
 
     [Fact]
+    public void The_siege_inside_the_war_keeps_its_own_numbers_out_of_reach()
+    {
+        // The war's --set paths address the war file only: a number of the siege scenario is not one of the war's.
+        var (plan, _, diagnostics) = Build(Write("mode: morris\nparameters: [armies.capital-garrison.strength, contingents.field-troops.strength]\n", War));
+        Assert.Null(plan);
+        var d = Assert.Single(diagnostics, d => d.Severity == Severity.Error);
+        Assert.Equal(("BOSX061", 5, 48), (d.Code, d.Line, d.Column));
+        Assert.Contains("no number at 'contingents.field-troops.strength'", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_siege_output_named_for_a_war_is_an_error_at_its_place_listing_the_wars_outputs()
     {
         var (plan, _, diagnostics) = Build(Write("mode: uncertainty\noutputs:\n  - khosrow-fell\n  - close-siege-days\n", War));
