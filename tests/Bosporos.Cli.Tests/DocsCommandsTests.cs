@@ -35,6 +35,8 @@ public partial class DocsCommandsTests(ITestOutputHelper output)
         [("docs/play.md", "bosporos play-strength constantinople-626 --side avar --games 500 --set flotillas.roman-light-craft.hulls=0")] = "plays 500 paired games (minutes); PlayStrengthCommandTests runs a few",
         [("docs/play.md", "bosporos play-strength constantinople-626 --side roman --games 500 --set flotillas.roman-light-craft.hulls=0")] = "plays 500 paired games (minutes); PlayStrengthCommandTests runs a few",
         [("README.md", "bosporos play-strength constantinople-626 --side avar --games 500")] = "plays 500 paired games (minutes); PlayStrengthCommandTests runs a few",
+        [("docs/war.md", "bosporos experiment run scenarios/experiments/war-sensitivity.yaml --out war-sens.db --threads 2")] = "a Morris design of 7,250 whole wars (half a minute; the copy's design is not cut); WarExperimentTests runs a small one",
+        [("docs/war.md", "bosporos experiment run scenarios/experiments/war-uncertainty.yaml --out war-unc.db --threads 2")] = "500 whole wars in a Latin hypercube design (the copy's design is not cut); WarExperimentTests runs a small one",
     };
 
     /// <summary>Exit codes that the pages give in words (the exit-code table) rather than with <c>echo $?</c>.</summary>

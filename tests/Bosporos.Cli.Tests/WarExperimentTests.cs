@@ -162,12 +162,9 @@ public sealed class WarExperimentTests
     {
         var dir = Cli.TempDir();
         var store = Path.Combine(dir, "s.db");
-        var sampled = Experiments.Run("experiment", "run", Small(dir, mode: "uncertainty"), "--out", store);
-        Assert.Equal(ExitCodes.InvalidData, sampled.Code);
-        Assert.Contains("BOSX056", sampled.Error, StringComparison.Ordinal);
-        Assert.Contains("paired", sampled.Error, StringComparison.Ordinal);
         var adaptive = Experiments.Run("experiment", "run", Small(dir), "--out", store, "--until-ci", "0.05");
         Assert.Equal(ExitCodes.InvalidData, adaptive.Code);
+        Assert.Contains("BOSX056", adaptive.Error, StringComparison.Ordinal);
         Assert.Contains("until-ci", adaptive.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(store));
 
@@ -175,7 +172,153 @@ public sealed class WarExperimentTests
         var report = Experiments.Run("report", store, "--out", Path.Combine(dir, "report"));
         Assert.Equal(ExitCodes.InvalidData, report.Code);
         Assert.Contains("siege experiments only", report.Error, StringComparison.Ordinal);
+        Assert.Contains("paired comparison", report.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("internal error", report.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>A small designed experiment on the war: two of its contested numbers, a few war outputs.</summary>
+    private static string Designed(string dir, string mode, string design, string outputs = "[khosrow-fell, peace, khosrow-fall-day, roman-losses]", int batch = 4)
+    {
+        var path = Path.Combine(dir, $"war-{mode}.yaml");
+        File.WriteAllText(path, $"""
+            format: 1
+            id: war-{mode}
+            scenario: {WarScenario}
+            master-seed: 628
+            mode: {mode}
+            batch: {batch}
+            {mode}: {design}
+            parameters: [armies.heraclius.strength, battle.lethality]
+            outputs: {outputs}
+            """);
+        return path;
+    }
+
+    [Fact]
+    public void A_war_uncertainty_experiment_prints_its_report_in_text_and_json_and_exports_its_runs()
+    {
+        var dir = Cli.TempDir();
+        var file = Designed(dir, "uncertainty", "{ draws: 2, seeds-per-draw: 2 }");
+        var store = Path.Combine(dir, "u.db");
+        var text = Experiments.Run("experiment", "run", file, "--out", store, "--threads", "2");
+        Assert.True(text.Code == ExitCodes.Success, text.Error);
+        Assert.Contains("4 runs done", text.Out, StringComparison.Ordinal);
+        Assert.Contains("Experiment war-uncertainty on war-622-628: uncertainty", text.Out, StringComparison.Ordinal);
+        Assert.Contains("Uncertainty: 2 Latin hypercube draws of 2 numbers x 2 seeds each", text.Out, StringComparison.Ordinal);
+        Assert.Contains("khosrow-fall-day", text.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("vs baseline", text.Out, StringComparison.Ordinal);
+
+        var json = Experiments.Run("experiment", "resume", store, "--format", "json");
+        Assert.True(json.Code == ExitCodes.Success, json.Error);
+        using var doc = JsonDocument.Parse(json.Out);
+        var root = doc.RootElement;
+        Assert.Equal("uncertainty", root.GetProperty("mode").GetString());
+        Assert.Equal("war-622-628", root.GetProperty("scenario-id").GetString());
+        Assert.Equal(Experiments.Digest(text.Out), root.GetProperty("digest").GetString());
+        var outputs = root.GetProperty("uncertainty").GetProperty("variants")[0].GetProperty("outputs");
+        Assert.Equal(["khosrow-fell", "peace", "khosrow-fall-day", "roman-losses"], outputs.EnumerateArray().Select(o => o.GetProperty("output").GetString()));
+        Assert.True(outputs[0].GetProperty("is-share").GetBoolean());
+        Assert.False(outputs[2].GetProperty("is-share").GetBoolean());
+
+        var csv = Path.Combine(dir, "u.csv");
+        var export = Experiments.Run("experiment", "export", store, "--csv", csv, "--parquet", Path.Combine(dir, "u.parquet"));
+        Assert.True(export.Code == ExitCodes.Success, export.Error);
+        var lines = File.ReadAllLines(csv);
+        Assert.Equal(1 + 4, lines.Length);
+        Assert.Contains("param_battle.lethality", lines[0].Split(','));
+        Assert.Contains("war_khosrow_fall_day", lines[0].Split(','));
+        Assert.True(new FileInfo(Path.Combine(dir, "u.parquet")).Length > 0);
+
+        var report = Experiments.Run("report", store, "--out", Path.Combine(dir, "report"));
+        Assert.Equal(ExitCodes.InvalidData, report.Code);
+        Assert.Contains("uncertainty report", report.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_war_morris_experiment_gives_one_digest_whole_sharded_and_resumed()
+    {
+        var dir = Cli.TempDir();
+        var file = Designed(dir, "morris", "{ trajectories: 2, seeds-per-point: 2 }", batch: 4);
+        var whole = Experiments.Run("experiment", "run", file, "--out", Path.Combine(dir, "whole.db"), "--threads", "2");
+        Assert.True(whole.Code == ExitCodes.Success, whole.Error);
+        Assert.Contains("22 runs done", whole.Out, StringComparison.Ordinal);
+        Assert.Contains("Sensitivity (morris): 11 design points x 2 seeds", whole.Out, StringComparison.Ordinal);
+        Assert.Contains("baseline, khosrow-fell: which numbers decide it", whole.Out, StringComparison.Ordinal);
+        Assert.Contains("armies.heraclius.strength", whole.Out, StringComparison.Ordinal);
+
+        var shards = new List<string>();
+        foreach (var k in new[] { 0, 1 })
+        {
+            var store = Path.Combine(dir, $"shard{k}.db");
+            var s = Experiments.Run("experiment", "run", file, "--out", store, "--shard", $"{k}/2", "--threads", "1");
+            Assert.True(s.Code == ExitCodes.Success, s.Error);
+            shards.Add(store);
+        }
+
+        var merged = Experiments.Run(["experiment", "merge", .. shards, "--out", Path.Combine(dir, "merged.db")]);
+        Assert.True(merged.Code == ExitCodes.Success, merged.Error);
+        Assert.Equal(Experiments.Digest(whole.Out), Experiments.Digest(merged.Out));
+
+        var cut = Path.Combine(dir, "cut.db");
+        using var cts = new CancellationTokenSource();
+        var interrupted = Experiments.Run(
+            line =>
+            {
+                if (line.StartsWith("experiment: 4/", StringComparison.Ordinal))
+                {
+                    cts.Cancel();
+                }
+            },
+            cts.Token,
+            "experiment", "run", file, "--out", cut, "--threads", "1");
+        Assert.Equal(ExitCodes.Cancelled, interrupted.Code);
+        Assert.True(Experiments.StoreRows(cut) < 22);
+        var resumed = Experiments.Run("experiment", "resume", cut, "--threads", "2");
+        Assert.True(resumed.Code == ExitCodes.Success, resumed.Error);
+        Assert.Equal(Experiments.Digest(whole.Out), Experiments.Digest(resumed.Out));
+        Assert.Contains("Sensitivity (morris)", resumed.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_siege_output_on_a_war_is_refused_with_its_place_and_the_wars_outputs()
+    {
+        var dir = Cli.TempDir();
+        var store = Path.Combine(dir, "s.db");
+        var r = Experiments.Run("experiment", "run", Designed(dir, "uncertainty", "{ draws: 2, seeds-per-draw: 2 }", "[peace, fallen]"), "--out", store);
+        Assert.Equal(ExitCodes.InvalidData, r.Code);
+        Assert.Contains("war-uncertainty.yaml:9:18: error BOSX064: 'fallen' is an output of siege scenarios", r.Error, StringComparison.Ordinal);
+        Assert.Contains("Outputs of a war scenario: capital-held, theodore-won,", r.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", r.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(store));
+    }
+
+    [Fact]
+    public void A_war_output_on_a_siege_is_refused_with_its_place_and_the_sieges_outputs()
+    {
+        var dir = Cli.TempDir();
+        var path = Path.Combine(dir, "siege.yaml");
+        File.WriteAllText(path, $"id: siege-u\nscenario: {Experiments.ShippedScenario}\nmaster-seed: 1\nmode: uncertainty\noutputs: [fallen, khosrow-fell]\n");
+        var store = Path.Combine(dir, "s.db");
+        var r = Experiments.Run("experiment", "run", path, "--out", store);
+        Assert.Equal(ExitCodes.InvalidData, r.Code);
+        Assert.Contains("siege.yaml:5:19: error BOSX064: 'khosrow-fell' is an output of war scenarios, and 'constantinople-626' is a siege scenario", r.Error, StringComparison.Ordinal);
+        Assert.Contains("Outputs of a siege scenario: lifted, fallen,", r.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(store));
+        var check = Experiments.Run("experiment", "check", path);
+        Assert.Equal(ExitCodes.InvalidData, check.Code);
+        Assert.Contains("BOSX064", check.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_shipped_war_designs_check()
+    {
+        var morris = Experiments.Run("experiment", "check", Path.Combine(Experiments.RepositoryRoot, "scenarios", "experiments", "war-sensitivity.yaml"));
+        Assert.True(morris.Code == ExitCodes.Success, morris.Error);
+        Assert.Contains("war-sensitivity: morris on war-622-628, 1 variants (baseline)", morris.Out, StringComparison.Ordinal);
+        Assert.Contains("32 sampled numbers", morris.Out, StringComparison.Ordinal);
+        var uncertainty = Experiments.Run("experiment", "check", Path.Combine(Experiments.RepositoryRoot, "scenarios", "experiments", "war-uncertainty.yaml"));
+        Assert.True(uncertainty.Code == ExitCodes.Success, uncertainty.Error);
+        Assert.Contains("war-uncertainty: uncertainty on war-622-628", uncertainty.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,6 +23,9 @@ public sealed record VariantDefinition(string Name, string? Description, string?
 /// <summary>A number to sample: its scenario path, and optionally a range and integer flag replacing the scenario's own.</summary>
 public sealed record ParameterSpec(string Path, decimal? Low, decimal? High, bool? Integer, int Line, int Column);
 
+/// <summary>An output the file names, where it names it (checked against the scenario's kind when the plan is built).</summary>
+public sealed record OutputSpec(string Name, int Line, int Column);
+
 /// <summary>What to keep beyond the summary rows: how many paired runs to replay for the first-divergence report.</summary>
 public sealed record RecordOptions(int DivergencePairs, int AgreeingPairs);
 
@@ -69,6 +72,12 @@ public sealed record ExperimentDefinition(
     public IReadOnlyList<string> VariantNames => [BaselineName, .. Variants.Select(v => v.Name)];
 
     public string ModeName => Mode.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// The outputs as the file lists them, with their places; null when the file has no 'outputs', so that the
+    /// scenario's own defaults are used (<see cref="Outputs"/> then holds the siege's until the plan is built).
+    /// </summary>
+    public IReadOnlyList<OutputSpec>? OutputSpecs { get; init; }
 
     /// <summary>Set for a branch experiment: every arm continues the replay from this moment (paired mode only).</summary>
     public BranchSpec? Branch { get; init; }

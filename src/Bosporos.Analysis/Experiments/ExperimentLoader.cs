@@ -230,9 +230,10 @@ public static partial class ExperimentLoader
 
             return new ExperimentDefinition(
                 id, name, file, text, scenario, scenarioNode?.Line ?? 0, scenarioNode?.Column ?? 0, seed, runs, mode, baseline, readings,
-                variants, record, untilCi, batch, uncertainty, morris, sobol, parameters, outputs)
+                variants, record, untilCi, batch, uncertainty, morris, sobol, parameters, outputs is null ? [.. Metrics.DefaultOutputs] : [.. outputs.Select(o => o.Name)])
             {
                 Branch = Branch(map, mode),
+                OutputSpecs = outputs,
             };
         }
 
@@ -546,20 +547,24 @@ public static partial class ExperimentLoader
             return (lo, hi);
         }
 
-        private List<string> Outputs(Dictionary<string, YamlNode> map)
+        /// <summary>
+        /// The outputs named, each known to siege or war scenarios (which kind the scenario is, the plan checks); null
+        /// when the file names none.
+        /// </summary>
+        private List<OutputSpec>? Outputs(Dictionary<string, YamlNode> map)
         {
             if (!map.TryGetValue("outputs", out var node))
             {
-                return [.. Metrics.DefaultOutputs];
+                return null;
             }
 
             if (node.Kind != YamlNodeKind.Sequence || node.Items.Count == 0)
             {
-                Error(node, "BOSX044", "'outputs' must be a non-empty list of output names.", "Known outputs: " + string.Join(", ", Metrics.All.Select(m => m.Name)) + ".", "outputs");
-                return [.. Metrics.DefaultOutputs];
+                Error(node, "BOSX044", "'outputs' must be a non-empty list of output names.", KnownOutputs(), "outputs");
+                return null;
             }
 
-            var result = new List<string>();
+            var result = new List<OutputSpec>();
             foreach (var item in node.Items)
             {
                 var name = ScalarText(item, "outputs");
@@ -568,21 +573,24 @@ public static partial class ExperimentLoader
                     continue;
                 }
 
-                if (Metrics.Find(name) is null)
+                if (Metrics.Find(name) is null && !War.WarMetrics.Names.Contains(name))
                 {
-                    var close = Closest(name, Metrics.All.Select(m => m.Name));
-                    Error(item, "BOSX044", $"Unknown output '{name}'.", (close is null ? string.Empty : $"Did you mean '{close}'? ") + "Known outputs: " + string.Join(", ", Metrics.All.Select(m => m.Name)) + ".", "outputs");
+                    var close = Closest(name, Metrics.All.Select(m => m.Name).Concat(War.WarMetrics.Names).Distinct());
+                    Error(item, "BOSX044", $"Unknown output '{name}'.", (close is null ? string.Empty : $"Did you mean '{close}'? ") + KnownOutputs(), "outputs");
                     continue;
                 }
 
-                if (!result.Contains(name))
+                if (!result.Any(o => o.Name == name))
                 {
-                    result.Add(name);
+                    result.Add(new OutputSpec(name, item.Line, item.Column));
                 }
             }
 
             return result;
         }
+
+        private static string KnownOutputs() =>
+            "Outputs of a siege scenario: " + Metrics.Siege.NameList + ". Outputs of a war scenario: " + string.Join(", ", War.WarMetrics.Names) + ".";
 
         private List<ScenarioOverride> Overrides(YamlNode node, string path)
         {

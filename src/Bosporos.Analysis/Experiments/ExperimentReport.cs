@@ -218,11 +218,12 @@ public static class ExperimentReportWriter
         {
             w.WriteLine();
             w.WriteLine($"  {v.Variant}:");
-            w.WriteLine(F($"    {"output",-18} {"mean",10} {"draws 5%",10} {"50%",10} {"95%",10}   variance from inputs / chance"));
+            var width = v.Outputs.Select(o => o.Output.Length).Append(18).Max();
+            w.WriteLine(F($"    {"output".PadRight(width)} {"mean",10} {"draws 5%",10} {"50%",10} {"95%",10}   variance from inputs / chance"));
             foreach (var o in v.Outputs)
             {
                 var fmt = o.IsShare ? (Func<double, string>)Pct : Num;
-                w.WriteLine(F($"    {o.Output,-18} {fmt(o.Mean),10} {fmt(o.DrawMeanP05),10} {fmt(o.DrawMeanP50),10} {fmt(o.DrawMeanP95),10}   {Pct(o.Split.InputShare)} / {Pct(1 - o.Split.InputShare)}"));
+                w.WriteLine(F($"    {o.Output.PadRight(width)} {fmt(o.Mean),10} {fmt(o.DrawMeanP05),10} {fmt(o.DrawMeanP50),10} {fmt(o.DrawMeanP95),10}   {Pct(o.Split.InputShare)} / {Pct(1 - o.Split.InputShare)}"));
             }
         }
     }

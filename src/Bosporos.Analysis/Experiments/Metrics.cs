@@ -35,5 +35,21 @@ public static class Metrics
 
     public static readonly IReadOnlyList<string> DefaultOutputs = ["fallen", "lifted", "close-siege-days"];
 
+    /// <summary>The outputs of a siege scenario.</summary>
+    public static readonly OutputCatalog Siege = new("siege", All, DefaultOutputs);
+
     public static Metric? Find(string name) => All.FirstOrDefault(m => m.Name == name);
+}
+
+/// <summary>
+/// The outputs one kind of scenario gives (a siege's or a war's), with the ones analysed when an experiment names none.
+/// The same name may mean different things in two catalogs ("end-day" is the siege's last day in one, the war's in
+/// the other): an experiment is checked against its scenario's catalog.
+/// </summary>
+public sealed record OutputCatalog(string Kind, IReadOnlyList<Metric> All, IReadOnlyList<string> Defaults)
+{
+    public Metric? Find(string name) => All.FirstOrDefault(m => m.Name == name);
+
+    /// <summary>The names, comma-separated, for hints.</summary>
+    public string NameList => string.Join(", ", All.Select(m => m.Name));
 }

@@ -42,9 +42,10 @@ public sealed class RunPlan
 
     private readonly IReadOnlyDictionary<string, decimal>[] pointParameters;
 
-    private RunPlan(ExperimentDefinition experiment, IReadOnlyList<IReadOnlyList<ScenarioOverride>> variantOverrides, IReadOnlyList<SampledParameter> parameters, double[][] points, int seedsPerPoint)
+    private RunPlan(ExperimentDefinition experiment, IReadOnlyList<Metric> outputs, IReadOnlyList<IReadOnlyList<ScenarioOverride>> variantOverrides, IReadOnlyList<SampledParameter> parameters, double[][] points, int seedsPerPoint)
     {
         Experiment = experiment;
+        Outputs = outputs;
         VariantOverrides = variantOverrides;
         Parameters = parameters;
         UnitPoints = points;
@@ -58,7 +59,11 @@ public sealed class RunPlan
         RunCount = experiment.Mode == ExperimentMode.Paired ? experiment.Runs ?? 0 : (long)Math.Max(1, points.Length) * seedsPerPoint;
     }
 
+    /// <summary>The experiment, its <see cref="ExperimentDefinition.Outputs"/> resolved for the scenario's kind.</summary>
     public ExperimentDefinition Experiment { get; }
+
+    /// <summary>The outputs analysed, from the scenario's catalog (a siege's or a war's), in the experiment's order.</summary>
+    public IReadOnlyList<Metric> Outputs { get; }
 
     public IReadOnlyList<string> Variants => Experiment.VariantNames;
 
@@ -157,11 +162,18 @@ public sealed class RunPlan
         ArgumentNullException.ThrowIfNull(experiment);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(diagnostics);
+        var outputs = ResolveOutputs(experiment, model, diagnostics);
+        if (outputs is null)
+        {
+            return null;
+        }
+
+        experiment = experiment with { Outputs = [.. outputs.Select(m => m.Name)] };
         var overrides = new List<IReadOnlyList<ScenarioOverride>> { experiment.Baseline };
         overrides.AddRange(experiment.Variants.Select(v => (IReadOnlyList<ScenarioOverride>)[.. experiment.Baseline, .. v.Overrides]));
         if (experiment.Mode == ExperimentMode.Paired)
         {
-            return new RunPlan(experiment, overrides, [], [], 1);
+            return new RunPlan(experiment, outputs, overrides, [], [], 1);
         }
 
         var parameters = ResolveParameters(experiment, model, diagnostics);
@@ -189,7 +201,7 @@ public sealed class RunPlan
                 {
                     var u = experiment.Uncertainty;
                     var points = LatinHypercube.Sample(u.Draws, d, seed, EpistemicSalt);
-                    return new RunPlan(experiment, overrides, parameters, points, u.SeedsPerDraw);
+                    return new RunPlan(experiment, outputs, overrides, parameters, points, u.SeedsPerDraw);
                 }
 
             case ExperimentMode.Morris:
@@ -197,7 +209,7 @@ public sealed class RunPlan
                     var m = experiment.Morris;
                     var design = MorrisDesign.Generate(m.Trajectories, d, m.Levels, UnitUniform.Stream(seed, MorrisSalt));
                     var tornado = TornadoDesign.Generate(parameters.Select(p => p.NominalUnit).ToArray());
-                    return new RunPlan(experiment, overrides, parameters, [.. design.Points, .. tornado.Points], m.SeedsPerPoint)
+                    return new RunPlan(experiment, outputs, overrides, parameters, [.. design.Points, .. tornado.Points], m.SeedsPerPoint)
                     {
                         Morris = design,
                         Tornado = tornado,
@@ -210,7 +222,7 @@ public sealed class RunPlan
                     var s = experiment.Sobol;
                     var design = SaltelliDesign.Generate(s.BaseSamples, d, UnitUniform.Stream(seed, SobolSalt));
                     var tornado = TornadoDesign.Generate(parameters.Select(p => p.NominalUnit).ToArray());
-                    return new RunPlan(experiment, overrides, parameters, [.. design.Points, .. tornado.Points], s.SeedsPerPoint)
+                    return new RunPlan(experiment, outputs, overrides, parameters, [.. design.Points, .. tornado.Points], s.SeedsPerPoint)
                     {
                         Saltelli = design,
                         Tornado = tornado,
@@ -218,6 +230,37 @@ public sealed class RunPlan
                     };
                 }
         }
+    }
+
+    /// <summary>
+    /// The outputs the experiment names, each looked up in the scenario's catalog (a siege's or a war's), or that
+    /// catalog's defaults when it names none. A name of the other kind of scenario is an error (BOSX064) at its place.
+    /// </summary>
+    private static List<Metric>? ResolveOutputs(ExperimentDefinition experiment, ISiegeModel model, List<Diagnostic> diagnostics)
+    {
+        var catalog = model.Outputs;
+        if (experiment.OutputSpecs is not { } specs)
+        {
+            return [.. catalog.Defaults.Select(n => catalog.Find(n)!)];
+        }
+
+        var result = new List<Metric>();
+        var errors = diagnostics.Count;
+        foreach (var spec in specs)
+        {
+            if (catalog.Find(spec.Name) is { } metric)
+            {
+                result.Add(metric);
+                continue;
+            }
+
+            var other = catalog.Kind == "war" ? "siege" : "war";
+            diagnostics.Add(YamlTree.Error(experiment.File, spec.Line, spec.Column, "BOSX064",
+                $"'{spec.Name}' is an output of {other} scenarios, and '{model.ScenarioId}' is a {catalog.Kind} scenario.",
+                $"Outputs of a {catalog.Kind} scenario: {catalog.NameList}.", "outputs"));
+        }
+
+        return diagnostics.Count > errors ? null : result;
     }
 
     private static List<SampledParameter>? ResolveParameters(ExperimentDefinition experiment, ISiegeModel model, List<Diagnostic> diagnostics)

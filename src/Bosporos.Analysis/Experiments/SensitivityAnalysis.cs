@@ -57,9 +57,9 @@ public static class SensitivityAnalysis
             var runs = groups.GetValueOrDefault(name) ?? [];
             UncertaintyAnalysis.RequireComplete(name, runs, plan.RunCount);
             var outputs = new List<SensitivityOutput>();
-            foreach (var output in plan.Experiment.Outputs)
+            foreach (var metric in plan.Outputs)
             {
-                var metric = Metrics.Find(output)!;
+                var output = metric.Name;
                 var y = new double[plan.PointCount];
                 for (var p = 0; p < y.Length; p++)
                 {

@@ -25,6 +25,9 @@ public interface ISiegeModel
 
     /// <summary>The scenario with these overrides applied, or the diagnostics explaining why it is not valid.</summary>
     ModelConfiguration Configure(IReadOnlyList<ScenarioOverride> overrides);
+
+    /// <summary>The outputs its runs give to uncertainty and sensitivity experiments (a siege's, unless the model says otherwise).</summary>
+    OutputCatalog Outputs => Metrics.Siege;
 }
 
 /// <summary>A configured scenario (thread-safe, immutable), or its diagnostics.</summary>

@@ -29,9 +29,9 @@ public static class UncertaintyAnalysis
             var runs = groups.GetValueOrDefault(name) ?? [];
             RequireComplete(name, runs, plan.RunCount);
             var outputs = new List<UncertainOutput>();
-            foreach (var output in plan.Experiment.Outputs)
+            foreach (var metric in plan.Outputs)
             {
-                var metric = Metrics.Find(output)!;
+                var output = metric.Name;
                 var values = new double[m][];
                 for (var j = 0; j < m; j++)
                 {

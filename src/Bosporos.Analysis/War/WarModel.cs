@@ -32,31 +32,37 @@ public sealed class WarModel : ISiegeModel
         ScenarioId = loaded.Definition!.Id;
         ScenarioHash = loaded.ScenarioHash;
         Numbers = loaded.Document?.Numbers ?? [];
+        Outputs = WarMetrics.For(Math.Max(1, loaded.Definition.Calendar.HorizonDays));
     }
 
     public string ScenarioId { get; }
 
     public string ScenarioHash { get; }
 
+    /// <summary>
+    /// The war's own cited numbers: those of the war file, which its --set paths address. The siege scenario it runs
+    /// inside has its own numbers, which no war path reaches; the forces the campaign hands the siege (the garrison,
+    /// the fleet, the khagan's host, Shahrbaraz) are war numbers, and so sampled with the war's.
+    /// </summary>
     public IReadOnlyList<CitedNumber> Numbers { get; }
+
+    /// <summary>The war's outputs (<see cref="WarMetrics"/>), days censored at this war's horizon.</summary>
+    public OutputCatalog Outputs { get; }
 
     /// <summary>
     /// Loads the war scenario at <paramref name="path"/> once (its bytes are kept, so every configuration reads the
-    /// same text) and checks that the experiment is one the war supports: paired, with a fixed run count.
+    /// same text) and checks that the experiment is one the war supports: paired with a fixed run count, or an
+    /// uncertainty, Morris or Sobol design over the war's contested numbers.
     /// </summary>
     public static WarModel? Open(ExperimentDefinition experiment, string path, List<Diagnostic> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(experiment);
         ArgumentNullException.ThrowIfNull(diagnostics);
-        var refusal = experiment.Mode != ExperimentMode.Paired
-            ? $"A war scenario runs paired experiments only; this one is a {experiment.ModeName} experiment."
-            : experiment.UntilCi is not null
-                ? "'until-ci' stops on the siege's outcome shares, which a war run does not have."
-                : null;
-        if (refusal is not null)
+        if (experiment.UntilCi is not null)
         {
-            diagnostics.Add(YamlTree.Error(experiment.File, experiment.ScenarioLine, experiment.ScenarioColumn, "BOSX056", refusal,
-                "Use 'mode: paired' with a fixed 'runs' (and no 'until-ci' or --until-ci) for a war scenario.", "scenario"));
+            diagnostics.Add(YamlTree.Error(experiment.File, experiment.ScenarioLine, experiment.ScenarioColumn, "BOSX056",
+                "'until-ci' stops on the siege's outcome shares, which a war run does not have.",
+                "Give a war scenario a fixed 'runs' (and no 'until-ci' or --until-ci); its measures are compared with 95% intervals all the same.", "scenario"));
             return null;
         }
 

@@ -127,12 +127,13 @@ internal static class ExperimentSupport
     }
 
     /// <summary>
-    /// Writes the analysis of the runs of a finished experiment: for a war scenario the war's paired comparison
-    /// (its measures with 95% intervals), otherwise the engine's report with the first divergences.
+    /// Writes the analysis of the runs of a finished experiment: for a paired war experiment the war's paired
+    /// comparison (its measures with 95% intervals), otherwise the engine's report (with the first divergences of a
+    /// paired siege experiment; a war's uncertainty or sensitivity report reads the war's outputs).
     /// </summary>
     public static void WriteAnalysis(CliEnvironment env, PreparedExperiment prepared, IReadOnlyList<RunRecord> rows, bool json)
     {
-        if (prepared.Model is WarModel war)
+        if (prepared.Model is WarModel war && prepared.Plan.Experiment.Mode == ExperimentMode.Paired)
         {
             var warReport = WarComparison.Analyze(prepared.Plan.Experiment, war.ScenarioId, rows);
             if (json)

@@ -62,7 +62,7 @@ internal static class ReportCommand
             if (prepared.Model is Analysis.War.WarModel)
             {
                 return ExperimentSupport.Fail(env, ExitCodes.InvalidData, $"{store} holds runs of the war scenario {manifest.ScenarioId}: the HTML report covers siege experiments only.",
-                    $"Print the war's paired comparison with 'bosporos experiment resume {ExperimentSupport.Quote(store)}' (it reruns nothing when the store is complete), or export the runs with 'bosporos experiment export'.");
+                    $"Print the war's {(prepared.Plan.Experiment.Mode == ExperimentMode.Paired ? "paired comparison" : prepared.Plan.Experiment.ModeName + " report")} with 'bosporos experiment resume {ExperimentSupport.Quote(store)}' (it reruns nothing when the store is complete), or export the runs with 'bosporos experiment export'.");
             }
 
             var diff = ExperimentRunner.Mismatches(manifest, ExperimentRunner.Manifest(prepared.Plan, prepared.Model, new RunOptions()));
