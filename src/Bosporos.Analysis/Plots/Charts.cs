@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Bosporos.Analysis.Stores;
 using ScottPlot;
 using ScottPlot.Plottables;
@@ -23,7 +24,7 @@ public sealed record TornadoEffect(string Parameter, double LowEffect, double Hi
 }
 
 /// <summary>Static charts of a run set with ScottPlot 5 (PNG and SVG), in one consistent style.</summary>
-public static class Charts
+public static partial class Charts
 {
     public const int Width = 900;
     public const int Height = 520;
@@ -260,10 +261,43 @@ public static class Charts
 
     private static ChartImage Render(Plot plot, string name, string title, int height = Height)
     {
-        var svg = plot.GetSvgXml(Width, height);
+        var svg = NumberIds(plot.GetSvgXml(Width, height));
         var png = plot.GetImageBytes(Width, height, ImageFormat.Png);
         return new ChartImage(name, title, svg, png);
     }
+
+    /// <summary>
+    /// The SVG with its element ids renumbered in order of appearance (c1, c2, ...). The drawing library numbers its
+    /// clip paths with a counter that runs on through the process, so without this the same chart drawn twice in one
+    /// process (a test, the web server) would differ in its ids.
+    /// </summary>
+    internal static string NumberIds(string svg)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match m in SvgId().Matches(svg))
+        {
+            map.TryAdd(m.Groups[1].Value, "c" + (map.Count + 1).ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (map.Count == 0)
+        {
+            return svg;
+        }
+
+        string Mapped(string id) => map.TryGetValue(id, out var n) ? n : id;
+        svg = SvgId().Replace(svg, m => $"id=\"{Mapped(m.Groups[1].Value)}\"");
+        svg = SvgUrl().Replace(svg, m => $"url(#{Mapped(m.Groups[1].Value)})");
+        return SvgHref().Replace(svg, m => $"{m.Groups[1].Value}=\"#{Mapped(m.Groups[2].Value)}\"");
+    }
+
+    [GeneratedRegex("id=\"([^\"]+)\"")]
+    private static partial Regex SvgId();
+
+    [GeneratedRegex(@"url\(#([^)]+)\)")]
+    private static partial Regex SvgUrl();
+
+    [GeneratedRegex("((?:xlink:)?href)=\"#([^\"]+)\"")]
+    private static partial Regex SvgHref();
 
     internal static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -21,3 +21,20 @@ public sealed record DivergenceNarrative(string Variant, long RunIndex, ulong Se
 
 /// <summary>First-divergence narratives, one per (variant, run) the engine chose to explain.</summary>
 public sealed record NarrativeSection(string Title, IReadOnlyList<DivergenceNarrative> Narratives) : ReportSection(Title);
+
+/// <summary>
+/// Paragraphs, tables and charts drawn beforehand (the war report's parts), in that order; each chart is also saved
+/// beside the page as PNG and SVG under its name, so chart names must differ within a report.
+/// </summary>
+public sealed record ChartSection(string Title, IReadOnlyList<string> Paragraphs, IReadOnlyList<TableSection> Tables, IReadOnlyList<ChartImage> Charts)
+    : ReportSection(Title);
+
+/// <summary>What a report shows before its sections.</summary>
+public enum ReportBody
+{
+    /// <summary>The siege's outcome shares, durations and losses per variant (from the run table's siege columns).</summary>
+    Siege,
+
+    /// <summary>Nothing but the run set's identity: the sections carry the summaries (a war's report does).</summary>
+    SectionsOnly,
+}

@@ -22,12 +22,32 @@ public static partial class ReportWriter
         IReadOnlyList<RunRecord> rows,
         IEnumerable<ReportSection>? extraSections,
         string outDir,
+        TimeProvider? clock = null) => Write(manifest, rows, extraSections, outDir, ReportBody.Siege, clock);
+
+    /// <summary>
+    /// Writes the report with the given <paramref name="body"/>: the siege's summaries before the sections, or the
+    /// sections alone after the run set's identity. Apart from the "Report written" time (fixed by
+    /// <paramref name="clock"/>), the same run set and sections give the same bytes.
+    /// </summary>
+    public static ReportResult Write(
+        ExperimentManifest manifest,
+        IReadOnlyList<RunRecord> rows,
+        IEnumerable<ReportSection>? extraSections,
+        string outDir,
+        ReportBody body,
         TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
         var sections = extraSections?.ToList() ?? [];
+        var drawn = sections.OfType<ChartSection>().SelectMany(c => c.Charts).ToList();
+        var clash = drawn.Select(c => c.Name).Concat(body == ReportBody.Siege ? SiegeChartNames : []).GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (clash is not null)
+        {
+            throw new ArgumentException($"two charts of the report are named '{clash.Key}'", nameof(extraSections));
+        }
+
         try
         {
             Directory.CreateDirectory(outDir);
@@ -39,19 +59,21 @@ public static partial class ReportWriter
 
         var variants = manifest.Variants.Where(v => rows.Any(r => r.Variant == v)).ToList();
         variants.AddRange(RunSummaries.VariantsOf(rows).Except(variants, StringComparer.Ordinal));
-        var charts = new List<ChartImage>
-        {
-            Charts.OutcomeShares(rows, variants),
-            Charts.CloseSiegeDays(rows, variants),
-            Charts.Survival(rows, variants),
-            Charts.Losses(rows, variants),
-        };
+        var charts = body == ReportBody.Siege
+            ? new List<ChartImage>
+            {
+                Charts.OutcomeShares(rows, variants),
+                Charts.CloseSiegeDays(rows, variants),
+                Charts.Survival(rows, variants),
+                Charts.Losses(rows, variants),
+            }
+            : [];
         var tornadoCharts = sections.OfType<TornadoSection>()
             .Select((t, i) => Charts.Tornado(t.Bars, t.EffectLabel) with { Name = i == 0 ? "tornado" : $"tornado-{i + 1}" })
             .ToList();
 
         var images = new List<string>();
-        foreach (var chart in charts.Concat(tornadoCharts))
+        foreach (var chart in charts.Concat(drawn).Concat(tornadoCharts))
         {
             var png = Path.Combine(outDir, chart.Name + ".png");
             var svg = Path.Combine(outDir, chart.Name + ".svg");
@@ -61,11 +83,13 @@ public static partial class ReportWriter
             images.Add(svg);
         }
 
-        var html = Render(manifest, rows, variants, sections, charts, tornadoCharts, (clock ?? TimeProvider.System).GetUtcNow());
+        var html = Render(manifest, rows, variants, body, sections, charts, tornadoCharts, (clock ?? TimeProvider.System).GetUtcNow());
         var index = Path.Combine(outDir, "index.html");
         AtomicFile.Write(index, s => s.Write(new UTF8Encoding(false).GetBytes(html)));
         return new ReportResult(index, images);
     }
+
+    private static readonly string[] SiegeChartNames = ["outcome-shares", "close-siege-days", "survival", "losses"];
 
     /// <summary>Writes the report of everything in the store at <paramref name="storeLocation"/> (opened read-only).</summary>
     public static ReportResult WriteFromStore(string storeLocation, IEnumerable<ReportSection>? extraSections, string outDir)
@@ -78,6 +102,7 @@ public static partial class ReportWriter
         ExperimentManifest manifest,
         IReadOnlyList<RunRecord> rows,
         List<string> variants,
+        ReportBody body,
         List<ReportSection> sections,
         List<ChartImage> charts,
         List<ChartImage> tornadoCharts,
@@ -115,7 +140,100 @@ public static partial class ReportWriter
         {
             h.Append("<p class=\"empty\">This run set holds no runs yet.</p>\n");
         }
+        else if (rows.Count < Expected(manifest))
+        {
+            h.Append("<p class=\"empty\">Unfinished: this run set holds ").Append(N(rows.Count)).Append(" of the ").Append(N(Expected(manifest)))
+                .Append(" runs of its range; what follows covers the runs stored so far ('bosporos experiment resume' finishes it).</p>\n");
+        }
 
+        if (body == ReportBody.Siege)
+        {
+            Summaries(h, rows, variants, charts);
+        }
+
+        // Extra sections in the order given
+        var tornadoIndex = 0;
+        var sectionIndex = 0;
+        foreach (var section in sections)
+        {
+            sectionIndex++;
+            h.Append("<section id=\"extra-").Append(sectionIndex).Append("\">\n<h2>").Append(E(section.Title)).Append("</h2>\n");
+            switch (section)
+            {
+                case TornadoSection tornado:
+                    h.Append("<table>\n<thead><tr><th>Parameter</th><th>Effect at low value</th><th>Effect at high value</th><th>Swing</th></tr></thead>\n<tbody>\n");
+                    foreach (var bar in tornado.Bars.OrderByDescending(b => b.Swing).ThenBy(b => b.Parameter, StringComparer.Ordinal))
+                    {
+                        h.Append("<tr><th scope=\"row\">").Append(E(bar.Parameter)).Append("</th><td>").Append(Signed(bar.LowEffect))
+                            .Append("</td><td>").Append(Signed(bar.HighEffect)).Append("</td><td>").Append(Signed(bar.Swing)).Append("</td></tr>\n");
+                    }
+                    h.Append("</tbody>\n</table>\n");
+                    Figure(h, tornadoCharts[tornadoIndex++]);
+                    break;
+                case NarrativeSection narratives:
+                    foreach (var n in narratives.Narratives)
+                    {
+                        h.Append("<article class=\"narrative\">\n<h3>").Append(E(n.Variant)).Append(", run ").Append(N(n.RunIndex))
+                            .Append(" <span class=\"ci\">(seed ").Append(n.Seed.ToString(CultureInfo.InvariantCulture)).Append(")</span></h3>\n<p class=\"divergence\">")
+                            .Append(E(n.FirstDivergence)).Append("</p>\n");
+                        if (n.Events.Count > 0)
+                        {
+                            h.Append("<ol>\n");
+                            foreach (var line in n.Events)
+                            {
+                                h.Append("<li>").Append(E(line)).Append("</li>\n");
+                            }
+                            h.Append("</ol>\n");
+                        }
+                        h.Append("</article>\n");
+                    }
+                    break;
+                case TableSection table:
+                    Table(h, table);
+                    break;
+                case ChartSection drawn:
+                    foreach (var paragraph in drawn.Paragraphs)
+                    {
+                        h.Append("<p>").Append(E(paragraph)).Append("</p>\n");
+                    }
+                    foreach (var table in drawn.Tables)
+                    {
+                        Table(h, table);
+                    }
+                    if (drawn.Charts.Count > 1)
+                    {
+                        h.Append("<div class=\"pair\">\n");
+                    }
+                    foreach (var chart in drawn.Charts)
+                    {
+                        Figure(h, chart);
+                    }
+                    if (drawn.Charts.Count > 1)
+                    {
+                        h.Append("</div>\n");
+                    }
+                    break;
+                case TextSection text:
+                    foreach (var paragraph in text.Paragraphs)
+                    {
+                        h.Append("<p>").Append(E(paragraph)).Append("</p>\n");
+                    }
+                    break;
+                default:
+                    throw new ArgumentException($"unknown report section type {section.GetType().Name}", nameof(sections));
+            }
+            h.Append("</section>\n");
+        }
+
+        h.Append("<footer><p>Written by Bosporos ").Append(E(manifest.EngineVersion))
+            .Append(". Every run can be regenerated from the scenario hash, the engine version and its seed. ")
+            .Append("Charts are also saved beside this file as PNG and SVG.</p></footer>\n</main>\n</body>\n</html>\n");
+        return h.ToString();
+    }
+
+    /// <summary>The siege's outcome shares, durations and losses per variant, with their four charts.</summary>
+    private static void Summaries(StringBuilder h, IReadOnlyList<RunRecord> rows, List<string> variants, List<ChartImage> charts)
+    {
         // Outcomes
         h.Append("<section id=\"outcomes\">\n<h2>Outcomes</h2>\n");
         h.Append("<p>Share of runs ending in each outcome, with 95 % Wilson score intervals. Variants share the seeds of the baseline ")
@@ -184,84 +302,35 @@ public static partial class ReportWriter
         h.Append("</tbody>\n</table>\n");
         Figure(h, charts[3]);
         h.Append("</section>\n");
-
-        // Extra sections in the order given
-        var tornadoIndex = 0;
-        var sectionIndex = 0;
-        foreach (var section in sections)
-        {
-            sectionIndex++;
-            h.Append("<section id=\"extra-").Append(sectionIndex).Append("\">\n<h2>").Append(E(section.Title)).Append("</h2>\n");
-            switch (section)
-            {
-                case TornadoSection tornado:
-                    h.Append("<table>\n<thead><tr><th>Parameter</th><th>Effect at low value</th><th>Effect at high value</th><th>Swing</th></tr></thead>\n<tbody>\n");
-                    foreach (var bar in tornado.Bars.OrderByDescending(b => b.Swing).ThenBy(b => b.Parameter, StringComparer.Ordinal))
-                    {
-                        h.Append("<tr><th scope=\"row\">").Append(E(bar.Parameter)).Append("</th><td>").Append(Signed(bar.LowEffect))
-                            .Append("</td><td>").Append(Signed(bar.HighEffect)).Append("</td><td>").Append(Signed(bar.Swing)).Append("</td></tr>\n");
-                    }
-                    h.Append("</tbody>\n</table>\n");
-                    Figure(h, tornadoCharts[tornadoIndex++]);
-                    break;
-                case NarrativeSection narratives:
-                    foreach (var n in narratives.Narratives)
-                    {
-                        h.Append("<article class=\"narrative\">\n<h3>").Append(E(n.Variant)).Append(", run ").Append(N(n.RunIndex))
-                            .Append(" <span class=\"ci\">(seed ").Append(n.Seed.ToString(CultureInfo.InvariantCulture)).Append(")</span></h3>\n<p class=\"divergence\">")
-                            .Append(E(n.FirstDivergence)).Append("</p>\n");
-                        if (n.Events.Count > 0)
-                        {
-                            h.Append("<ol>\n");
-                            foreach (var line in n.Events)
-                            {
-                                h.Append("<li>").Append(E(line)).Append("</li>\n");
-                            }
-                            h.Append("</ol>\n");
-                        }
-                        h.Append("</article>\n");
-                    }
-                    break;
-                case TableSection table:
-                    h.Append("<table>\n");
-                    if (table.Caption is not null)
-                    {
-                        h.Append("<caption>").Append(E(table.Caption)).Append("</caption>\n");
-                    }
-                    h.Append("<thead><tr>");
-                    foreach (var cell in table.Header)
-                    {
-                        h.Append("<th>").Append(E(cell)).Append("</th>");
-                    }
-                    h.Append("</tr></thead>\n<tbody>\n");
-                    foreach (var row in table.Rows)
-                    {
-                        h.Append("<tr>");
-                        foreach (var cell in row)
-                        {
-                            h.Append("<td>").Append(E(cell)).Append("</td>");
-                        }
-                        h.Append("</tr>\n");
-                    }
-                    h.Append("</tbody>\n</table>\n");
-                    break;
-                case TextSection text:
-                    foreach (var paragraph in text.Paragraphs)
-                    {
-                        h.Append("<p>").Append(E(paragraph)).Append("</p>\n");
-                    }
-                    break;
-                default:
-                    throw new ArgumentException($"unknown report section type {section.GetType().Name}", nameof(sections));
-            }
-            h.Append("</section>\n");
-        }
-
-        h.Append("<footer><p>Written by Bosporos ").Append(E(manifest.EngineVersion))
-            .Append(". Every run can be regenerated from the scenario hash, the engine version and its seed. ")
-            .Append("Charts are also saved beside this file as PNG and SVG.</p></footer>\n</main>\n</body>\n</html>\n");
-        return h.ToString();
     }
+
+    private static void Table(StringBuilder h, TableSection table)
+    {
+        h.Append("<table>\n");
+        if (table.Caption is not null)
+        {
+            h.Append("<caption>").Append(E(table.Caption)).Append("</caption>\n");
+        }
+        h.Append("<thead><tr>");
+        foreach (var cell in table.Header)
+        {
+            h.Append("<th>").Append(E(cell)).Append("</th>");
+        }
+        h.Append("</tr></thead>\n<tbody>\n");
+        foreach (var row in table.Rows)
+        {
+            h.Append("<tr>");
+            foreach (var cell in row)
+            {
+                h.Append("<td>").Append(E(cell)).Append("</td>");
+            }
+            h.Append("</tr>\n");
+        }
+        h.Append("</tbody>\n</table>\n");
+    }
+
+    /// <summary>The rows the manifest's range holds when finished: every variant's runs of [FirstRun, EndRun).</summary>
+    private static long Expected(ExperimentManifest manifest) => (manifest.EndRun - manifest.FirstRun) * Math.Max(1, manifest.Variants.Count);
 
     private static void Figure(StringBuilder h, ChartImage chart)
     {
@@ -286,7 +355,8 @@ public static partial class ReportWriter
     private static void Fact(StringBuilder h, string name, string value) =>
         h.Append("<dt>").Append(E(name)).Append("</dt><dd>").Append(E(value)).Append("</dd>\n");
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>HTML-escaped, and without the password of any store address the text holds (in an experiment file's comment, say).</summary>
+    private static string E(string text) => WebUtility.HtmlEncode(Credentials.Redact(text));
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

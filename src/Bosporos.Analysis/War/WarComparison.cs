@@ -183,13 +183,13 @@ public static class WarComparison
         o.WriteLine(JsonSerializer.Serialize(json, Indented));
     }
 
-    private static string Points(Estimate e) => double.IsNaN(e.Value)
+    internal static string Points(Estimate e) => double.IsNaN(e.Value)
         ? "n/a"
         : string.Create(CultureInfo.InvariantCulture, $"{100 * e.Value:+0.0;-0.0;0.0} [{100 * e.Low:+0.0;-0.0;0.0}, {100 * e.High:+0.0;-0.0;0.0}]");
 
-    private static string Difference(Estimate e) => double.IsNaN(e.Value)
+    internal static string Difference(Estimate e) => double.IsNaN(e.Value)
         ? "n/a"
         : string.Create(CultureInfo.InvariantCulture, $"{e.Value:+#,0.#;-#,0.#;0} [{e.Low:+#,0.#;-#,0.#;0}, {e.High:+#,0.#;-#,0.#;0}]");
 
-    private static string Number(double x) => double.IsNaN(x) ? "-" : x.ToString("#,0.#", CultureInfo.InvariantCulture);
+    internal static string Number(double x) => double.IsNaN(x) ? "-" : x.ToString("#,0.#", CultureInfo.InvariantCulture);
 }

@@ -33,7 +33,15 @@ public sealed class WarModel : ISiegeModel
         ScenarioHash = loaded.ScenarioHash;
         Numbers = loaded.Document?.Numbers ?? [];
         Outputs = WarMetrics.For(Math.Max(1, loaded.Definition.Calendar.HorizonDays));
+        Start = JulianDate.Of(loaded.Definition.Calendar);
+        HorizonDays = loaded.Definition.Calendar.HorizonDays;
     }
+
+    /// <summary>The scenario's first day (day 0 of the measures' days), in the Julian calendar.</summary>
+    public JulianDate Start { get; }
+
+    /// <summary>The scenario's horizon: a war still going after this many days is undecided.</summary>
+    public int HorizonDays { get; }
 
     public string ScenarioId { get; }
 

@@ -2,13 +2,16 @@ using System.CommandLine;
 using System.Globalization;
 using Bosporos.Analysis.Experiments;
 using Bosporos.Analysis.Exporters;
-using Bosporos.Analysis.Plots;
 using Bosporos.Analysis.Reports;
 using Bosporos.Analysis.Stores;
+using Bosporos.Analysis.War;
 
 namespace Bosporos.Cli.Commands;
 
-/// <summary>bosporos report STORE|FILE --out DIR: the HTML report with charts, paired analysis, tornado and narratives.</summary>
+/// <summary>
+/// bosporos report STORE|FILE --out DIR: the HTML report with charts, paired analysis, tornado and narratives (of a siege
+/// experiment), or with the war's outcomes, events, dates and paired comparison or design sections (of a war experiment).
+/// </summary>
 internal static class ReportCommand
 {
     public static Command Build(CliEnvironment env)
@@ -59,12 +62,6 @@ internal static class ReportCommand
                 return ExitCodes.InvalidData;
             }
 
-            if (prepared.Model is Analysis.War.WarModel)
-            {
-                return ExperimentSupport.Fail(env, ExitCodes.InvalidData, $"{store} holds runs of the war scenario {manifest.ScenarioId}: the HTML report covers siege experiments only.",
-                    $"Print the war's {(prepared.Plan.Experiment.Mode == ExperimentMode.Paired ? "paired comparison" : prepared.Plan.Experiment.ModeName + " report")} with 'bosporos experiment resume {ExperimentSupport.Quote(store)}' (it reruns nothing when the store is complete), or export the runs with 'bosporos experiment export'.");
-            }
-
             var diff = ExperimentRunner.Mismatches(manifest, ExperimentRunner.Manifest(prepared.Plan, prepared.Model, new RunOptions()));
             if (diff.Count > 0)
             {
@@ -82,8 +79,25 @@ internal static class ReportCommand
 
             var only = variants.Where(v => v != ExperimentDefinition.BaselineName).ToList();
             var selected = only.Count == 0 ? rows : rows.Where(r => r.Variant == ExperimentDefinition.BaselineName || only.Contains(r.Variant)).ToList();
-            var analysis = ExperimentReport.Build(prepared.Plan, prepared.Model, rows, divergence, only);
-            var result = ReportWriter.Write(manifest, selected, Sections(analysis), outDir);
+            if (prepared.Plan.Experiment.Mode != ExperimentMode.Paired)
+            {
+                // A designed experiment's statistics need every run of its design (a paired one reads the pairs it has).
+                foreach (var variant in prepared.Plan.Variants)
+                {
+                    var held = rows.LongCount(r => r.Variant == variant);
+                    if (held < prepared.Plan.RunCount)
+                    {
+                        return ExperimentSupport.Fail(env, ExitCodes.InvalidData,
+                            string.Create(CultureInfo.InvariantCulture, $"{store} is unfinished: it holds {held:N0} of the {prepared.Plan.RunCount:N0} runs of '{variant}', and a {prepared.Plan.Experiment.ModeName} experiment is analysed over all of them."),
+                            $"Finish it with 'bosporos experiment resume {ExperimentSupport.Quote(store)}', then report again.");
+                    }
+                }
+            }
+
+            var sections = prepared.Model is WarModel war
+                ? [.. WarReportSections.Build(prepared.Plan, war, rows, only)]
+                : ExperimentSections.Of(ExperimentReport.Build(prepared.Plan, prepared.Model, rows, divergence, only));
+            var result = ReportWriter.Write(manifest, selected, sections, outDir, prepared.Model is WarModel ? ReportBody.SectionsOnly : ReportBody.Siege);
             env.Out.WriteLine(result.IndexPath);
             env.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"report of {rows.Count:N0} rows written with {result.ImagePaths.Count} chart files"));
             return ExitCodes.Success;
@@ -93,87 +107,4 @@ internal static class ReportCommand
             return ExperimentSupport.Fail(env, ExitCodes.InvalidData, e.Message);
         }
     }
-
-    /// <summary>The engine's analysis as report sections: paired tables, uncertainty tables, tornado charts, divergence narratives.</summary>
-    internal static List<ReportSection> Sections(ExperimentReport analysis)
-    {
-        var sections = new List<ReportSection>();
-        if (analysis.Branch is { } branch)
-        {
-            sections.Add(new TableSection(
-                $"Branched at {branch.AtText}: when the siege ended",
-                ["arm", "runs", "10%", "median", "90%"],
-                branch.EndDates.Select(e => (IReadOnlyList<string>)[e.Variant, F($"{e.Runs:N0}"), e.P10, e.Median, e.P90]).ToList(),
-                F($"Every arm goes on from {branch.AtText} (hour {branch.AtHour}) of {branch.Replay} (seed {branch.ReplaySeed}), run k with sample key k; the replay itself ends {branch.ReplayOutcome} at {branch.ReplayEnd}.")));
-        }
-
-        if (analysis.Paired is { } paired)
-        {
-            foreach (var c in paired.Comparisons)
-            {
-                var rows = c.Shares.Select(s => (IReadOnlyList<string>)[s.Outcome, Share(s.Baseline), Share(s.Variant), Interval(s.Difference, 100, "0.0")]).ToList();
-                rows.Add(["median close-siege days", Num(c.BaselineMedianCloseSiegeDays), Num(c.VariantMedianCloseSiegeDays), Interval(c.MedianCloseSiegeDaysChange, 1, "0.#")]);
-                rows.AddRange(c.Quantities.Select(q => (IReadOnlyList<string>)["mean " + q.Quantity, Num(q.BaselineMean), Num(q.VariantMean), Interval(q.Difference, 1, "0.#")]));
-                sections.Add(new TableSection(
-                    $"Paired analysis: {c.Variant} against the baseline",
-                    ["", "baseline [95%]", c.Variant + " [95%]", "change [95% interval]"],
-                    rows,
-                    F($"{c.Description ?? c.Variant}. {c.Pairs:N0} pairs with the same seeds, {c.DiscordantPairs:N0} ending differently. Share changes are in percentage points.")));
-            }
-        }
-
-        if (analysis.Uncertainty is { } u)
-        {
-            foreach (var v in u.Variants)
-            {
-                sections.Add(new TableSection(
-                    $"Uncertainty: {v.Variant}",
-                    ["output", "mean", "draws 5%", "50%", "95%", "variance from inputs"],
-                    v.Outputs.Select(o => (IReadOnlyList<string>)[o.Output, Num(o.Mean), Num(o.DrawMeanP05), Num(o.DrawMeanP50), Num(o.DrawMeanP95), Pct(o.Split.InputShare)]).ToList(),
-                    F($"{u.Draws} Latin hypercube draws of {u.Parameters.Count} numbers, {u.SeedsPerDraw} seeds each.")));
-            }
-        }
-
-        if (analysis.Sensitivity is { } s)
-        {
-            foreach (var v in s.Variants)
-            {
-                foreach (var o in v.Outputs)
-                {
-                    if (o.Tornado.Count > 0)
-                    {
-                        sections.Add(new TornadoSection(
-                            $"Tornado ({s.Method}): {v.Variant}, {o.Output}",
-                            o.Tornado.Select(t => new TornadoEffect(t.Path, t.AtLow - t.Nominal, t.AtHigh - t.Nominal)).ToList(),
-                            "change in " + o.Output));
-                    }
-
-                    sections.Add(new TableSection(
-                        $"Ranking ({s.Method}): {v.Variant}, {o.Output}",
-                        ["#", "number", o.ScoreName, o.SecondaryName, "range", "source"],
-                        o.Ranking.Select(r => (IReadOnlyList<string>)[F($"{r.Rank}"), r.Path, Num(r.Score), Num(r.Secondary), F($"[{r.Low}, {r.High}]"), r.Source ?? "uncited"]).ToList()));
-                }
-            }
-        }
-
-        foreach (var d in analysis.Divergences)
-        {
-            sections.Add(new NarrativeSection(
-                $"Where baseline and {d.Variant} part",
-                d.Pairs.Select(p => new DivergenceNarrative(d.Variant, p.RunIndex, p.Seed, p.Sentence, new[] { p.BaselineEvent, p.VariantEvent }.OfType<string>().ToList())).ToList()));
-        }
-
-        return sections;
-    }
-
-    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
-
-    private static string Num(double v) => double.IsNaN(v) ? "n/a" : v.ToString("0.###", CultureInfo.InvariantCulture);
-
-    private static string Pct(double v) => Analysis.Statistics.Percent.Of(v);
-
-    private static string Share(Analysis.Statistics.Share s) => Analysis.Statistics.Percent.WithInterval(s.Value, s.Low, s.High);
-
-    private static string Interval(Analysis.Statistics.Estimate e, double scale, string format) =>
-        double.IsNaN(e.Value) ? "n/a" : F($"{(e.Value * scale).ToString("+" + format + ";-" + format + ";0", CultureInfo.InvariantCulture)} [{(e.Low * scale).ToString(format, CultureInfo.InvariantCulture)}, {(e.High * scale).ToString(format, CultureInfo.InvariantCulture)}]");
 }

@@ -18,7 +18,7 @@ public partial class ReportTests
         ExperimentText = "id: synthetic\nnote: <script>alert('x')</script> & more",
     };
 
-    private static readonly IReadOnlyList<RunRecord> Rows = SyntheticRuns.Rows(Manifest).ToList();
+    private static readonly List<RunRecord> Rows = SyntheticRuns.Rows(Manifest).ToList();
 
     private static readonly ReportSection[] Extras =
     [
@@ -105,6 +105,29 @@ public partial class ReportTests
         {
             Assert.Contains(reference.Groups[1].Value, ids);
         }
+    }
+
+    [Fact]
+    public void No_store_password_reaches_the_page()
+    {
+        using var dir = new TempDir();
+        var manifest = Manifest with
+        {
+            ExperimentText = "id: synthetic\n# bosporos experiment run x.yaml --out postgres://bob:hunter2@db.example/runs\n# or Host=db;Username=bob;Password=hunter2;Database=runs\n",
+        };
+        var html = File.ReadAllText(ReportWriter.Write(manifest, Rows, [new TextSection("Store", ["postgres://bob:hunter2@db.example/runs?password=hunter2"])], dir.Path).IndexPath);
+        Assert.DoesNotContain("hunter2", html, StringComparison.Ordinal);
+        Assert.Contains("postgres://bob:***@db.example/runs", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unfinished_run_set_says_so()
+    {
+        using var dir = new TempDir();
+        var half = Rows.Take(Rows.Count / 2).ToList();
+        var html = File.ReadAllText(ReportWriter.Write(Manifest, half, [], dir.Path).IndexPath);
+        Assert.Contains($"Unfinished: this run set holds {half.Count:N0} of the {Rows.Count:N0} runs", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unfinished", File.ReadAllText(ReportWriter.Write(Manifest, Rows, [], dir.File("whole")).IndexPath), StringComparison.Ordinal);
     }
 
     [Fact]
