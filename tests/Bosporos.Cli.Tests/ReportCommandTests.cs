@@ -103,4 +103,31 @@ public sealed class ReportCommandTests
         Assert.True(File.Exists(Path.Combine(outDir, "tornado.svg")));
         Assert.Contains("Tornado (", File.ReadAllText(Path.Combine(outDir, "index.html")), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_unfinished_sensitivity_store_is_refused_with_the_resume_command()
+    {
+        var dir = Cli.TempDir();
+        var file = Path.Combine(dir, "morris.yaml");
+        File.WriteAllText(file, $$"""
+            format: 1
+            id: morris-small
+            scenario: {{Experiments.ShippedScenario}}
+            master-seed: 1
+            mode: morris
+            batch: 5
+            morris: { trajectories: 2, levels: 4, seeds-per-point: 2 }
+            parameters:
+              - { path: combat.defender-lethality, range: [0.01, 0.05] }
+              - { path: contingents.field-troops.strength, range: [8000, 14000] }
+            """);
+        var store = Path.Combine(dir, "m.db");
+        using var cts = new CancellationTokenSource();
+        Assert.Equal(ExitCodes.Cancelled, Experiments.Run(_ => cts.Cancel(), cts.Token, "experiment", "run", file, "--out", store).Code);
+        var r = Experiments.Run("report", store, "--out", Path.Combine(dir, "report"));
+        Assert.Equal(ExitCodes.InvalidData, r.Code);
+        Assert.Contains($"error: {store} is unfinished: it holds 5 of the 22 runs of 'baseline', and a morris experiment is analysed over all of them.", r.Error, StringComparison.Ordinal);
+        Assert.Contains("experiment resume", r.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", r.Error, StringComparison.Ordinal);
+    }
 }
