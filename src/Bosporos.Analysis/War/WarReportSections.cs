@@ -86,7 +86,7 @@ public static class WarReportSections
             "Events of the war",
             ["variant", "runs", .. Events.Select(e => e.Name)],
             variants.Select(v => (IReadOnlyList<string>)[v, N(byVariant[v].Count), .. Events.Select(e => Cell(ShareOf(v, r => Happened(r, e.Name))))]).ToList(),
-            "Share of runs (95% Wilson intervals) in which " + string.Join("; ", Events.Select(e => e.Description + " (" + e.Name + ")")) + ".");
+            "Share of runs in which each event came, with 95% Wilson intervals.");
         var eventChart = Charts.GroupedBars("war-events", "Events of the war (95 % Wilson intervals)", "share of runs", [.. Events.Select(e => e.Label)], variants,
             (g, s) => Bar(ShareOf(variants[s], r => Happened(r, Events[g].Name))), 0, 1.05);
 
@@ -116,7 +116,7 @@ public static class WarReportSections
         return
         [
             new ChartSection("War outcomes", [over + "Each run is a whole war with the siege of the capital inside it."], [outcomeTable], [outcomeChart]),
-            new ChartSection("Events of the war", [], [eventTable], [eventChart]),
+            new ChartSection("Events of the war", [ChartLabels], [eventTable], [eventChart]),
             new ChartSection("When Khosrow falls and when the peace is made",
                 ["Each curve climbs at the dates on which the event came in that variant's runs, and ends at the share of runs in which it came at all."],
                 [dateTable], dateCharts),
@@ -140,7 +140,7 @@ public static class WarReportSections
                 }, firstColour: 1);
             sections.Add(new ChartSection("Paired changes from the baseline",
                 ["Each variant against the baseline over the runs both have (the same seeds): the change in each event's share, in percentage points, " +
-                 "with the 95% interval of the paired difference (mean ± 1.96·sd/√n over the pairs, cut to ±100 points)."],
+                 "with the 95% interval of the paired difference (mean ± 1.96·sd/√n over the pairs, cut to ±100 points).", ChartLabels],
                 [], [chart]));
         }
 
@@ -168,6 +168,9 @@ public static class WarReportSections
 
         return sections;
     }
+
+    /// <summary>What the charts' short labels stand for.</summary>
+    private static string ChartLabels => "In the chart: " + string.Join("; ", Events.Select(e => $"\u201c{e.Label}\u201d, {e.Description} ({e.Name})")) + ".";
 
     private static string ShareCell(Share s) => s.Total == 0 ? "n/a" : Percent.WithInterval(s.Value, s.Low, s.High);
 
