@@ -243,7 +243,9 @@ public static partial class Charts
     private static void Distinguish(Scatter line, int index, int count)
     {
         line.LinePattern = Patterns[index % Patterns.Length];
-        line.LineWidth = 2f + (1.5f * (count - 1 - index));
+        // Earlier lines are wider so that one drawn over another still shows; the step shrinks with the number of lines so
+        // that the first of many is not a band.
+        line.LineWidth = 1.5f + (count <= 1 ? 0f : 4f * (count - 1 - index) / (count - 1));
     }
 
     private static Plot NewPlot(string title, string xLabel, string yLabel)
