@@ -28,6 +28,155 @@ public class SupplyTests
         }
     }
 
+    /// <summary>The compact siege with no forage and these rations for each of the host's contingents (by id).</summary>
+    private static SiegeDefinition Rations(Func<string, int> days)
+    {
+        var d = new SiegeBuilder().Build();
+        return d with
+        {
+            Contingents = [.. d.Contingents.Select(c => c.Side == Side.Avar ? c with { RationDays = days(c.Id) } : c)],
+            Supply = d.Supply with { ForagePoolManDays = 0 },
+        };
+    }
+
+    [Fact]
+    public void A_host_wholly_unfed_for_the_starving_days_goes_at_the_first_dawn_he_judges()
+    {
+        // No rations and no forage: from day 0 every man of the host goes short, so each day's end counts another day
+        // starving. The whole host is up on day 10; at the next dawn, with 3 days or more of it, he goes, starving.
+        var d = Rations(_ => 0);
+        Sieges.Each(d, 5, sim =>
+        {
+            var s = sim.Summary;
+            Assert.Equal((Outcome.Lifted, EndCause.HostStarving), (s.Outcome, s.Cause));
+            Assert.Equal(11, s.End.Day);
+            Assert.True(s.ShortfallManDays > 0);
+        });
+    }
+
+    [Fact]
+    public void A_host_short_by_less_than_the_starving_share_is_hungry_but_never_starving()
+    {
+        // Only the vanguard (a quarter of the host) has no food; the rest bring plenty. A quarter short is below the
+        // 0.4 share that makes a starving day, so however long the vanguard goes hungry the host never ends starving.
+        var d = Rations(id => id == "vanguard" ? 0 : 200);
+        var hungry = 0;
+        Sieges.Each(d, 10, sim =>
+        {
+            Assert.NotEqual(EndCause.HostStarving, sim.Summary.Cause);
+            hungry += sim.Events.All.ToArray().Count(e => e.Kind == EventKind.HostHungry && e.Value2 > 0);
+        });
+        Assert.True(hungry >= 100, $"{hungry} hungry days");
+    }
+
+    [Fact]
+    public void When_two_days_of_food_are_left_and_none_went_short_the_host_is_warned()
+    {
+        // No forage, and rations that run out together on day 15 (the vanguard comes on day 0 with 15 days, the rest on
+        // day 10 with 5): once the whole host is up and its food in hand falls to two days or less while everyone still
+        // ate, the day ends with a warning (0 man-days short), and only then.
+        var d = Rations(id => id == "vanguard" ? 15 : 5);
+        Sieges.Each(d, 5, sim =>
+        {
+            var warned = sim.Events.All.ToArray().Where(e => e.Kind == EventKind.HostHungry && e.Value2 == 0).ToArray();
+            Assert.NotEmpty(warned);
+            Assert.All(warned, e =>
+            {
+                Assert.InRange(e.Value1, 0, 2);
+                Assert.True(e.Time.Day >= 10, $"warned on day {e.Time.Day}, before the host was up");
+            });
+        });
+
+        // Stepping day by day: a warning exactly on the days the count of food days is at most two with no one short.
+        var sim = Kernel.Simulation.Create(d, 3);
+        for (var day = 0; day < 30 && !sim.IsOver; day++)
+        {
+            var from = sim.Events.Count;
+            StepToEndOfDay(sim, day);
+            if (sim.IsOver)
+            {
+                break;
+            }
+
+            var events = sim.Events.All[from..].ToArray();
+            var short_ = events.Any(e => e.Kind == EventKind.HostHungry && e.Value2 > 0);
+            var warning = events.Any(e => e.Kind == EventKind.HostHungry && e.Value2 == 0);
+            Assert.Equal(!short_ && day >= 10 && sim.HostFoodDays <= 2, warning);
+        }
+    }
+
+    [Fact]
+    public void At_each_days_end_hearts_fall_by_the_share_of_men_lost_that_day_then_mend_toward_their_start()
+    {
+        // Every contingent's losses of the day (killed, wounded and taken, in assaults, on the water or put to death)
+        // cost it 0.08 of heart for each tenth of its strength at dawn; then, if it was fed, it mends a tenth of the
+        // way back to its starting heart. Checked against the ledgers at every day's end of 20 sieges of the compact
+        // scenario, for every contingent fed that day whose heart nothing else moved in the last hour.
+        var d = new SiegeBuilder { Militia = 3_000 }.Build();
+        var all = Enumerable.Range(0, d.Contingents.Length).ToArray();
+        var sim = Kernel.Simulation.Create(d, 0);
+        int checkedDays = 0, withLosses = 0, bigDrops = 0;
+        for (var k = 0; k < 20; k++)
+        {
+            sim.Reset(Kernel.Randomness.SplitMix64.Derive(626, (ulong)k));
+            var dawn = all.Select(sim.Ledger).ToArray();
+            while (!sim.IsOver)
+            {
+                if (sim.Now.HourOfDay == 0)
+                {
+                    dawn = [.. all.Select(sim.Ledger)];
+                }
+
+                var hour = sim.Now.HourOfDay;
+                var morale = all.Select(sim.Morale).ToArray();
+                var from = sim.Events.Count;
+                sim.Step();
+                if (hour != 23 || sim.IsOver)
+                {
+                    continue;
+                }
+
+                var events = sim.Events.All[from..].ToArray();
+                var hostUnfed = events.Any(e => e.Kind == EventKind.HostHungry && e.Value2 > 0);
+                foreach (var i in all)
+                {
+                    var c = d.Contingents[i];
+                    var now = sim.Ledger(i);
+                    var lost = (now.Killed + now.Wounded + now.Captured) - (dawn[i].Killed + dawn[i].Wounded + dawn[i].Captured);
+                    var deserted = now.Deserted - dawn[i].Deserted;
+                    var movedThisHour = events.Any(e => e.Actor == i && e.Kind != EventKind.ContingentDeserted);
+                    if (now.Present + deserted <= 0 || movedThisHour || (c.Side == Side.Avar && hostUnfed) || events.Any(e => e.Kind == EventKind.CityHungry))
+                    {
+                        continue;
+                    }
+
+                    // Desertion at the day's end comes after the heart is weighed, so the men present then include
+                    // those who desert this hour (and no one deserted earlier in the day without an event of this hour).
+                    var deserters = events.Where(e => e.Kind == EventKind.ContingentDeserted && e.Actor == i).Sum(e => e.Value1);
+                    var before = (long)now.Present + deserters + lost;
+                    var m = morale[i];
+                    if (lost > 0)
+                    {
+                        var fall = (int)((long)d.Morale.LossPerTenth.Raw * lost * 10 / before);
+                        m = Math.Clamp(m - fall, 0, Ratio.Scale);
+                        withLosses++;
+                        bigDrops += fall >= 100 ? 1 : 0;
+                    }
+
+                    if (m < c.Morale.Raw)
+                    {
+                        m = Math.Clamp(m + (int)((long)(c.Morale.Raw - m) * d.Morale.DailyRecovery.Raw / Ratio.Scale), 0, Ratio.Scale);
+                    }
+
+                    Assert.Equal(m, sim.Morale(i));
+                    checkedDays++;
+                }
+            }
+        }
+
+        Assert.True(checkedDays > 1_000 && withLosses > 100 && bigDrops > 10, $"{checkedDays} contingent-days, {withLosses} with losses, {bigDrops} falls of 0.01 or more");
+    }
+
     [Fact]
     public void An_unfed_host_loses_heart_every_day_and_its_shortfall_is_counted()
     {
