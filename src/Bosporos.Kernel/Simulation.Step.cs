@@ -117,7 +117,7 @@ public sealed partial class Simulation
         Events.Append(new SiegeEvent(Now, kind, (short)zone, (short)actor, (short)other, v1, v2, v3, odds, roll));
 
     /// <summary>Quality of one man of a contingent (Ratio raw): training, armour and morale together.</summary>
-    private int Quality(int contingent)
+    internal int Quality(int contingent)
     {
         var c = Definition.Contingents[contingent];
         long q = (Ratio.Scale / 2) + (c.Training.Raw / 2);

@@ -81,7 +81,7 @@ public sealed partial class Simulation
     /// Spreads the men on the walls over the sectors by length, thicker where the enemy threatens and thinner
     /// on the sea walls (both weights are doctrine); the reserve share stays in the city.
     /// </summary>
-    private void AllotDefenders(int threatened)
+    internal void AllotDefenders(int threatened)
     {
         var d = Definition;
         long wallMen = 0;
@@ -125,7 +125,7 @@ public sealed partial class Simulation
     }
 
     /// <summary>Men held back to counter-attack: the reserve contingents and the reserve share of the wall garrison.</summary>
-    private long ReserveMen(out long weightedQuality)
+    internal long ReserveMen(out long weightedQuality)
     {
         long men = 0;
         weightedQuality = 0;
@@ -151,7 +151,7 @@ public sealed partial class Simulation
     /// their best men where the blows fall, so the front is filled best-first from each contingent's share of the
     /// sector's men; the rest stand behind as reliefs. Adding poorer men never lowers the quality of the front.
     /// </summary>
-    private int FrontQuality(int sector, long engaged, out int armour)
+    internal int FrontQuality(int sector, long engaged, out int armour)
     {
         armour = 0;
         long wallMen = WallMen();
@@ -230,7 +230,7 @@ public sealed partial class Simulation
     /// Spreads <paramref name="casualties"/> over the defenders on the walls in proportion to their men
     /// (largest remainder, ties to the earlier contingent), so the split never depends on the dice.
     /// </summary>
-    private int InflictOnWall(int casualties)
+    internal int InflictOnWall(int casualties)
     {
         long total = 0;
         foreach (var i in Index.Wall)
