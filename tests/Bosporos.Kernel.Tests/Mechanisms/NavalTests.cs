@@ -175,7 +175,18 @@ public class NavalTests
                 var shot = (int)SiegeBuilder.R(0.5m).Of(fled);
                 if (shot > 0)
                 {
-                    Assert.Equal(shot, Assert.Single(executed).Value1);
+                    var told = Assert.Single(executed);
+                    Assert.Equal(shot, told.Value1);
+                    Assert.Equal(Sieges.Contingent(d, "crews"), told.Actor);
+
+                    // Put to death where the land attack of the same morning was, or nowhere in particular without one.
+                    var assault = sim.Events.All.ToArray().Where(e => e.Kind == EventKind.AssaultBegan && e.Time.Day == told.Time.Day)
+                        .Select(e => (int)e.Zone).DefaultIfEmpty(-1).Last();
+                    Assert.Equal(assault, told.Zone);
+                }
+                else
+                {
+                    Assert.Empty(executed);
                 }
 
                 for (var j = 0; j < host.Length; j++)
@@ -238,6 +249,17 @@ public class NavalTests
 
         Assert.True(landings >= 2, $"{landings} landings");
         Assert.Equal(sim.PersiansLanded, total);
+
+        // Each night's launch tells the boats and the men rowing them, and none is lost with nothing to catch them.
+        var ferries = Sieges.Flotilla(d, "ferries");
+        var launches = sim.Events.All.ToArray().Where(e => e.Kind == EventKind.CanoesLaunched && e.Actor == ferries).ToArray();
+        Assert.True(launches.Length >= landings, $"{launches.Length} launches");
+        Assert.All(launches, e =>
+        {
+            Assert.Equal(d.Flotillas[ferries].Hulls, e.Value1);
+            Assert.Equal(e.Value1 * d.Flotillas[ferries].CrewPerHull, e.Value2);
+        });
+        Assert.Equal(d.Flotillas[ferries].Hulls, sim.Hulls(ferries));
     }
 
     [Fact]
