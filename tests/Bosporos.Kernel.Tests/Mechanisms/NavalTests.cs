@@ -263,6 +263,65 @@ public class NavalTests
     }
 
     [Fact]
+    public void Each_group_meets_the_patrols_of_its_route_in_order_out_and_in_reverse_order_back_until_one_catches_it()
+    {
+        // The ferries' route runs through the Horn and then the strait, both patrolled: a group is told at the Horn,
+        // then (if it slipped past) at the strait; if it slipped past both it comes back loaded, the strait first.
+        // The first catch ends its trip. So a night's events, group by group, read horn, strait, strait, horn, each
+        // run of them cut short at the first sinking. Two warships, one on each water, let some groups through both.
+        var d0 = Build(new SiegeBuilder { GaleShare = 0m, Galleys = 2 });
+        var d = d0 with
+        {
+            Command = d0.Command with
+            {
+                Khagan = [.. d0.Command.Khagan.Select(i => i.Action == PlanAction.FerryPersians ? i with { Route = ["horn", "strait"] } : i)],
+            },
+        };
+        var ferries = Sieges.Flotilla(d, "ferries");
+        int horn = Sieges.Zone(d, "horn"), strait = Sieges.Zone(d, "strait");
+        int[] path = [horn, strait, strait, horn];
+        int groups = 0, roundTrips = 0, slips = 0;
+        foreach (var run in Sieges.Events(d, 40))
+        {
+            foreach (var night in run.Where(e => e.Actor == ferries && e.Kind is EventKind.BoatsSlipped or EventKind.BoatsSunk).GroupBy(e => e.Time))
+            {
+                var at = 0;
+                foreach (var e in night)
+                {
+                    if (at == path.Length)
+                    {
+                        at = 0; // the group came home; the next group sets out
+                    }
+
+                    if (at > 0 && e.Zone == horn && path[at] != horn)
+                    {
+                        at = 0; // the last group was caught; the next sets out
+                    }
+
+                    Assert.Equal(path[at], e.Zone);
+                    if (at == 0)
+                    {
+                        groups++;
+                    }
+
+                    if (e.Kind == EventKind.BoatsSunk)
+                    {
+                        at = path.Length;
+                        continue;
+                    }
+
+                    slips++;
+                    Assert.True(e.Roll >= e.Odds, "a group slips past only on a roll at or above the odds");
+                    at++;
+                    roundTrips += at == path.Length ? 1 : 0;
+                }
+            }
+        }
+
+        Assert.True(groups > 50 && roundTrips > 5 && slips > 50, $"{groups} groups, {roundTrips} round trips, {slips} slips");
+    }
+
+    [Fact]
     public void When_the_envoys_were_caught_only_a_twentieth_will_board()
     {
         // Warships on the Horn only: the envoys go that way and are caught 0.849 of the time per boat; the ferries
