@@ -227,6 +227,31 @@ public class SupplyTests
     }
 
     [Fact]
+    public void A_desertion_is_told_only_when_men_go()
+    {
+        // A vanguard of 40 horse, fed, at 0.3 of heart (below the 0.35 line): on most days the few who would go round
+        // down to none, and then nothing is told.
+        var d0 = new SiegeBuilder { RationDays = 30, Host = 160 }.Build();
+        var d = d0 with
+        {
+            Contingents = [.. d0.Contingents.Select(c => c.Side != Side.Avar ? c : c.Role == ContingentRole.Camp ? c with { Morale = SiegeBuilder.R(0.3m) } : c with { ArrivalDay = 10_000 })],
+            Supply = d0.Supply with { ForagePoolManDays = 0 },
+        };
+        var horse = Sieges.Contingent(d, "vanguard");
+        var told = 0;
+        Sieges.Each(d, 20, sim =>
+        {
+            foreach (var e in sim.Events.All.ToArray().Where(e => e.Kind == EventKind.ContingentDeserted))
+            {
+                Assert.True(e.Value1 > 0, $"a desertion of {e.Value1} told");
+                Assert.Equal(horse, e.Actor);
+                told++;
+            }
+        });
+        Assert.True(told > 0, "no desertion at all");
+    }
+
+    [Fact]
     public void Persian_allies_do_not_desert_however_low_their_hearts()
     {
         var d0 = Vanguard(rations: 30, forage: 0);
@@ -270,8 +295,12 @@ public class SupplyTests
             var hungry = sim.Events.All.ToArray().Where(e => e.Kind == EventKind.CityHungry).ToArray();
             if (fed)
             {
+                // Topped up to the granaries' three days and never beyond them.
                 Assert.Empty(hungry);
                 Assert.Equal(7_000, sim.Morale(0));
+                Assert.Equal(3, sim.CityFoodDays);
+                StepToEndOfDay(sim, 5);
+                Assert.Equal(3, sim.CityFoodDays);
                 continue;
             }
 
@@ -281,6 +310,7 @@ public class SupplyTests
             Assert.Equal(5_800 + 120, sim.Morale(0));
             StepToEndOfDay(sim, 3);
             Assert.Equal(2, sim.Events.All.ToArray().Count(x => x.Kind == EventKind.CityHungry));
+            Assert.Equal(0, sim.CityFoodDays); // empty, not owed
         }
     }
 
