@@ -71,4 +71,22 @@ public class ForcesTests
         Assert.Equal(8_000, sim.Morale(militia));
         Assert.Equal(7_000, sim.Morale(Sieges.Contingent(d, "vanguard")));
     }
+
+    [Fact]
+    public void Two_reinforcements_on_one_day_lift_the_citys_heart_once()
+    {
+        // The militia and the guards both come on day 3: the city takes heart once, by 0.1, not twice and not not at all.
+        var d0 = Sieges.Unbesieged(new SiegeBuilder { Militia = 2_000, HorizonDays = 5 }.Build());
+        var late = new[] { Sieges.Contingent(d0, "militia"), Sieges.Contingent(d0, "guards") };
+        var d = d0 with { Contingents = [.. d0.Contingents.Select((c, i) => late.Contains(i) ? c with { ArrivalDay = 3 } : c)] };
+        var sim = Kernel.Simulation.Create(d, 2);
+        while (sim.Now <= Time.SimTime.FromDay(3))
+        {
+            sim.Step();
+        }
+
+        Assert.Equal(2, sim.Events.All.ToArray().Count(e => e.Kind == Events.EventKind.ContingentArrived && e.Time.Day == 3));
+        Assert.Equal(8_000, sim.Morale(0));
+        Assert.All(late, i => Assert.Equal(8_000, sim.Morale(i)));
+    }
 }
