@@ -161,6 +161,7 @@ public class NavalTests
                 }
 
                 var launched = launch[0].Value1;
+                Assert.Equal(launched * d.Flotillas[canoes].CrewPerHull, launch[0].Value2);
                 var sunk = hour.Where(e => e.Kind == EventKind.BoatsSunk && e.Actor == canoes).ToArray();
                 var fled = sunk.Sum(e => 25 - e.Value1) * 10; // groups of 25 canoes, 10 men to a canoe
                 var massacred = sunk.Sum(e => e.Value1) * 2 >= launched;
