@@ -21,6 +21,12 @@ public sealed partial class Simulation
     private int landedCrewContingent = -1;
     private bool combinedTrap;
 
+    /// <summary>The attackers' fatigue (Ratio raw): what an hour at the front adds and an hour out of it sheds.</summary>
+    internal int AttackerFatigue => attackerFatigue;
+
+    /// <summary>The fatigue of the defenders at <paramref name="sector"/> (Ratio raw).</summary>
+    internal int DefenderFatigue(int sector) => defenderFatigue[sector];
+
     private void Assault(int sector, bool firstHour, bool lastHour, bool combined)
     {
         if (sector < 0 || holdAssaultToday)
@@ -172,7 +178,7 @@ public sealed partial class Simulation
     }
 
     /// <summary>The attrition law's base: the firer's power alone (square), or against the numbers it faces.</summary>
-    private static long LawBase(AttritionLaw law, long fire, long targets) => law switch
+    internal static long LawBase(AttritionLaw law, long fire, long targets) => law switch
     {
         AttritionLaw.Square => fire,
         AttritionLaw.Linear => fire * targets / 1000,
@@ -237,7 +243,7 @@ public sealed partial class Simulation
     }
 
     /// <summary>Spreads attacker losses over the groups that went forward, in proportion to their men.</summary>
-    private int InflictOnAttackers(int losses, long men, bool combined)
+    internal int InflictOnAttackers(int losses, long men, bool combined)
     {
         if (losses <= 0)
         {

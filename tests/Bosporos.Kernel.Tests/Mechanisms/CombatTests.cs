@@ -1,0 +1,291 @@
+using Bosporos.Kernel.Combat;
+using Bosporos.Kernel.Command;
+using Bosporos.Kernel.Events;
+using Bosporos.Kernel.Forces;
+using Bosporos.Kernel.Numerics;
+using Bosporos.Testing;
+
+namespace Bosporos.Kernel.Tests.Mechanisms;
+
+/// <summary>
+/// An hour of fighting at the wall recomputed from what stood there before it: who went forward, how many could
+/// reach the front, their quality, fatigue, armour and towers, the walls' cover and height, the dark, and the
+/// attrition law. The share of the wall top the attackers win is exact; the losses are drawn, so they are held
+/// around the law's mean, one hour at a time and summed over every hour of thirty sieges.
+/// </summary>
+public class CombatTests
+{
+    private const int Scale = Ratio.Scale;
+
+    private static bool Night(int hourOfDay) => hourOfDay >= 20 || hourOfDay < 5;
+
+    private static long Fresh(long power, int fatigue) => power * (Scale - (fatigue / 2)) / Scale;
+
+    /// <summary>Cover of a sector as its layers stand (Ratio raw): moat, then each wall above the breach line.</summary>
+    private static int Cover(SiegeDefinition d, Kernel.Simulation sim, int s)
+    {
+        var sec = d.WallSectors[s];
+        var c = d.Combat;
+        long cover = Scale;
+        cover = sec.Moat ? cover * c.MoatCover.Raw / Scale : cover;
+        cover = sec.OuterWall && sim.OuterIntegrity(s) >= c.BreachBelow.Raw ? cover * c.OuterWallCover.Raw / Scale : cover;
+        cover = sec.InnerWall && sim.InnerIntegrity(s) >= c.BreachBelow.Raw ? cover * c.InnerWallCover.Raw / Scale : cover;
+        return (int)cover;
+    }
+
+    private static int Layers(SiegeDefinition d, Kernel.Simulation sim, int s)
+    {
+        var sec = d.WallSectors[s];
+        var b = d.Combat.BreachBelow.Raw;
+        return (sec.OuterWall && sim.OuterIntegrity(s) >= b ? 1 : 0) + (sec.InnerWall && sim.InnerIntegrity(s) >= b ? 1 : 0);
+    }
+
+    private static long Base(AttritionLaw law, long fire, long targets) => law switch
+    {
+        AttritionLaw.Square => fire,
+        AttritionLaw.Linear => fire * targets / 1000,
+        _ => FixedMath.ISqrt(fire * targets),
+    };
+
+    private sealed record Expected(int Sector, long Men, int EngagedA, int EngagedD, long FireA, long FireD, int Cover, long MeanOnA, long MeanOnD, int WallTop, int FatigueA, int FatigueD);
+
+    /// <summary>The hour's fight at <paramref name="sector"/> as the rules give it from the state before the hour.</summary>
+    private static Expected? Predict(SiegeDefinition d, Kernel.Simulation sim, int sector, int hourOfDay)
+    {
+        var c = d.Combat;
+        var sec = d.WallSectors[sector];
+        var refuse = d.Morale.RefuseAttackBelow.Raw;
+        long men = 0, quality = 0, armour = 0;
+        for (var i = 0; i < d.Contingents.Length; i++)
+        {
+            var present = sim.Ledger(i).Present;
+            if (d.Contingents[i].Role == ContingentRole.Assault && present > 0 && sim.Morale(i) >= refuse)
+            {
+                men += present;
+                quality += (long)present * sim.Quality(i);
+                armour += (long)present * d.Contingents[i].Armour.Raw;
+            }
+        }
+
+        var persian = Sieges.Contingent(d, "persians");
+        var allies = sim.PersiansAshore >= d.Command.Allies.JoinAssaultWhenAshore ? sim.PersiansAshore : 0;
+        men += allies;
+        quality += (long)allies * sim.Quality(persian);
+        armour += (long)allies * d.Contingents[persian].Armour.Raw;
+
+        if (men == 0)
+        {
+            return null;
+        }
+
+        var engagedA = (int)Math.Min(men, c.AttackerFrontagePerMetre.Of(sec.LengthMetres));
+        var fatigueA = (int)Math.Min(Scale, sim.AttackerFatigue + ((long)c.FatiguePerHour.Raw * engagedA / men));
+        var towers = Enumerable.Range(0, d.Engines.Length)
+            .Where(p => d.Engines[p].Side == Side.Avar && d.Engines[p].Kind == Siegecraft.EngineKind.SiegeTower && d.Engines[p].Sector == sec.Zone && sim.EngineReady(p))
+            .Sum(sim.Engines);
+        var fireA = engagedA * (quality / men) / Scale;
+        fireA = Fresh(fireA, fatigueA);
+        fireA = fireA * (Scale + ((long)c.TowerBonus.Raw * towers)) / Scale;
+        fireA = fireA * (Scale + sec.AttackerTerrainBonus.Raw) / Scale;
+        var armourA = (int)(armour / men);
+
+        var at = sim.DefendersAt(sector);
+        var engagedD = (int)Math.Min(at, c.DefenderFrontagePerMetre.Of(sec.LengthMetres));
+        var fatigueD = engagedD > 0 ? (int)Math.Min(Scale, sim.DefenderFatigue(sector) + ((long)c.FatiguePerHour.Raw * engagedD / Math.Max(1, at))) : sim.DefenderFatigue(sector);
+        var fireD = (long)engagedD * sim.FrontQuality(sector, engagedD, out var armourD) / Scale;
+        fireD = Fresh(fireD, fatigueD);
+        fireD = fireD * (Scale + ((long)c.WallFireBonus.Raw * Layers(d, sim, sector))) / Scale;
+        if (Night(hourOfDay))
+        {
+            fireA = c.Darkness.Of(fireA);
+            fireD = c.Darkness.Of(fireD);
+        }
+
+        var cover = Cover(d, sim, sector);
+        var unarmouredA = Scale - (int)((long)c.ArmourProtection.Raw * armourA / Scale);
+        var unarmouredD = Scale - (int)((long)c.ArmourProtection.Raw * armourD / Scale);
+        var meanOnA = (long)c.DefenderLethality.Raw * Base(c.Law, fireD, engagedA) / 100 * unarmouredA / Scale;
+        var meanOnD = (long)c.AttackerLethality.Raw * Base(c.Law, fireA, engagedD) / 100 * cover / Scale * unarmouredD / Scale;
+        var onTop = fireA * cover / Scale;
+        var wallTop = fireD <= 0 ? 100_000 : (int)Math.Min(100_000, onTop * 100 / fireD);
+        return new(sector, men, engagedA, engagedD, fireA, fireD, cover, meanOnA, meanOnD, wallTop, fatigueA, fatigueD);
+    }
+
+    /// <summary>Each law; the southern sector already breached; the daily assault running from the afternoon into the night.</summary>
+    public static TheoryData<AttritionLaw, decimal, int> Sieges_of_each_law => new()
+    {
+        { AttritionLaw.Mixed, 1m, 5 },
+        { AttritionLaw.Square, 1m, 5 },
+        { AttritionLaw.Linear, 1m, 5 },
+        { AttritionLaw.Mixed, 0m, 5 },
+        { AttritionLaw.Mixed, 1m, 15 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Sieges_of_each_law))]
+    public void Each_hour_at_the_wall_follows_the_law_from_numbers_quality_fatigue_armour_towers_cover_and_the_dark(AttritionLaw law, decimal south, int from)
+    {
+        var d0 = new SiegeBuilder { Law = law, Militia = 2_000, SouthIntegrity = south }.Build();
+        var d = d0 with
+        {
+            Command = d0.Command with
+            {
+                Khagan = [.. d0.Command.Khagan.Select(p => p.Action == PlanAction.GeneralAssault ? p with { StartHour = from, EndHour = from + 8 } : p)],
+            },
+        };
+        var sim = Kernel.Simulation.Create(d, 0);
+        int hours = 0, nights = 0, seized = 0;
+        long lostA = 0, lostD = 0, meanA = 0, meanD = 0;
+        for (var k = 0; k < 30; k++)
+        {
+            sim.Reset(Kernel.Randomness.SplitMix64.Derive(626, (ulong)k));
+            while (!sim.IsOver)
+            {
+                var hourOfDay = sim.Now.HourOfDay;
+                var sector = sim.AssaultSector;
+                var quiet = hourOfDay is not (0 or 5) && sector >= 0 && sim.BoatCrewAshore == 0
+                    && !sim.Events.All.ToArray().Any(e => e.Time.Day == sim.Now.Day && e.Kind is EventKind.ProcessionHeld
+                        or EventKind.KhaganDecided && e.Value1 == (int)KhaganDecision.CombinedAttack);
+                var lodged = sector >= 0 && sim.LodgementAt(sector) > 0;
+                var expected = quiet ? Predict(d, sim, sector, hourOfDay) : null;
+                var at = sim.Events.Count;
+                sim.Step();
+                var hour = sim.Events.All[at..].ToArray();
+                if (expected is null || hour.Length == 0 || hour[0].Kind != EventKind.Engagement)
+                {
+                    continue;
+                }
+
+                var e = hour[0];
+                Assert.Equal(d.WallSectors[sector].Zone, d.Zones[e.Zone].Id);
+                Assert.Equal(expected.WallTop, e.Value3);
+                Assert.Equal(expected.FatigueA, sim.AttackerFatigue);
+                Assert.Equal(expected.FatigueD, sim.DefenderFatigue(sector));
+
+                // Drawn losses: within six standard deviations of the mean, hour by hour (means are in hundredths).
+                static void Near(long meanHundredths, int cap, int actual)
+                {
+                    var mean = Math.Min(cap, meanHundredths / 100.0);
+                    var band = (6 * Math.Sqrt(mean)) + 3;
+                    Assert.InRange(actual, mean - band, mean + band);
+                }
+
+                Near(expected.MeanOnA, expected.EngagedA, e.Value1);
+                Near(expected.MeanOnD, expected.EngagedD, e.Value2);
+                lostA += e.Value1;
+                lostD += e.Value2;
+                meanA += expected.MeanOnA;
+                meanD += expected.MeanOnD;
+                hours++;
+                nights += Night(hourOfDay) ? 1 : 0;
+
+                // A stretch is seized when the attackers on the wall top match the defenders (the seize ratio), and
+                // the men in it are the attackers who got over the layers still standing.
+                var seize = hour.Where(x => x.Kind == EventKind.WallSeized).ToArray();
+                if (!lodged && expected.WallTop * (long)Scale >= d.Combat.SeizeRatio.Raw * 100L)
+                {
+                    var w = Assert.Single(seize);
+                    Assert.Equal(Math.Max(1, (int)((long)expected.EngagedA * expected.Cover / Scale)), w.Value1);
+                    seized++;
+                }
+                else
+                {
+                    Assert.Empty(seize);
+                }
+            }
+        }
+
+        Assert.True(hours > 150 && (from == 5 || nights > 50), $"{hours} hours of fighting, {nights} at night");
+        Assert.True(south == 1m || seized > 0, $"{seized} stretches seized");
+
+        // Over every hour together the drawn losses sit on the law's means: a few standard deviations of the sum.
+        Assert.InRange(lostA, (meanA / 100.0) - (5 * Math.Sqrt(meanA / 100.0)) - hours, (meanA / 100.0) + (5 * Math.Sqrt(meanA / 100.0)) + hours);
+        Assert.InRange(lostD, (meanD / 100.0) - (5 * Math.Sqrt(meanD / 100.0)) - hours, (meanD / 100.0) + (5 * Math.Sqrt(meanD / 100.0)) + hours);
+    }
+
+    [Theory]
+    [InlineData(AttritionLaw.Square, 12_345, 700, 12_345)]
+    [InlineData(AttritionLaw.Linear, 12_345, 700, 8_641)]
+    [InlineData(AttritionLaw.Mixed, 12_345, 700, 2_939)]
+    [InlineData(AttritionLaw.Mixed, 0, 700, 0)]
+    public void The_laws_base_is_the_firers_power_alone_against_the_numbers_faced_or_between(AttritionLaw law, long fire, long targets, long expected) =>
+        Assert.Equal(expected, Kernel.Simulation.LawBase(law, fire, targets));
+
+    [Fact]
+    public void An_hour_out_of_the_fight_rests_the_attackers_and_every_sector_not_under_assault()
+    {
+        var d = new SiegeBuilder { Militia = 2_000 }.Build();
+        var rest = d.Combat.FatigueRecoveryPerHour.Raw;
+        var sim = Kernel.Simulation.Create(d, 0);
+        int rested = 0, held = 0;
+        for (var k = 0; k < 10; k++)
+        {
+            sim.Reset(Kernel.Randomness.SplitMix64.Derive(626, (ulong)k));
+            while (!sim.IsOver)
+            {
+                var a = sim.AttackerFatigue;
+                var byS = Enumerable.Range(0, d.WallSectors.Length).Select(sim.DefenderFatigue).ToArray();
+                var sector = sim.AssaultSector;
+                var from = sim.Events.Count;
+                sim.Step();
+                if (sim.Events.All[from..].ToArray().Any(e => e.Kind is EventKind.Engagement or EventKind.AssaultBegan) || sim.IsOver)
+                {
+                    continue;
+                }
+
+                Assert.Equal(Math.Max(0, a - rest), sim.AttackerFatigue);
+                for (var s = 0; s < byS.Length; s++)
+                {
+                    if (s == sector && sim.AssaultSector == sector)
+                    {
+                        held += byS[s] > 0 && sim.DefenderFatigue(s) == byS[s] ? 1 : 0;
+                        continue;
+                    }
+
+                    Assert.Equal(Math.Max(0, byS[s] - rest), sim.DefenderFatigue(s));
+                }
+
+                rested += a > 0 ? 1 : 0;
+            }
+        }
+
+        Assert.True(rested > 20, $"{rested} hours of rest");
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(0.25)]
+    public void Attacker_losses_are_spread_by_men_over_the_willing_with_the_remainder_in_file_order(double slavsHeart)
+    {
+        // At a heart of 0.25 the Slavs are below the line at which men refuse to attack: they take no share.
+        var d0 = new SiegeBuilder().Build();
+        var slavs = Sieges.Contingent(d0, "slavs");
+        var d = d0 with { Contingents = [.. d0.Contingents.Select((c, i) => i == slavs ? c with { Morale = SiegeBuilder.R((decimal)slavsHeart) } : c)] };
+        var sim = Kernel.Simulation.Create(d, 3);
+        while (sim.HostPresent < d.Contingents.Where(c => c.Side == Side.Avar).Sum(c => c.Strength))
+        {
+            sim.Step();
+        }
+
+        var willing = Enumerable.Range(0, d.Contingents.Length)
+            .Where(i => d.Contingents[i].Role == ContingentRole.Assault && sim.Morale(i) >= d.Morale.RefuseAttackBelow.Raw).ToArray();
+        Assert.Equal(slavsHeart < 0.3 ? 1 : 2, willing.Length);
+        var before = Enumerable.Range(0, d.Contingents.Length).Select(sim.Ledger).ToArray();
+        long men = willing.Sum(i => (long)before[i].Present);
+        const int losses = 1_001;
+        Assert.Equal(losses, sim.InflictOnAttackers(losses, men, combined: false));
+        var shares = willing.Select(i => (int)(losses * (long)before[i].Present / men)).ToArray();
+        var left = losses - shares.Sum();
+        Assert.True(willing.Length == 1 || left > 0, "a remainder to hand out");
+        for (var j = 0; j < willing.Length; j++)
+        {
+            var i = willing[j];
+            var lost = sim.Ledger(i).Killed + sim.Ledger(i).Wounded - before[i].Killed - before[i].Wounded;
+            Assert.Equal(shares[j] + (j == 0 ? left : 0), lost);
+        }
+
+        Assert.True(willing.Contains(slavs) || before[slavs] == sim.Ledger(slavs));
+        Assert.Equal(0, sim.InflictOnAttackers(0, men, combined: false));
+        Assert.Equal(0, sim.InflictOnAttackers(-3, men, combined: false));
+    }
+}
