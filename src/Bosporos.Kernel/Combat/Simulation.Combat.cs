@@ -27,6 +27,9 @@ public sealed partial class Simulation
     /// <summary>The fatigue of the defenders at <paramref name="sector"/> (Ratio raw).</summary>
     internal int DefenderFatigue(int sector) => defenderFatigue[sector];
 
+    /// <summary>The quality of one attacker in the lodgement at <paramref name="sector"/> (Ratio raw), fixed when it was seized.</summary>
+    internal int LodgementQuality(int sector) => lodgementQuality[sector];
+
     private void Assault(int sector, bool firstHour, bool lastHour, bool combined)
     {
         if (sector < 0 || holdAssaultToday)

@@ -47,7 +47,7 @@ public class CombatTests
         _ => FixedMath.ISqrt(fire * targets),
     };
 
-    private sealed record Expected(int Sector, long Men, int EngagedA, int EngagedD, long FireA, long FireD, int Cover, long MeanOnA, long MeanOnD, int WallTop, int FatigueA, int FatigueD);
+    private sealed record Expected(int Sector, long Men, int EngagedA, int EngagedD, long FireA, long FireD, int Cover, long MeanOnA, long MeanOnD, int WallTop, int FatigueA, int FatigueD, long OnTop);
 
     /// <summary>The hour's fight at <paramref name="sector"/> as the rules give it from the state before the hour.</summary>
     private static Expected? Predict(SiegeDefinition d, Kernel.Simulation sim, int sector, int hourOfDay)
@@ -108,7 +108,7 @@ public class CombatTests
         var meanOnD = (long)c.AttackerLethality.Raw * Base(c.Law, fireA, engagedD) / 100 * cover / Scale * unarmouredD / Scale;
         var onTop = fireA * cover / Scale;
         var wallTop = fireD <= 0 ? 100_000 : (int)Math.Min(100_000, onTop * 100 / fireD);
-        return new(sector, men, engagedA, engagedD, fireA, fireD, cover, meanOnA, meanOnD, wallTop, fatigueA, fatigueD);
+        return new(sector, men, engagedA, engagedD, fireA, fireD, cover, meanOnA, meanOnD, wallTop, fatigueA, fatigueD, onTop);
     }
 
     /// <summary>Each law; the southern sector already breached; the daily assault running from the afternoon into the night.</summary>
@@ -186,6 +186,7 @@ public class CombatTests
                 {
                     var w = Assert.Single(seize);
                     Assert.Equal(Math.Max(1, (int)((long)expected.EngagedA * expected.Cover / Scale)), w.Value1);
+                    Assert.Equal((int)Math.Max(1, expected.OnTop * Scale / w.Value1), sim.LodgementQuality(sector));
                     seized++;
                 }
                 else

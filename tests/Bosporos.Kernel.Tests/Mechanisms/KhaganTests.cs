@@ -211,9 +211,11 @@ public class KhaganTests
     {
         // Without warships the canoes land and the Persians cross: the wall is seized often enough to see both ends.
         var d = new SiegeBuilder { Galleys = 0, Canoes = 600 }.Build();
-        int fell = 0, retaken = 0;
-        foreach (var run in Sieges.Events(d, 60))
+        var c = d.Combat;
+        int fell = 0, retaken = 0, paid = 0;
+        Sieges.Each(d, 60, sim =>
         {
+            var run = sim.Events.All.ToArray();
             foreach (var seized in run.Where(e => e.Kind == EventKind.WallSeized))
             {
                 var fight = Assert.Single(run, e => e.Kind == EventKind.Engagement && e.Time == seized.Time && e.Zone == seized.Zone);
@@ -224,6 +226,11 @@ public class KhaganTests
 
             foreach (var e in run.Where(e => e.Kind == EventKind.LodgementRetaken))
             {
+                // Retaken: half the men who seized the stretch are lost with it, taken from those still willing to
+                // fight (crews who came over the water and are back in their boats pay nothing).
+                var seized = run.Last(x => x.Kind == EventKind.WallSeized && x.Zone == e.Zone && x.Time <= e.Time);
+                Assert.InRange(e.Value1, 0, c.LodgementLossWhenRetaken.Of(seized.Value1));
+                paid += e.Value1 == c.LodgementLossWhenRetaken.Of(seized.Value1) ? 1 : 0;
                 Assert.True(e.Roll < e.Odds);
                 retaken++;
             }
@@ -236,11 +243,23 @@ public class KhaganTests
                 Assert.True(e.Roll >= e.Odds);
                 var seizedAt = run.Last(x => x.Kind == EventKind.WallSeized && x.Zone == e.Zone).Time;
                 Assert.Equal(seizedAt.AddHours(1), e.Time);
+
+                // The last counter-attack's odds, from the state the city fell in: as many of the reserve as can reach
+                // the stretch (three for each man in it), weighted for fighting on ground they know, against the men
+                // in it at the quality they had on the wall top.
+                var s = Array.FindIndex(d.WallSectors, w => Sieges.Zone(d, w.Zone) == e.Zone);
+                var men = sim.LodgementAt(s);
+                var reserve = sim.ReserveMen(out var quality);
+                var reach = Math.Min(reserve, c.CounterAttackReach.Of(men));
+                var effR = reserve == 0 ? 0 : c.CounterAttackBonus.Of(reach * (quality / reserve) / Ratio.Scale);
+                var effL = (long)men * sim.LodgementQuality(s) / Ratio.Scale;
+                Assert.True(effR > 0 && effL > 0);
+                Assert.Equal((int)(effR * Ratio.Scale / (effR + effL)), e.Odds);
                 fell++;
             }
-        }
+        });
 
-        Assert.True(fell > 0 && retaken > 0, $"{fell} fell, {retaken} retaken");
+        Assert.True(fell > 0 && retaken > 0 && paid > retaken / 2, $"{fell} fell, {retaken} retaken, {paid} paid in full");
     }
     [Fact]
     public void An_assault_begins_with_the_willing_men_the_towers_ready_and_the_defenders_allotted_by_length_and_threat()
