@@ -21,18 +21,6 @@ public class CombatTests
 
     private static long Fresh(long power, int fatigue) => power * (Scale - (fatigue / 2)) / Scale;
 
-    /// <summary>Cover of a sector as its layers stand (Ratio raw): moat, then each wall above the breach line.</summary>
-    private static int Cover(SiegeDefinition d, Kernel.Simulation sim, int s)
-    {
-        var sec = d.WallSectors[s];
-        var c = d.Combat;
-        long cover = Scale;
-        cover = sec.Moat ? cover * c.MoatCover.Raw / Scale : cover;
-        cover = sec.OuterWall && sim.OuterIntegrity(s) >= c.BreachBelow.Raw ? cover * c.OuterWallCover.Raw / Scale : cover;
-        cover = sec.InnerWall && sim.InnerIntegrity(s) >= c.BreachBelow.Raw ? cover * c.InnerWallCover.Raw / Scale : cover;
-        return (int)cover;
-    }
-
     private static int Layers(SiegeDefinition d, Kernel.Simulation sim, int s)
     {
         var sec = d.WallSectors[s];
@@ -101,7 +89,7 @@ public class CombatTests
             fireD = c.Darkness.Of(fireD);
         }
 
-        var cover = Cover(d, sim, sector);
+        var cover = Sieges.Cover(d, sim, sector);
         var unarmouredA = Scale - (int)((long)c.ArmourProtection.Raw * armourA / Scale);
         var unarmouredD = Scale - (int)((long)c.ArmourProtection.Raw * armourD / Scale);
         var meanOnA = (long)c.DefenderLethality.Raw * Base(c.Law, fireD, engagedA) / 100 * unarmouredA / Scale;

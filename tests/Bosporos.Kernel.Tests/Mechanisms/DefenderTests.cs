@@ -33,6 +33,78 @@ public class DefenderTests
 
     private const int Dawn = 5;
 
+    [Theory]
+    [InlineData(1.0, 1.0)]
+    [InlineData(0.0, 1.0)]
+    [InlineData(0.0, 0.0)]
+    public void Each_dawn_they_mass_where_they_fear_most_a_breach_then_the_sector_stormed_last_then_the_most_engines(double south, double blachernae)
+    {
+        // South at 0: a breach from the first dawn. Blachernae (one wall, no moat) breached as well: two breaches,
+        // and the one with less cover is the one they fear.
+        var d0 = new SiegeBuilder { SouthIntegrity = (decimal)south }.Build();
+        var bl = Sieges.Sector(d0, "blachernae");
+        var d = d0 with { WallSectors = [.. d0.WallSectors.Select((w, s) => s == bl ? w with { Integrity = SiegeBuilder.R((decimal)blachernae) } : w)] };
+        var sectors = Enumerable.Range(0, d.WallSectors.Length).ToArray();
+        var breachLine = d.Combat.BreachBelow.Raw;
+        var sim = Kernel.Simulation.Create(d, 0);
+        int dawns = 0, byBreach = 0, byAssault = 0, byEngines = 0, told = 0;
+        for (var k = 0; k < 20; k++)
+        {
+            sim.Reset(Kernel.Randomness.SplitMix64.Derive(626, (ulong)k));
+            while (!sim.IsOver)
+            {
+                if (sim.Now.HourOfDay != Dawn)
+                {
+                    sim.Step();
+                    continue;
+                }
+
+                var events = sim.Events.All.ToArray();
+                var breached = sectors.Where(s => !Sieges.IsSeaWall(d, s) && Sieges.Standing(d, sim, s) < breachLine).ToArray();
+                var lastStormed = events.LastOrDefault(e => e.Kind == EventKind.KhaganDecided
+                    && e.Value1 is (int)KhaganDecision.Assault or (int)KhaganDecision.AssaultBreach or (int)KhaganDecision.CombinedAttack);
+                var engines = sectors.Select(sim.EnginesBefore).ToArray();
+                int expected;
+                if (breached.Length > 0)
+                {
+                    expected = breached.First(s => Sieges.Cover(d, sim, s) == breached.Max(b => Sieges.Cover(d, sim, b)));
+                    byBreach++;
+                }
+                else if (lastStormed.Kind == EventKind.KhaganDecided)
+                {
+                    expected = Array.FindIndex(d.WallSectors, w => Sieges.Zone(d, w.Zone) == lastStormed.Zone);
+                    byAssault++;
+                }
+                else
+                {
+                    expected = engines.Max() > 0 ? Array.IndexOf(engines, engines.Max()) : -1;
+                    byEngines += expected >= 0 ? 1 : 0;
+                }
+
+                var before = sim.ThreatSector;
+                var from = sim.Events.Count;
+                sim.Step();
+                Assert.Equal(expected, sim.ThreatSector);
+                var reinforce = sim.Events.All[from..].ToArray().Where(e => e.Kind == EventKind.DefendersDecided && e.Value1 == (int)DefenderDecision.ReinforceSector).ToArray();
+                if (expected >= 0 && expected != before)
+                {
+                    Assert.Equal(Sieges.Zone(d, d.WallSectors[expected].Zone), Assert.Single(reinforce).Zone);
+                    told++;
+                }
+                else
+                {
+                    Assert.Empty(reinforce);
+                }
+
+                dawns++;
+            }
+        }
+
+        Assert.True(dawns > 100 && told > 0, $"{dawns} dawns, {told} told");
+        Assert.True(south > 0 || byBreach == dawns, "a breach from the first dawn");
+        Assert.True(south < 1 || (byAssault > 20 && byEngines > 20), $"{byAssault} by the last assault, {byEngines} by the engines");
+    }
+
     [Fact]
     public void A_procession_order_is_held_at_once_and_only_for_the_Romans()
     {
@@ -85,6 +157,7 @@ public class DefenderTests
         var garrison = Sieges.Contingent(d, "garrison");
         var sim = Kernel.Simulation.Create(d, 0);
         int made = 0, succeeded = 0, burnedTotal = 0;
+        long lostWon = 0, lostCaught = 0;
         for (var k = 0; k < 40; k++)
         {
             sim.Reset(Kernel.Randomness.SplitMix64.Derive(626, (ulong)k));
@@ -126,11 +199,19 @@ public class DefenderTests
                 Assert.InRange(e.Value2, 0, 400);
                 made++;
                 succeeded += success ? 1 : 0;
+                lostWon += success ? e.Value2 : 0;
+                lostCaught += success ? 0 : e.Value2;
                 burnedTotal += burned;
             }
         }
 
         Assert.True(made > 40 && succeeded > 5 && burnedTotal > 0, $"{made} sorties, {succeeded} succeeded, {burnedTotal} burned");
+
+        // A tenth of the party falls when it wins through, a fifth when it is caught (means, drawn per sortie).
+        static void Around(long lost, int sorties, double mean) =>
+            Assert.InRange(lost, (sorties * mean) - (5 * Math.Sqrt(sorties * mean)), (sorties * mean) + (5 * Math.Sqrt(sorties * mean)));
+        Around(lostWon, succeeded, 40);
+        Around(lostCaught, made - succeeded, 80);
     }
 
     [Fact]

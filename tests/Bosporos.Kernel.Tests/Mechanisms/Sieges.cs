@@ -1,4 +1,5 @@
 using Bosporos.Kernel.Events;
+using Bosporos.Kernel.Numerics;
 using Bosporos.Kernel.Randomness;
 using Bosporos.Testing;
 
@@ -43,4 +44,26 @@ internal static class Sieges
     public static int Park(SiegeDefinition d, string id) => Array.FindIndex(d.Engines, e => e.Id == id);
 
     public static int Sector(SiegeDefinition d, string zone) => Array.FindIndex(d.WallSectors, s => s.Zone == zone);
+
+    /// <summary>Share of the attackers' blows that reach the defenders of a sector as its layers stand (Ratio raw).</summary>
+    public static int Cover(SiegeDefinition d, Kernel.Simulation sim, int s)
+    {
+        var sec = d.WallSectors[s];
+        var c = d.Combat;
+        long cover = Ratio.Scale;
+        cover = sec.Moat ? cover * c.MoatCover.Raw / Ratio.Scale : cover;
+        cover = sec.OuterWall && sim.OuterIntegrity(s) >= c.BreachBelow.Raw ? cover * c.OuterWallCover.Raw / Ratio.Scale : cover;
+        cover = sec.InnerWall && sim.InnerIntegrity(s) >= c.BreachBelow.Raw ? cover * c.InnerWallCover.Raw / Ratio.Scale : cover;
+        return (int)cover;
+    }
+
+    /// <summary>Integrity of the wall that stands first in the attackers' way: the outer one while it stands at all.</summary>
+    public static int Standing(SiegeDefinition d, Kernel.Simulation sim, int s)
+    {
+        var sec = d.WallSectors[s];
+        return sec.OuterWall && sim.OuterIntegrity(s) > 0 ? sim.OuterIntegrity(s)
+            : sec.InnerWall ? sim.InnerIntegrity(s) : sec.OuterWall ? sim.OuterIntegrity(s) : 0;
+    }
+
+    public static bool IsSeaWall(SiegeDefinition d, int s) => d.Zones[Zone(d, d.WallSectors[s].Zone)].Kind == Geography.ZoneKind.SeaWall;
 }
