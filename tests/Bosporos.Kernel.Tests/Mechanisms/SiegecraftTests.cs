@@ -1,6 +1,7 @@
 using Bosporos.Kernel.Command;
 using Bosporos.Kernel.Events;
 using Bosporos.Kernel.Forces;
+using Bosporos.Kernel.Numerics;
 using Bosporos.Testing;
 
 namespace Bosporos.Kernel.Tests.Mechanisms;
@@ -9,9 +10,9 @@ namespace Bosporos.Kernel.Tests.Mechanisms;
 public class SiegecraftTests
 {
     /// <summary>The compact siege with no assaults, no sorties and (unless asked) no counter-battery: stones and repairs alone.</summary>
-    private static SiegeDefinition StonesOnly(decimal counterBattery = 0m)
+    private static SiegeDefinition StonesOnly(decimal counterBattery = 0m, int garrison = 12_000, decimal south = 1m)
     {
-        var d = new SiegeBuilder { SortieMen = 0 }.Build();
+        var d = new SiegeBuilder { SortieMen = 0, Garrison = garrison, SouthIntegrity = south }.Build();
         return d with
         {
             Command = d.Command with
@@ -107,6 +108,68 @@ public class SiegecraftTests
 
         Assert.True(days > 100 && nights > 100, $"{days} days, {nights} nights");
         Assert.InRange(worn / (double)days, perDay * 0.93, perDay * 1.07);
+    }
+
+    [Theory]
+    [InlineData(12_000, true)]
+    [InlineData(1_500, true)]
+    [InlineData(12_000, false)]
+    public void Each_night_hour_the_labour_on_a_worn_wall_is_in_proportion_to_the_men_there_outer_wall_first(int garrison, bool middleOuter)
+    {
+        // The middle sector's wall is worn by the stones each day (its outer wall, or its inner one where it has no
+        // outer). With a garrison of 1,500 the walls are thinly manned and win back only their share of the
+        // doctrine's 0.015 an hour.
+        var d0 = StonesOnly(garrison: garrison);
+        var middle = Sieges.Sector(d0, "middle");
+        var d = d0 with { WallSectors = [.. d0.WallSectors.Select((w, s) => s == middle ? w with { OuterWall = middleOuter } : w)] };
+        var perHour = d.Command.Defenders.NightRepairPerHour.Raw;
+        var sectors = Enumerable.Range(0, d.WallSectors.Length).ToArray();
+        var sim = Kernel.Simulation.Create(d, 0);
+        int hours = 0, partial = 0, inner = 0;
+        for (var k = 0; k < 6; k++)
+        {
+            sim.Reset(Kernel.Randomness.SplitMix64.Derive(626, (ulong)k));
+            while (!sim.IsOver)
+            {
+                var h = sim.Now.HourOfDay;
+                var outer = sectors.Select(sim.OuterIntegrity).ToArray();
+                var innerBefore = sectors.Select(sim.InnerIntegrity).ToArray();
+                var men = sectors.Select(sim.DefendersAt).ToArray();
+                sim.Step();
+                if (h is not (>= 20 or (>= 1 and < 5)))
+                {
+                    continue;
+                }
+
+                foreach (var s in sectors)
+                {
+                    var sec = d.WallSectors[s];
+                    var full = sec.Integrity.Raw;
+                    var frontage = (int)Math.Max(1, d.Combat.DefenderFrontagePerMetre.Of(sec.LengthMetres));
+                    var manning = Math.Min(Ratio.Scale, men[s] * (long)Ratio.Scale / frontage);
+                    var amount = (int)(perHour * manning / Ratio.Scale);
+                    var outerDown = sec.OuterWall && outer[s] < full;
+                    var (o, i) = (outer[s], innerBefore[s]);
+                    if (outerDown)
+                    {
+                        o = Math.Min(full, o + amount);
+                    }
+                    else if (sec.InnerWall && i < full)
+                    {
+                        i = Math.Min(full, i + amount);
+                        inner += amount > 0 ? 1 : 0;
+                    }
+
+                    Assert.Equal((o, i), (sim.OuterIntegrity(s), sim.InnerIntegrity(s)));
+                    partial += manning < Ratio.Scale && amount > 0 ? 1 : 0;
+                }
+
+                hours++;
+            }
+        }
+
+        Assert.True(hours > 100 && (middleOuter || inner > 100), $"{hours} night hours, {inner} on an inner wall");
+        Assert.True(garrison > 10_000 || partial > 100, $"{partial} sector-hours thinly manned");
     }
 
     [Fact]
