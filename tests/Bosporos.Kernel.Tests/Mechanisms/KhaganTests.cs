@@ -226,8 +226,8 @@ public class KhaganTests
 
             foreach (var e in run.Where(e => e.Kind == EventKind.LodgementRetaken))
             {
-                // Retaken: half the men who seized the stretch are lost with it, taken from those still willing to
-                // fight (crews who came over the water and are back in their boats pay nothing).
+                // Retaken: half the men who seized the stretch are lost with it, charged to the assault contingents
+                // still willing to fight and the allies ashore; when too few of them are left, less is paid.
                 var seized = run.Last(x => x.Kind == EventKind.WallSeized && x.Zone == e.Zone && x.Time <= e.Time);
                 Assert.InRange(e.Value1, 0, c.LodgementLossWhenRetaken.Of(seized.Value1));
                 paid += e.Value1 == c.LodgementLossWhenRetaken.Of(seized.Value1) ? 1 : 0;
