@@ -350,4 +350,230 @@ public class NavalTests
         });
         Assert.True(caughtRuns > 30, $"{caughtRuns} runs with the envoys caught");
     }
+
+    /// <summary>The compact siege with the ferries' route through the Horn and then the strait, and the Persians as willing whether or not the envoys got through.</summary>
+    private static SiegeDefinition TwoWaters(SiegeBuilder b, params string[] patrolled)
+    {
+        var d0 = Build(b);
+        return d0 with
+        {
+            Command = d0.Command with
+            {
+                Khagan = [.. d0.Command.Khagan.Select(i => i.Action == PlanAction.FerryPersians ? i with { Route = ["horn", "strait"] } : i)],
+                Defenders = d0.Command.Defenders with { Patrols = [.. d0.Command.Defenders.Patrols.Where(p => patrolled.Contains(p.Zone))] },
+            },
+            Diplomacy = d0.Diplomacy with { PersianWillingnessIfEnvoysCaught = d0.Diplomacy.PersianWillingness },
+        };
+    }
+
+    [Fact]
+    public void A_loaded_boat_sunk_on_the_way_back_drowns_its_share_of_the_passengers()
+    {
+        // Both waters patrolled by one warship each: some groups come back loaded and are caught on the way. Each
+        // group takes on ten men a boat while willing men are left (0.4 of those present, less those already across);
+        // a group that loses boats on the way back loses the passengers in them, the group's load times the boats lost
+        // over its boats; the rest land.
+        var d = TwoWaters(new SiegeBuilder { GaleShare = 0m, Galleys = 2 }, "horn", "strait");
+        var ferries = Sieges.Flotilla(d, "ferries");
+        var persian = Sieges.Contingent(d, "persians");
+        int horn = Sieges.Zone(d, "horn"), strait = Sieges.Zone(d, "strait");
+        int nights = 0, drownings = 0;
+        var sim = Kernel.Simulation.Create(d, 0);
+        for (var k = 0; k < 40; k++)
+        {
+            sim.Reset(Kernel.Randomness.SplitMix64.Derive(626, (ulong)k));
+            while (!sim.IsOver)
+            {
+                var willing = (int)Math.Max(0, d.Diplomacy.PersianWillingness.Of(sim.Ledger(persian).Present) - sim.PersiansAshore);
+                var dead = sim.Ledger(persian).Killed;
+                var from = sim.Events.Count;
+                sim.Step();
+                var hour = sim.Events.All[from..].ToArray();
+                var launch = hour.Where(e => e.Kind == EventKind.CanoesLaunched && e.Actor == ferries).ToArray();
+                if (launch.Length == 0)
+                {
+                    continue;
+                }
+
+                // Replay the night group by group from what was told: out past the Horn and the strait, back past
+                // the strait and the Horn, the first sinking ending the group's trip.
+                var told = new Queue<SiegeEvent>(hour.Where(e => e.Actor == ferries && e.Kind is EventKind.BoatsSlipped or EventKind.BoatsSunk));
+                int[] path = [horn, strait, strait, horn];
+                int landed = 0, drowned = 0;
+                for (var left = Assert.Single(launch).Value1; left > 0; left -= 25)
+                {
+                    var size = Math.Min(25, left);
+                    var load = 0;
+                    for (var at = 0; at < path.Length; at++)
+                    {
+                        var e = told.Dequeue();
+                        Assert.Equal(path[at], e.Zone);
+                        if (at == 2)
+                        {
+                            load = Math.Min(size * 10, willing);
+                            willing -= load;
+                        }
+
+                        if (e.Kind == EventKind.BoatsSlipped)
+                        {
+                            Assert.Equal(size, e.Value1);
+                        }
+
+                        if (e.Kind == EventKind.BoatsSunk)
+                        {
+                            if (at >= 2)
+                            {
+                                var down = (int)((long)load * e.Value1 / size);
+                                drowned += down;
+                                landed += load - down;
+                                drownings += down > 0 ? 1 : 0;
+                            }
+
+                            load = 0;
+                            break;
+                        }
+
+                        if (at == 3)
+                        {
+                            landed += load;
+                        }
+                    }
+                }
+
+                Assert.Empty(told);
+                Assert.Equal(drowned, sim.Ledger(persian).Killed - dead);
+                var ferried = hour.Where(e => e.Kind == EventKind.PersiansFerried).Sum(e => e.Value1);
+                Assert.Equal(landed, ferried);
+                nights++;
+            }
+        }
+
+        Assert.True(nights > 20 && drownings > 5, $"{nights} nights, {drownings} groups drowned on the way back");
+    }
+
+    [Fact]
+    public void Unpatrolled_water_on_the_route_is_crossed_without_a_word()
+    {
+        // Only the strait is patrolled: nothing is told at the Horn, going or coming.
+        var d = TwoWaters(new SiegeBuilder { GaleShare = 0m, Galleys = 4 }, "strait");
+        var ferries = Sieges.Flotilla(d, "ferries");
+        int horn = Sieges.Zone(d, "horn"), strait = Sieges.Zone(d, "strait");
+        var told = Sieges.Events(d, 20).SelectMany(r => r).Where(e => e.Actor == ferries && e.Kind is EventKind.BoatsSlipped or EventKind.BoatsSunk).ToArray();
+        Assert.True(told.Length > 20, $"{told.Length} told");
+        Assert.All(told, e => Assert.Equal(strait, e.Zone));
+        Assert.DoesNotContain(told, e => e.Zone == horn);
+    }
+
+    [Fact]
+    public void The_trap_masses_the_warships_off_the_canoes_route_up_to_the_doctrines_number()
+    {
+        // 31 galleys: 15 on the Horn (the canoes' route), 16 on the strait. The doctrine would mass up to 100: all 16
+        // from the strait join, none of the Horn's own are counted twice.
+        foreach (var (mass, expected) in new[] { (100, 16), (5, 5) })
+        {
+            var d = Build(new SiegeBuilder { Galleys = 31, LearnSignalOtherwise = 1m, TrapMassHulls = mass, GaleShare = 0m });
+            int strait = Sieges.Zone(d, "strait"), horn = Sieges.Zone(d, "horn");
+            var sim = Kernel.Simulation.Create(d, 0);
+            var traps = 0;
+            for (var k = 0; k < 10; k++)
+            {
+                sim.Reset(Kernel.Randomness.SplitMix64.Derive(626, (ulong)k));
+                while (!sim.IsOver)
+                {
+                    var off = sim.PatrolHulls(strait);
+                    var from = sim.Events.Count;
+                    sim.Step();
+                    foreach (var e in sim.Events.All[from..].ToArray().Where(e => e.Kind == EventKind.DefendersDecided && e.Value1 == (int)DefenderDecision.SetTrap))
+                    {
+                        Assert.Equal(horn, e.Zone);
+                        Assert.Equal(Math.Min(off, mass), e.Value2);
+                        Assert.True(off < 16 || e.Value2 == expected);
+                        traps++;
+                    }
+                }
+            }
+
+            Assert.True(traps > 3, $"{traps} traps");
+        }
+    }
+
+    [Fact]
+    public void A_flotilla_with_no_boats_launches_nothing_and_a_ferry_without_boats_is_a_failure()
+    {
+        // No ferries: nothing is launched to fetch the Persians, and the ferrying (allowed one failure) is given up
+        // the first night it is tried. No canoes: the combined attack goes in on land alone.
+        var d0 = Build(new SiegeBuilder { GaleShare = 0m, LearnSignalOtherwise = 1m });
+        SiegeDefinition Without(string id) => d0 with { Flotillas = [.. d0.Flotillas.Select(f => f.Id == id ? f with { Hulls = 0 } : f)] };
+        var ferry = Array.FindIndex(d0.Command.Khagan, i => i.Action == PlanAction.FerryPersians);
+        var d = Without("ferries");
+        foreach (var run in Sieges.Events(d, 10))
+        {
+            Assert.DoesNotContain(run, e => e.Kind is EventKind.CanoesLaunched or EventKind.BoatsSlipped or EventKind.BoatsSunk && e.Actor == Sieges.Flotilla(d, "ferries"));
+            Assert.DoesNotContain(run, e => e.Kind == EventKind.PersiansFerried);
+            var fetch = Assert.Single(run, e => e.Kind == EventKind.KhaganDecided && e.Value1 == (int)KhaganDecision.FetchAllies);
+            var abandon = Assert.Single(run, e => e.Kind == EventKind.KhaganDecided && e.Value1 == (int)KhaganDecision.Abandon && e.Value3 == ferry);
+            Assert.Equal(fetch.Time, abandon.Time);
+        }
+
+        d = Without("canoes");
+        var combined = 0;
+        foreach (var run in Sieges.Events(d, 20))
+        {
+            Assert.DoesNotContain(run, e => e.Kind is EventKind.CanoesLaunched or EventKind.BoatsSlipped or EventKind.BoatsSunk && e.Actor == Sieges.Flotilla(d, "canoes"));
+            combined += run.Count(e => e.Kind == EventKind.KhaganDecided && e.Value1 == (int)KhaganDecision.CombinedAttack);
+        }
+
+        Assert.True(combined > 0, "a combined attack without canoes");
+    }
+
+    [Fact]
+    public void The_massacre_of_the_boats_is_among_the_causes_exactly_when_half_of_a_launch_was_lost()
+    {
+        // A canoe attack that loses at least half its boats, or a ferrying that comes home with fewer than half, is a
+        // massacre; the khagan's withdrawal names it then and only then. Without the canoe attack, and with one to
+        // thirty warships against the ferries or none, some ferryings are massacred and some are not.
+        int named = 0, notNamed = 0;
+        foreach (var (galleys, canoeAttack) in new[] { (8, true), (30, false), (1, false), (0, false) })
+        {
+            var d0 = Build(new SiegeBuilder { GaleShare = 0m, Galleys = galleys });
+            var d = canoeAttack ? d0 : d0 with { Command = d0.Command with { Khagan = [.. d0.Command.Khagan.Where(i => i.Action != PlanAction.CombinedAttack)] } };
+            var canoes = Sieges.Flotilla(d, "canoes");
+            Sieges.Each(d, 40, sim =>
+            {
+                if (sim.Summary.Outcome != Outcome.Lifted)
+                {
+                    return;
+                }
+
+                var run = sim.Events.All.ToArray();
+                var massacre = false;
+                foreach (var launch in run.Where(e => e.Kind == EventKind.CanoesLaunched))
+                {
+                    var lost = run.Where(e => e.Kind == EventKind.BoatsSunk && e.Actor == launch.Actor && e.Time == launch.Time).Sum(e => e.Value1);
+                    massacre |= launch.Actor == canoes ? lost * 2 >= launch.Value1 : (launch.Value1 - lost) * 2 < launch.Value1;
+                }
+
+                Assert.Equal(massacre, sim.Summary.Factors.HasFlag(WithdrawalFactors.CanoesMassacred));
+                named += massacre ? 1 : 0;
+                notNamed += massacre ? 0 : 1;
+            });
+        }
+
+        Assert.True(named > 5 && notNamed > 5, $"{named} named, {notNamed} not");
+    }
+
+    [Fact]
+    public void With_none_put_to_death_there_is_no_execution_and_only_the_massacre_weighs_on_the_host()
+    {
+        var d0 = Build(new SiegeBuilder { GaleShare = 0m });
+        var d = d0 with { Command = d0.Command with { SurvivorsExecutedShare = Ratio.Zero } };
+        var massacres = 0;
+        foreach (var run in Sieges.Events(d, 40))
+        {
+            Assert.DoesNotContain(run, e => e.Kind == EventKind.SurvivorsExecuted);
+            massacres += run.Any(e => e.Kind == EventKind.BoatsSunk) ? 1 : 0;
+        }
+
+        Assert.True(massacres > 10, $"{massacres} runs with boats sunk");
+    }
 }
