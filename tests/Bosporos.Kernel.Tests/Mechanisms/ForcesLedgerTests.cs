@@ -95,7 +95,7 @@ public class ForcesLedgerTests
         var here = sim.DefendersAt(middle);
         Assert.True(here > 0);
         var best = wall.OrderByDescending(i => sim.Quality(i)).ToArray();
-        foreach (var engaged in new long[] { 1, 50, 400, here / 2, here, here * 3 })
+        foreach (var engaged in new long[] { 1, 50, 400, here / 2, here - 100, here, here * 3 })
         {
             long filled = 0, q = 0, a = 0;
             foreach (var i in best)
@@ -121,6 +121,11 @@ public class ForcesLedgerTests
         Assert.Equal(d.Contingents[garrison].Armour.Raw, garrisonArmour);
         Assert.Equal(0, sim.FrontQuality(middle, 0, out var none));
         Assert.Equal(0, none);
+
+        // With no one left on the walls there is no front.
+        sim.InflictOnWall((int)wallMen);
+        Assert.Equal(0, sim.FrontQuality(middle, 10, out var gone));
+        Assert.Equal(0, gone);
     }
 
     [Fact]

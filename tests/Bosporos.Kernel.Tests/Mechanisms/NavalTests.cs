@@ -500,7 +500,7 @@ public class NavalTests
     [Fact]
     public void A_flotilla_with_no_boats_launches_nothing_and_a_ferry_without_boats_is_a_failure()
     {
-        // No ferries: nothing is launched to fetch the Persians, and the ferrying (allowed one failure) is given up
+        // No ferries: none arrive, nothing is launched to fetch the Persians, and the ferrying (allowed one failure) is given up
         // the first night it is tried. No canoes: the combined attack goes in on land alone.
         var d0 = Build(new SiegeBuilder { GaleShare = 0m, LearnSignalOtherwise = 1m });
         SiegeDefinition Without(string id) => d0 with { Flotillas = [.. d0.Flotillas.Select(f => f.Id == id ? f with { Hulls = 0 } : f)] };
@@ -510,6 +510,8 @@ public class NavalTests
         {
             Assert.DoesNotContain(run, e => e.Kind is EventKind.CanoesLaunched or EventKind.BoatsSlipped or EventKind.BoatsSunk && e.Actor == Sieges.Flotilla(d, "ferries"));
             Assert.DoesNotContain(run, e => e.Kind == EventKind.PersiansFerried);
+            Assert.DoesNotContain(run, e => e.Kind == EventKind.FlotillaArrived && e.Actor == Sieges.Flotilla(d, "ferries"));
+            Assert.Contains(run, e => e.Kind == EventKind.FlotillaArrived && e.Actor == Sieges.Flotilla(d, "canoes"));
             var fetch = Assert.Single(run, e => e.Kind == EventKind.KhaganDecided && e.Value1 == (int)KhaganDecision.FetchAllies);
             var abandon = Assert.Single(run, e => e.Kind == EventKind.KhaganDecided && e.Value1 == (int)KhaganDecision.Abandon && e.Value3 == ferry);
             Assert.Equal(fetch.Time, abandon.Time);

@@ -106,6 +106,30 @@ public class SupplyTests
     }
 
     [Fact]
+    public void A_host_all_up_on_the_first_day_with_two_days_of_food_is_warned_that_evening()
+    {
+        // Every contingent of the host comes on day 0 with two days' rations and nothing to forage: the khagan has his
+        // whole host from the first dawn, and at the end of that day one day's food is left.
+        var d0 = Rations(_ => 2);
+        var d = d0 with { Contingents = [.. d0.Contingents.Select(c => c.Side == Side.Avar ? c with { ArrivalDay = 0 } : c)] };
+        var sim = Kernel.Simulation.Create(d, 1);
+        StepToEndOfDay(sim, 0);
+        var warning = Assert.Single(sim.Events.All.ToArray(), e => e.Kind == EventKind.HostHungry);
+        Assert.Equal((0, 1, 0), (warning.Time.Day, warning.Value1, warning.Value2));
+    }
+
+    [Fact]
+    public void Before_any_of_the_host_comes_its_food_lasts_for_ever()
+    {
+        var sim = Kernel.Simulation.Create(Sieges.Unbesieged(new SiegeBuilder().Build()), 1);
+        Assert.Equal(0, sim.HostPresent);
+        Assert.Equal(int.MaxValue, sim.HostFoodDays);
+        StepToEndOfDay(sim, 2);
+        Assert.Equal(int.MaxValue, sim.HostFoodDays);
+        Assert.DoesNotContain(sim.Events.All.ToArray(), e => e.Kind == EventKind.HostHungry);
+    }
+
+    [Fact]
     public void At_each_days_end_hearts_fall_by_the_share_of_men_lost_that_day_then_mend_toward_their_start()
     {
         // Every contingent's losses of the day (killed, wounded and taken, in assaults, on the water or put to death)
