@@ -19,34 +19,39 @@ public class KhaganTests
         return d with { Command = d.Command with { Withdrawal = d.Command.Withdrawal with { FoodPatience = Ratio.Zero } } };
     }
 
-    /// <summary>His prospects (Ratio raw) from the public state, weighed as the doctrine says (0.4 walls, 0.3 water, 0.1 engines, 0.2 force).</summary>
-    private static int Prospects(Kernel.Simulation sim, SiegeEvent[] so_far)
+    /// <summary>The walls' part of his prospects (Ratio raw): a stretch won lately, or the best progress toward a breach.</summary>
+    private static int WallsProspect(Kernel.Simulation sim, SiegeEvent[] so_far)
     {
         var d = sim.Definition;
         const int scale = Ratio.Scale;
         var breach = d.Combat.BreachBelow.Raw;
         var seized = so_far.Where(e => e.Kind == EventKind.WallSeized).Select(e => e.Time.Day).DefaultIfEmpty(-100).Max();
-        var walls = 0;
         if (sim.Now.Day - seized <= 1)
         {
-            walls = scale;
+            return scale;
         }
-        else
+
+        var walls = 0;
+        for (var s = 0; s < d.WallSectors.Length; s++)
         {
-            for (var s = 0; s < d.WallSectors.Length; s++)
+            if (Sieges.IsSeaWall(d, s))
             {
-                var sec = d.WallSectors[s];
-                if (d.Zones[Sieges.Zone(d, sec.Zone)].Kind == Geography.ZoneKind.SeaWall)
-                {
-                    continue;
-                }
-
-                var standing = sec.OuterWall && sim.OuterIntegrity(s) > 0 ? sim.OuterIntegrity(s) : sec.InnerWall ? sim.InnerIntegrity(s) : 0;
-                var span = Math.Max(1, sec.Integrity.Raw - breach);
-                walls = Math.Max(walls, (int)Math.Clamp((long)(sec.Integrity.Raw - standing) * scale / span, 0, scale));
+                continue;
             }
+
+            var span = Math.Max(1, d.WallSectors[s].Integrity.Raw - breach);
+            walls = Math.Max(walls, (int)Math.Clamp((long)(d.WallSectors[s].Integrity.Raw - Sieges.Standing(d, sim, s)) * scale / span, 0, scale));
         }
 
+        return walls;
+    }
+
+    /// <summary>His prospects (Ratio raw) from the public state, weighed as the doctrine says (0.4 walls, 0.3 water, 0.1 engines, 0.2 force).</summary>
+    private static int Prospects(Kernel.Simulation sim, SiegeEvent[] so_far)
+    {
+        var d = sim.Definition;
+        const int scale = Ratio.Scale;
+        var walls = WallsProspect(sim, so_far);
         var ashore = sim.PersiansAshore;
         var allies = (int)Math.Min(scale, (long)ashore * scale / 500);
         var abandoned = so_far.Where(e => e.Kind == EventKind.KhaganDecided && e.Value1 == (int)KhaganDecision.Abandon).Select(e => e.Value3).ToHashSet();
@@ -146,6 +151,88 @@ public class KhaganTests
         }
 
         Assert.True(judged > 100 && lost > 10, $"{judged} dawns judged, {lost} judged lost");
+    }
+
+    [Fact]
+    public void When_he_goes_the_causes_named_are_read_off_the_state_he_leaves()
+    {
+        // Sieges of several shapes, so that each cause is named in some withdrawals and not in others (a host with no
+        // food at all goes before its first assault).
+        var unfed = new SiegeBuilder { RationDays = 0 }.Build();
+        unfed = unfed with { Supply = unfed.Supply with { ForagePoolManDays = 0 } };
+        SiegeDefinition[] shapes =
+        [
+            new SiegeBuilder().Build(), new SiegeBuilder { RationDays = 5 }.Build(), new SiegeBuilder { Garrison = 20_000, Galleys = 8 }.Build(),
+            new SiegeBuilder { Galleys = 2 }.Build(), new SiegeBuilder { Host = 80_000, Persians = 500 }.Build(), unfed,
+            new SiegeBuilder { SouthIntegrity = 0m, Garrison = 20_000 }.Build(),
+        ];
+        var seen = new int[9];
+        var unseen = new int[9];
+        var runs = 0;
+        foreach (var d in shapes)
+        {
+            var host = Enumerable.Range(0, d.Contingents.Length).Where(i => d.Contingents[i].Side == Side.Avar).ToArray();
+            var assault = host.Where(i => d.Contingents[i].Role == ContingentRole.Assault).ToArray();
+            var parks = Enumerable.Range(0, d.Engines.Length).Where(p => d.Engines[p].Side == Side.Avar).ToArray();
+            var canoes = Sieges.Flotilla(d, "canoes");
+            Sieges.Each(d, 30, sim =>
+            {
+                if (sim.Summary.Outcome != Outcome.Lifted)
+                {
+                    return;
+                }
+
+                var run = sim.Events.All.ToArray();
+                var f = WithdrawalFactors.None;
+                foreach (var launch in run.Where(e => e.Kind == EventKind.CanoesLaunched))
+                {
+                    var sunk = run.Where(e => e.Kind == EventKind.BoatsSunk && e.Actor == launch.Actor && e.Time == launch.Time).Sum(e => e.Value1);
+                    f |= (launch.Actor == canoes ? sunk * 2 >= launch.Value1 : (launch.Value1 - sunk) * 2 < launch.Value1) ? WithdrawalFactors.CanoesMassacred : 0;
+                }
+
+                long men = assault.Sum(i => (long)sim.Ledger(i).Present);
+                long willing = assault.Where(i => sim.Morale(i) >= d.Morale.RefuseAttackBelow.Raw).Sum(i => (long)sim.Ledger(i).Present);
+                var will = men == 0 ? 0 : willing * Ratio.Scale / men;
+                long came = host.Sum(i => (long)sim.Ledger(i).Arrived);
+                long deserted = host.Sum(i => (long)sim.Ledger(i).Deserted);
+                long lost = host.Sum(i => (long)sim.Ledger(i).Killed + sim.Ledger(i).Wounded + sim.Ledger(i).Captured);
+                f |= will < Ratio.Scale * 3 / 4 || (came > 0 && deserted * 20 >= came) ? WithdrawalFactors.HostBrokeUp : 0;
+
+                // Assault days in a row that won no stretch of wall, counted back from the last.
+                var inRow = 0;
+                foreach (var day in run.Where(e => e.Kind == EventKind.KhaganDecided && e.Value1 is (int)KhaganDecision.Assault or (int)KhaganDecision.AssaultBreach or (int)KhaganDecision.CombinedAttack).Select(e => e.Time.Day))
+                {
+                    inRow = run.Any(e => e.Kind == EventKind.WallSeized && e.Time.Day == day) ? 0 : inRow + 1;
+                }
+
+                f |= inRow >= 2 ? WithdrawalFactors.AssaultsFailed : 0;
+                var burned = Assert.Single(run, e => e.Kind == EventKind.SiegeLifted).Value1;
+                f |= burned * (long)Ratio.Scale / parks.Sum(p => d.Engines[p].Count) <= Ratio.Scale / 2 ? WithdrawalFactors.EnginesLost : 0;
+                f |= sim.PersiansAshore == 0 ? WithdrawalFactors.AlliesNotAcross : 0;
+                var hungry = run.Where(e => e.Kind == EventKind.HostHungry && e.Value2 > 0).Select(e => e.Time.Day).DefaultIfEmpty(-100).Max();
+                f |= sim.Now.Day - hungry <= 3 ? WithdrawalFactors.Hunger : 0;
+                var breached = Enumerable.Range(0, d.WallSectors.Length).Any(s => !Sieges.IsSeaWall(d, s) && Sieges.Standing(d, sim, s) < d.Combat.BreachBelow.Raw);
+                f |= WallsProspect(sim, run) < Ratio.Scale && !breached ? WithdrawalFactors.WallsIntact : 0;
+                f |= came > 0 && lost * 6 >= came ? WithdrawalFactors.HeavyLosses : 0;
+
+                Assert.Equal(f, sim.Summary.Factors);
+                Assert.Equal((int)f, Assert.Single(run, e => e.Kind == EventKind.KhaganWithdrew).Value3);
+                for (var bit = 0; bit < 8; bit++)
+                {
+                    var on = ((int)f & (1 << bit)) != 0;
+                    seen[bit] += on ? 1 : 0;
+                    unseen[bit] += on ? 0 : 1;
+                }
+
+                runs++;
+            });
+        }
+
+        Assert.True(runs > 50, $"{runs} withdrawals");
+        for (var bit = 0; bit < 8; bit++)
+        {
+            Assert.True(seen[bit] > 0 && unseen[bit] > 0, $"{(WithdrawalFactors)(1 << bit)}: named {seen[bit]}, not named {unseen[bit]}");
+        }
     }
 
     [Fact]
