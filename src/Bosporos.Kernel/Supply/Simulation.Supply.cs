@@ -19,7 +19,7 @@ public sealed partial class Simulation
     private long[] shortToday;
 
     /// <summary>Food the host has in hand: every contingent's rations and the camp's store (man-days).</summary>
-    private long HostFoodInHand()
+    internal long HostFoodInHand()
     {
         var total = campStore;
         foreach (var i in Index.Host)
@@ -37,7 +37,7 @@ public sealed partial class Simulation
     }
 
     /// <summary>What the foragers would bring in tomorrow at today's pool and numbers (man-days, no dice).</summary>
-    private long ExpectedForage()
+    internal long ExpectedForage()
     {
         long foragers = 0;
         foreach (var i in Index.Camp)

@@ -235,6 +235,73 @@ public class KhaganTests
         }
     }
 
+    [Theory]
+    [InlineData(12)]
+    [InlineData(40)]
+    [InlineData(120)]
+    public void Food_in_hand_and_in_reach_lets_him_hold_on_below_the_give_up_line_as_far_as_his_host_is_worth_it(int rations)
+    {
+        // His resolve is the give-up line (0.45) less his patience (0.3) times his food (one for one up to a horizon
+        // of 20 days' food for every man, then 2a / (1 + a)) times the weight of his host (every assault man he has,
+        // willing or not, and the allies ashore, against three for each defender). A host that will not fight
+        // (fewer than a quarter willing) breaks up after three dawns, more when food lets him wait: with four
+        // months of food and the Slavs unwilling from the start, it is the host that goes, not his hopes.
+        var d0 = new SiegeBuilder { RationDays = rations }.Build();
+        var slavs = Sieges.Contingent(d0, "slavs");
+        var d = d0 with { Contingents = [.. d0.Contingents.Select((c, i) => i == slavs && rations == 120 ? c with { Morale = SiegeBuilder.R(0.25m) } : c)] };
+        var w = d.Command.Withdrawal;
+        var assault = Enumerable.Range(0, d.Contingents.Length).Where(i => d.Contingents[i].Role == ContingentRole.Assault).ToArray();
+        var roman = Enumerable.Range(0, d.Contingents.Length).Where(i => d.Contingents[i].Side == Side.Roman).ToArray();
+        var sim = Kernel.Simulation.Create(d, 0);
+        int judged = 0, held = 0, gone = 0, broken = 0;
+        for (var k = 0; k < 30; k++)
+        {
+            sim.Reset(Kernel.Randomness.SplitMix64.Derive(626, (ulong)k));
+            var unwilling = 0;
+            while (!sim.IsOver)
+            {
+                if (sim.Now.HourOfDay != 5 || sim.Now.Day <= 10)
+                {
+                    sim.Step();
+                    continue;
+                }
+
+                var prospects = Prospects(sim, sim.Events.All.ToArray());
+                long men = sim.HostPresent;
+                long a = men == 0 ? Ratio.Scale : (sim.HostFoodInHand() + (sim.ExpectedForage() * w.FoodHorizonDays)) * Ratio.Scale / (men * w.FoodHorizonDays);
+                var food = a <= Ratio.Scale ? a : 2 * a * Ratio.Scale / (Ratio.Scale + a);
+                var ashore = sim.PersiansAshore >= d.Command.Allies.JoinAssaultWhenAshore ? sim.PersiansAshore : 0;
+                var needed = w.NumbersNeeded.Of(roman.Sum(i => (long)sim.Ledger(i).Present));
+                var weight = needed <= 0 ? Ratio.Scale : Math.Min(Ratio.Scale, (ashore + assault.Sum(i => (long)sim.Ledger(i).Present)) * Ratio.Scale / needed);
+                var resolve = w.GiveUpBelow.Raw - (int)(w.FoodPatience.Raw * food / Ratio.Scale * weight / Ratio.Scale);
+                unwilling = sim.HostWillingShare < w.WillNotFightBelow.Raw ? unwilling + 1 : 0;
+                var patience = Math.Max(1, w.UnwillingDays + (int)((long)w.UnwillingDays * Math.Min(3L * Ratio.Scale, a) / Ratio.Scale));
+                var from = sim.Events.Count;
+                sim.Step();
+                var hour = sim.Events.All[from..].ToArray();
+                if (sim.Summary.Cause == EndCause.HostStarving)
+                {
+                    continue;
+                }
+
+                Assert.Equal(prospects, sim.KhaganProspects);
+                var lost = hour.Any(e => e.Kind == EventKind.KhaganDecided && e.Time.HourOfDay == 5
+                    && e.Value1 is (int)KhaganDecision.JudgedLost or (int)KhaganDecision.LastCard or (int)KhaganDecision.WaitForWeather);
+                Assert.True(lost == (prospects < resolve), $"prospects {prospects}, resolve {resolve}, day {sim.Now.Day}");
+                var cohesion = sim.IsOver && sim.Summary.Cause == EndCause.CohesionBroken;
+                Assert.Equal(!lost && unwilling >= patience, cohesion);
+                judged++;
+                held += !lost && prospects < w.GiveUpBelow.Raw ? 1 : 0;
+                gone += lost ? 1 : 0;
+                broken += cohesion ? 1 : 0;
+            }
+        }
+
+        Assert.True(judged > 100 && gone > 5, $"{judged} dawns, {gone} judged lost");
+        Assert.True(rations == 12 || held > 5, $"{held} dawns held on below the line");
+        Assert.True(rations != 120 || broken > 0, $"{broken} broken up");
+    }
+
     [Fact]
     public void Before_his_whole_host_is_up_he_does_not_judge()
     {
