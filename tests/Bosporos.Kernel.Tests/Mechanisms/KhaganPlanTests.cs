@@ -1,6 +1,7 @@
 using Bosporos.Kernel.Command;
 using Bosporos.Kernel.Events;
 using Bosporos.Kernel.Forces;
+using Bosporos.Kernel.Numerics;
 using Bosporos.Testing;
 
 namespace Bosporos.Kernel.Tests.Mechanisms;
@@ -123,5 +124,92 @@ public class KhaganPlanTests
         Assert.NotEmpty(unwilling);
         Assert.All(unwilling, e => Assert.Equal(2, e.Value2));
         Assert.Equal(Outcome.Lifted, sim.Summary.Outcome);
+    }
+
+    [Theory]
+    [InlineData(1.0, 1.0)]
+    [InlineData(0.0, 1.0)]
+    [InlineData(0.0, 0.0)]
+    [InlineData(0.2, 1.0)]
+    public void He_storms_the_written_target_unless_a_breach_elsewhere_leaves_its_defenders_less_cover(double south, double blachernae)
+    {
+        // The written target is the middle sector (moat and two walls). A breached south keeps only its moat; a
+        // breached Blachernae (one wall, no moat) keeps nothing and is the worse breach.
+        var d0 = new SiegeBuilder { SouthIntegrity = (decimal)south, Garrison = 20_000 }.Build();
+        var bl = Sieges.Sector(d0, "blachernae");
+        var d = d0 with { WallSectors = [.. d0.WallSectors.Select((w, s) => s == bl ? w with { Integrity = SiegeBuilder.R((decimal)blachernae) } : w)] };
+        var middle = Sieges.Sector(d, "middle");
+        var sectors = Enumerable.Range(0, d.WallSectors.Length).ToArray();
+        var sim = Kernel.Simulation.Create(d, 0);
+        int written = 0, switched = 0;
+        for (var k = 0; k < 20; k++)
+        {
+            sim.Reset(Kernel.Randomness.SplitMix64.Derive(626, (ulong)k));
+            while (!sim.IsOver)
+            {
+                var breached = sectors.Where(s => !Sieges.IsSeaWall(d, s) && Sieges.Standing(d, sim, s) < d.Combat.BreachBelow.Raw).ToArray();
+                var best = breached.Length == 0 ? -1 : breached.First(s => Sieges.Cover(d, sim, s) == breached.Max(b => Sieges.Cover(d, sim, b)));
+                var target = best >= 0 && best != middle && Sieges.Cover(d, sim, best) > Sieges.Cover(d, sim, middle) ? best : middle;
+                var standing = target >= 0 ? Sieges.Standing(d, sim, target) : 0;
+                var from = sim.Events.Count;
+                sim.Step();
+                foreach (var e in sim.Events.All[from..].ToArray().Where(e => e.Kind == EventKind.KhaganDecided && e.Value1 is (int)KhaganDecision.Assault or (int)KhaganDecision.AssaultBreach))
+                {
+                    Assert.Equal(Sieges.Zone(d, d.WallSectors[target].Zone), e.Zone);
+                    Assert.Equal(target == middle ? (int)KhaganDecision.Assault : (int)KhaganDecision.AssaultBreach, e.Value1);
+                    if (target != middle)
+                    {
+                        Assert.Equal(standing / 10, e.Value2);
+                    }
+
+                    written += target == middle ? 1 : 0;
+                    switched += target == middle ? 0 : 1;
+                }
+            }
+        }
+
+        Assert.True(written + switched >= 20, $"{written + switched} assaults");
+        Assert.True(south > 0 || switched > 0, "the breach is stormed");
+        Assert.True(south < 1 || switched == 0, "no breach, no switch");
+    }
+
+    [Fact]
+    public void A_failing_assault_is_given_up_after_its_failures_more_of_them_when_he_has_food()
+    {
+        // Two failures allowed, and two more for each food horizon's worth of food in hand and in reach (up to
+        // three): he gives the assaults up only with no breach to hope for.
+        var d0 = new SiegeBuilder { Garrison = 20_000, RationDays = 40, SortieMen = 0 }.Build();
+        var d = d0 with
+        {
+            Command = d0.Command with { Khagan = [.. d0.Command.Khagan.Select(i => i.Action == PlanAction.GeneralAssault ? i with { AbandonAfterFailures = 2 } : i)] },
+        };
+        var w = d.Command.Withdrawal;
+        var general = Array.FindIndex(d.Command.Khagan, i => i.Action == PlanAction.GeneralAssault);
+        var limit = d.Command.Khagan[general].AbandonAfterFailures;
+        var sim = Kernel.Simulation.Create(d, 0);
+        var abandoned = 0;
+        for (var k = 0; k < 60; k++)
+        {
+            sim.Reset(Kernel.Randomness.SplitMix64.Derive(626, (ulong)k));
+            while (!sim.IsOver)
+            {
+                var from = sim.Events.Count;
+                sim.Step();
+                var gaveUp = sim.Events.All[from..].ToArray().Where(e => e.Kind == EventKind.KhaganDecided && e.Value1 == (int)KhaganDecision.Abandon && e.Value3 == general).ToArray();
+                if (gaveUp.Length == 0)
+                {
+                    continue;
+                }
+
+                long men = sim.HostPresent;
+                var a = men == 0 ? Ratio.Scale : (sim.HostFoodInHand() + (sim.ExpectedForage() * w.FoodHorizonDays)) * Ratio.Scale / (men * w.FoodHorizonDays);
+                var patience = limit + (int)((long)limit * Math.Min(3L * Ratio.Scale, a) / Ratio.Scale);
+                Assert.Equal(patience, Assert.Single(gaveUp).Value2);
+                Assert.True(patience > limit, $"patience {patience}");
+                abandoned++;
+            }
+        }
+
+        Assert.True(abandoned > 3, $"{abandoned} given up");
     }
 }
