@@ -34,6 +34,9 @@ public sealed partial class Simulation
     private int engineCountAtStart;
     private int boatsAtStart;
 
+    /// <summary>Whether at his last dawn the engines' gain on the repairs would not breach the walls while his food lasts.</summary>
+    internal bool WallsStalled => wallsStalled;
+
     private void ResetCommand()
     {
         var n = Definition.Command.Khagan.Length;

@@ -302,6 +302,52 @@ public class KhaganTests
         Assert.True(rations != 120 || broken > 0, $"{broken} broken up");
     }
 
+    [Theory]
+    [InlineData(12, 0.015)]
+    [InlineData(40, 0.015)]
+    [InlineData(12, 0.001)]
+    public void Each_dawn_he_judges_whether_the_engines_gain_on_the_repairs_fast_enough_to_breach_while_his_food_lasts(int rations, double repair)
+    {
+        // From the dawn after his engines stand ready, the walls' wear toward a breach is compared with the dawn
+        // before: if the gain is nothing, or the wear left to do is more than the gain times the days his food lets
+        // him stay (the 20-day horizon times his food in hand and in reach, up to three horizons), the walls have
+        // stalled. Fast repairs stall them; slow ones do not.
+        var d0 = new SiegeBuilder { RationDays = rations, SortieMen = 0 }.Build();
+        var d = d0 with { Command = d0.Command with { Defenders = d0.Command.Defenders with { NightRepairPerHour = SiegeBuilder.R((decimal)repair) } } };
+        var w = d.Command.Withdrawal;
+        var parks = Enumerable.Range(0, d.Engines.Length).Where(p => d.Engines[p].Side == Side.Avar).ToArray();
+        var sim = Kernel.Simulation.Create(d, 0);
+        int stalled = 0, going = 0;
+        for (var k = 0; k < 20; k++)
+        {
+            sim.Reset(Kernel.Randomness.SplitMix64.Derive(626, (ulong)k));
+            var last = -1;
+            while (!sim.IsOver)
+            {
+                if (sim.Now.HourOfDay != 5 || sim.Now.Day <= 10)
+                {
+                    sim.Step();
+                    continue;
+                }
+
+                var walls = WallsProspect(sim, sim.Events.All.ToArray());
+                long men = sim.HostPresent;
+                var a = men == 0 ? Ratio.Scale : (sim.HostFoodInHand() + (sim.ExpectedForage() * w.FoodHorizonDays)) * Ratio.Scale / (men * w.FoodHorizonDays);
+                var staying = (long)w.FoodHorizonDays * Math.Min(3L * Ratio.Scale, a) / Ratio.Scale;
+                var gain = walls - last;
+                var expected = last >= 0 && (gain <= 0 || Ratio.Scale - walls > gain * staying);
+                var ready = sim.EnginesBegun && parks.All(sim.EngineReady);
+                sim.Step();
+                Assert.Equal(expected, sim.WallsStalled);
+                last = ready ? walls : -1;
+                stalled += expected ? 1 : 0;
+                going += last >= 0 && !expected ? 1 : 0;
+            }
+        }
+
+        Assert.True(repair > 0.01 ? stalled > 10 : going > 10, $"{stalled} stalled dawns, {going} dawns the walls kept wearing");
+    }
+
     [Fact]
     public void Before_his_whole_host_is_up_he_does_not_judge()
     {
