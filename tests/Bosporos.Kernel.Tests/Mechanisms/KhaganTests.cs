@@ -348,6 +348,53 @@ public class KhaganTests
         Assert.True(repair > 0.01 ? stalled > 10 : going > 10, $"{stalled} stalled dawns, {going} dawns the walls kept wearing");
     }
 
+    [Theory]
+    [InlineData(true, 0.0)]
+    [InlineData(false, 0.1)]
+    public void A_boat_attack_waiting_on_the_walls_goes_only_on_a_dawn_they_have_stalled_or_are_worn_enough(bool afterStall, double worn)
+    {
+        // The combined attack rewritten to wait on the walls instead of five failed assaults: either until the
+        // engines are seen not to gain on the repairs, or (with slow repairs) until the walls are worn a tenth of the
+        // way to a breach.
+        var d0 = new SiegeBuilder { GaleShare = 0m, SortieMen = 0 }.Build();
+        var d = d0 with
+        {
+            Command = d0.Command with
+            {
+                Defenders = d0.Command.Defenders with { NightRepairPerHour = SiegeBuilder.R(afterStall ? 0.015m : 0.002m) },
+                Khagan = [.. d0.Command.Khagan.Select(i => i.Action == PlanAction.CombinedAttack ? i with { AfterFailedAssaults = 0, AfterWallsStall = afterStall, WallsWorn = SiegeBuilder.R((decimal)worn) } : i)],
+            },
+        };
+        var sim = Kernel.Simulation.Create(d, 0);
+        var attacks = 0;
+        for (var k = 0; k < 30; k++)
+        {
+            sim.Reset(Kernel.Randomness.SplitMix64.Derive(626, (ulong)k));
+            bool stalled = false, wornEnough = false;
+            while (!sim.IsOver)
+            {
+                var hourOfDay = sim.Now.HourOfDay;
+                var walls = WallsProspect(sim, sim.Events.All.ToArray());
+                var from = sim.Events.Count;
+                sim.Step();
+                if (hourOfDay == 5)
+                {
+                    stalled = sim.WallsStalled;
+                    wornEnough = walls >= (int)(worn * Ratio.Scale);
+                }
+
+                foreach (var e in sim.Events.All[from..].ToArray().Where(e => e.Kind == EventKind.KhaganDecided && e.Value1 == (int)KhaganDecision.CombinedAttack))
+                {
+                    var lastCard = sim.Events.All.ToArray().Any(x => x.Kind == EventKind.KhaganDecided && x.Value1 == (int)KhaganDecision.LastCard && x.Time.Day == e.Time.Day);
+                    Assert.True(lastCard || (afterStall ? stalled : wornEnough), $"combined attack on day {e.Time.Day}: stalled {stalled}, walls {walls}");
+                    attacks += lastCard ? 0 : 1;
+                }
+            }
+        }
+
+        Assert.True(attacks > 5, $"{attacks} attacks on the walls' account");
+    }
+
     [Fact]
     public void Before_his_whole_host_is_up_he_does_not_judge()
     {
