@@ -350,11 +350,11 @@ public class KhaganTests
 
     [Theory]
     [InlineData(true, 0.0)]
-    [InlineData(false, 0.1)]
+    [InlineData(false, 0.3)]
     public void A_boat_attack_waiting_on_the_walls_goes_only_on_a_dawn_they_have_stalled_or_are_worn_enough(bool afterStall, double worn)
     {
         // The combined attack rewritten to wait on the walls instead of five failed assaults: either until the
-        // engines are seen not to gain on the repairs, or (with slow repairs) until the walls are worn a tenth of the
+        // engines are seen not to gain on the repairs, or (with slow repairs) until the walls are worn 0.3 of the
         // way to a breach.
         var d0 = new SiegeBuilder { GaleShare = 0m, SortieMen = 0 }.Build();
         var d = d0 with
