@@ -212,4 +212,34 @@ public class KhaganPlanTests
 
         Assert.True(abandoned > 3, $"{abandoned} given up");
     }
+
+    [Fact]
+    public void Judging_the_siege_lost_he_throws_in_the_held_back_boat_attack_once_that_same_day()
+    {
+        // With no patience from food he judges the siege lost early, before five failed assaults have released the
+        // combined attack: he plays it as his last card that very morning, once, and judges again after it.
+        var d0 = new SiegeBuilder { GaleShare = 0m, LearnSignalOtherwise = 0m }.Build();
+        var d = d0 with { Command = d0.Command with { Withdrawal = d0.Command.Withdrawal with { FoodPatience = Ratio.Zero } } };
+        var played = 0;
+        foreach (var run in Sieges.Events(d, 40))
+        {
+            var cards = run.Where(e => e.Kind == EventKind.KhaganDecided && e.Value1 == (int)KhaganDecision.LastCard).ToArray();
+            Assert.InRange(cards.Length, 0, 1);
+            var attacks = run.Where(e => e.Kind == EventKind.KhaganDecided && e.Value1 == (int)KhaganDecision.CombinedAttack).ToArray();
+            if (cards.Length == 0)
+            {
+                continue;
+            }
+
+            var card = cards[0];
+            Assert.Equal(5, card.Time.HourOfDay);
+            Assert.DoesNotContain(attacks, a => a.Time < card.Time);
+            var attack = Assert.Single(attacks);
+            Assert.Equal(card.Time.Day, attack.Time.Day);
+            Assert.Equal(Combined, attack.Value3);
+            played++;
+        }
+
+        Assert.True(played > 5, $"{played} last cards");
+    }
 }
