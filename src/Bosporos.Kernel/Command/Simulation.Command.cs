@@ -56,6 +56,7 @@ public sealed partial class Simulation
         failedAssaultsInRow = 0;
         todaysAssault = -1;
         runningAssault = -1;
+        assaultStartHour = 0;
         lastLodgementDay = -100;
         lastAssaultSector = -1;
         prospect = Ratio.Scale;

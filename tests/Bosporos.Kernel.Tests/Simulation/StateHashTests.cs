@@ -94,4 +94,41 @@ public class StateHashTests
         Assert.Empty(all.Except(hashed).Except(NotHashed).Order());
         Assert.Empty(hashed.Concat(NotHashed).Except(all).Order());
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(30)]
+    public void A_run_started_again_is_in_every_field_the_run_a_fresh_simulation_starts(int galleys)
+    {
+        // A finished siege (assaults, boats, engines, lodgements, food) leaves every kind of state behind: Reset must
+        // clear all of it. Scratch buffers (the daily hash arrays past their count) are not state.
+        var d = new SiegeBuilder { Galleys = galleys, Canoes = 600 }.Build();
+        var reused = Kernel.Simulation.Create(d, 1);
+        for (ulong seed = 2; seed < 6; seed++)
+        {
+            reused.RunToEnd();
+            reused.Reset(seed);
+            var fresh = Kernel.Simulation.Create(d, seed);
+            foreach (var f in typeof(Kernel.Simulation).GetFields(BindingFlags.Instance | BindingFlags.NonPublic))
+            {
+                if (f.Name is "dailyHashes" or "dailySubsystemHashes" or "<Events>k__BackingField" or "<Index>k__BackingField")
+                {
+                    continue;
+                }
+
+                var (a, b) = (f.GetValue(reused), f.GetValue(fresh));
+                if (a is Array x && b is Array y)
+                {
+                    Assert.True(x.Cast<object>().SequenceEqual(y.Cast<object>()), $"{f.Name} after a reset");
+                }
+                else
+                {
+                    Assert.True(Equals(a, b), $"{f.Name} after a reset: {a} against {b}");
+                }
+            }
+
+            Assert.Equal(0, reused.Events.Count);
+            Assert.Equal(fresh.StateHash, reused.StateHash);
+        }
+    }
 }
