@@ -131,4 +131,28 @@ public class StateHashTests
             Assert.Equal(fresh.StateHash, reused.StateHash);
         }
     }
+
+    [Fact]
+    public void A_fork_owns_a_copy_of_every_array_of_state_and_shares_only_the_definition()
+    {
+        var sim = Kernel.Simulation.Create(new SiegeBuilder().Build(), 3);
+        while (sim.Now.Day < 15)
+        {
+            sim.Step();
+        }
+
+        var fork = sim.Fork();
+        foreach (var f in typeof(Kernel.Simulation).GetFields(BindingFlags.Instance | BindingFlags.NonPublic))
+        {
+            var (a, b) = (f.GetValue(sim), f.GetValue(fork));
+            if (a is Array x && b is Array y)
+            {
+                Assert.False(ReferenceEquals(x, y), $"{f.Name} is shared with the fork");
+                Assert.True(x.Cast<object>().SequenceEqual(y.Cast<object>()), $"{f.Name} differs in the fork");
+            }
+        }
+
+        Assert.NotSame(sim.Events, fork.Events);
+        Assert.Same(sim.Definition, fork.Definition);
+    }
 }
