@@ -155,4 +155,23 @@ public class StateHashTests
         Assert.NotSame(sim.Events, fork.Events);
         Assert.Same(sim.Definition, fork.Definition);
     }
+
+    [Fact]
+    public void A_variant_has_the_same_shape_only_if_every_list_and_the_horizon_match()
+    {
+        var d = new SiegeBuilder().Build();
+        Assert.True(Kernel.Simulation.SameShape(d, d with { Combat = d.Combat with { HoldHours = 5 } }));
+        SiegeDefinition[] others =
+        [
+            d with { Contingents = d.Contingents[1..] },
+            d with { Flotillas = d.Flotillas[1..] },
+            d with { Engines = d.Engines[1..] },
+            d with { WallSectors = d.WallSectors[1..] },
+            d with { Zones = d.Zones[1..] },
+            d with { Command = d.Command with { Khagan = d.Command.Khagan[1..] } },
+            d with { Calendar = d.Calendar with { HorizonDays = d.Calendar.HorizonDays + 1 } },
+        ];
+        Assert.All(others, o => Assert.False(Kernel.Simulation.SameShape(d, o)));
+        Assert.All(others, o => Assert.False(Kernel.Simulation.SameShape(o, d)));
+    }
 }
