@@ -72,7 +72,7 @@ public class KhaganTests
             }
         }
 
-        var water = Math.Max((int)Math.Min(scale, afloat * scale / atStart), allies);
+        var water = atStart == 0 ? allies : Math.Max((int)Math.Min(scale, afloat * scale / atStart), allies);
         var parks = Enumerable.Range(0, d.Engines.Length).Where(p => d.Engines[p].Side == Side.Avar).ToArray();
         var engines = (int)(parks.Sum(p => (long)sim.Engines(p)) * scale / parks.Sum(p => d.Engines[p].Count));
 
@@ -393,6 +393,26 @@ public class KhaganTests
         }
 
         Assert.True(attacks > 5, $"{attacks} attacks on the walls' account");
+    }
+
+    [Fact]
+    public void With_no_boats_at_all_his_hopes_on_the_water_are_the_allies_ashore_alone()
+    {
+        // No canoes and no ferries ever come: the water counts only the Persians already across (none), so his
+        // hopes at the first dawn he judges are the walls, the engines and his men alone, and he goes.
+        var d0 = NoFoodPatience(new SiegeBuilder());
+        var d = d0 with { Flotillas = [.. d0.Flotillas.Select(f => f.Side == Side.Roman ? f : f with { Hulls = 0 })] };
+        var run = Kernel.Simulation.Create(d, 2);
+        while (run.Now < Time.SimTime.FromDay(11, 5))
+        {
+            run.Step();
+        }
+
+        var expected = Prospects(run, run.Events.All.ToArray());
+        run.Step();
+        Assert.Equal(expected, run.KhaganProspects);
+        Assert.True(expected < 4_500, $"prospects {expected}");
+        Assert.Equal(EndCause.AimLost, run.Summary.Cause);
     }
 
     [Fact]
