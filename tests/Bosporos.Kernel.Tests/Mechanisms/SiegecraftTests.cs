@@ -230,4 +230,176 @@ public class SiegecraftTests
         });
         Assert.True(burnedRuns > 5, $"{burnedRuns} runs burned towers");
     }
+
+    /// <summary>Shapes of siege for the accounting checks: as built, a breached south stormed instead, hot counter-battery, heavy stones.</summary>
+    public static TheoryData<int> Shapes => [0, 1, 2, 3];
+
+    private static SiegeDefinition Shape(int k)
+    {
+        var d = new SiegeBuilder { SouthIntegrity = k == 1 ? 0m : 1m }.Build();
+        return k switch
+        {
+            2 => d with { Command = d.Command with { Defenders = d.Command.Defenders with { CounterBattery = SiegeBuilder.R(0.05m) } } },
+            3 => d with { Siegecraft = d.Siegecraft with { StoneDamagePerEngineHour = SiegeBuilder.R(0.002m) } },
+            _ => d,
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Every_engine_lost_is_told_once_the_parks_never_go_below_none_and_the_summary_counts_them(int shape)
+    {
+        // Engines are lost three ways: wrecked by the city's engines, towers burned at the wall, parks burned by a
+        // sortie. Each park's count is its start less what was told; counter-battery turns to the towers once the
+        // stone-throwers are gone.
+        var d = Shape(shape);
+        var parks = Enumerable.Range(0, d.Engines.Length).Where(p => d.Engines[p].Side == Side.Avar).ToArray();
+        var throwers = Sieges.Park(d, "throwers");
+        int wrecked = 0, towersWrecked = 0;
+        var sim = Kernel.Simulation.Create(d, 0);
+        for (var k = 0; k < 20; k++)
+        {
+            sim.Reset(Kernel.Randomness.SplitMix64.Derive(626, (ulong)k));
+            var lost = 0;
+            while (!sim.IsOver)
+            {
+                var left = Enumerable.Range(0, d.Engines.Length).Select(sim.Engines).ToArray();
+                var from = sim.Events.Count;
+                sim.Step();
+                var hour = sim.Events.All[from..].ToArray();
+                foreach (var e in hour.Where(e => e.Kind is EventKind.EngineWrecked or EventKind.TowerBurned))
+                {
+                    // Each loss is told with the park's count after it, one engine at a time.
+                    left[e.Actor]--;
+                    lost++;
+                    Assert.Equal(left[e.Actor], e.Value1);
+                    if (e.Kind == EventKind.EngineWrecked && e.Actor != throwers)
+                    {
+                        Assert.Equal(0, left[throwers]);
+                        towersWrecked++;
+                    }
+
+                    wrecked += e.Kind == EventKind.EngineWrecked ? 1 : 0;
+                }
+
+                if (!sim.IsOver && !hour.Any(e => e.Kind == EventKind.SortieMade))
+                {
+                    Assert.Equal(left, Enumerable.Range(0, d.Engines.Length).Select(sim.Engines).ToArray());
+                }
+
+                Assert.All(parks, p => Assert.InRange(sim.Engines(p), 0, d.Engines[p].Count));
+            }
+
+            var run = sim.Events.All.ToArray();
+            var sortieBurned = run.Where(e => e.Kind == EventKind.SortieMade).Sum(e => e.Value1);
+            Assert.Equal(lost + sortieBurned, sim.Summary.EnginesLost);
+            Assert.Equal(run.Count(e => e.Kind == EventKind.TowerBurned), sim.Summary.TowersBurned);
+            if (sim.Summary.Outcome == Outcome.Lifted)
+            {
+                Assert.Equal(parks.Sum(p => d.Engines[p].Count) - sim.Summary.EnginesLost, Assert.Single(run, e => e.Kind == EventKind.SiegeLifted).Value1);
+            }
+        }
+
+        Assert.True(shape != 2 || (wrecked > 100 && towersWrecked > 0), $"{wrecked} wrecked, {towersWrecked} towers wrecked");
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void The_battering_is_told_at_the_end_of_the_shooting_and_the_repairs_at_the_end_of_the_night_for_the_sectors_they_touched(int shape)
+    {
+        // Stones fly only from ready engines. At the hour the shooting stops, each sector hit that day is told once,
+        // with its walls as they stand; at the last hour of the night each sector the labour changed is told once.
+        // The summary keeps the lowest the first wall of any land sector fell to under a blow.
+        var d = Shape(shape);
+        var sc = d.Siegecraft;
+        var throwers = Sieges.Park(d, "throwers");
+        var middle = Sieges.Sector(d, "middle");
+        var land = Enumerable.Range(0, d.WallSectors.Length).Where(s => !Sieges.IsSeaWall(d, s)).ToArray();
+        var all = Enumerable.Range(0, d.WallSectors.Length).ToArray();
+        var sim = Kernel.Simulation.Create(d, 0);
+        int battered = 0, repaired = 0;
+        for (var k = 0; k < 10; k++)
+        {
+            sim.Reset(Kernel.Randomness.SplitMix64.Derive(626, (ulong)k));
+            var low = Ratio.Scale;
+            var hitToday = false;
+            var dusk = all.Select(s => (sim.OuterIntegrity(s), sim.InnerIntegrity(s))).ToArray();
+            while (!sim.IsOver)
+            {
+                var h = sim.Now.HourOfDay;
+                var throwing = sim.Engines(throwers) > 0;
+                var before = all.Select(s => (sim.OuterIntegrity(s), sim.InnerIntegrity(s))).ToArray();
+                var from = sim.Events.Count;
+                sim.Step();
+                var hour = sim.Events.All[from..].ToArray();
+                var ready = throwing && sim.EngineReady(throwers); // engines finished this hour shoot this hour
+                foreach (var s in land)
+                {
+                    // The summary keeps the first wall of a sector as it stands after each blow: stones, or the rams
+                    // and picks of an assault there (even on a wall already down).
+                    var stones = ready && s == middle && h >= sc.ShootFromHour && h < sc.ShootUntilHour;
+                    var sapped = hour.Any(e => e.Kind == EventKind.Engagement && e.Zone == Sieges.Zone(d, d.WallSectors[s].Zone));
+                    if (stones || sapped || sim.OuterIntegrity(s) < before[s].Item1 || sim.InnerIntegrity(s) < before[s].Item2)
+                    {
+                        low = Math.Min(low, d.WallSectors[s].OuterWall ? sim.OuterIntegrity(s) : sim.InnerIntegrity(s));
+                    }
+                }
+                var fought = hour.Any(e => e.Kind == EventKind.Engagement);
+                if (!ready && !fought && h >= sc.ShootFromHour && h < sc.ShootUntilHour)
+                {
+                    Assert.Equal(before, all.Select(s => (sim.OuterIntegrity(s), sim.InnerIntegrity(s))).ToArray());
+                }
+
+                hitToday |= ready && h >= sc.ShootFromHour && h < sc.ShootUntilHour;
+                var told = hour.Where(e => e.Kind == EventKind.WallBattered).ToArray();
+                if (h == sc.ShootUntilHour && hitToday && !sim.IsOver)
+                {
+                    var e = Assert.Single(told);
+                    Assert.Equal(Sieges.Zone(d, "middle"), e.Zone);
+                    Assert.Equal((sim.OuterIntegrity(middle) / 10, sim.InnerIntegrity(middle) / 10, sim.Engines(throwers)), (e.Value1, e.Value2, e.Value3));
+                    battered++;
+                }
+                else
+                {
+                    Assert.Empty(told);
+                }
+
+                hitToday &= h != sc.ShootUntilHour;
+                var repairs = hour.Where(e => e.Kind == EventKind.WallRepaired).ToArray();
+                if (h == 19)
+                {
+                    dusk = all.Select(s => (sim.OuterIntegrity(s), sim.InnerIntegrity(s))).ToArray();
+                }
+
+                if (h == 4 && !sim.IsOver)
+                {
+                    // A sector is told if the night's labour changed it; a sector whole at dusk is never told.
+                    foreach (var s in all)
+                    {
+                        var full = d.WallSectors[s].Integrity.Raw;
+                        var whole = (!d.WallSectors[s].OuterWall || dusk[s].Item1 >= full) && (!d.WallSectors[s].InnerWall || dusk[s].Item2 >= full);
+                        var r = repairs.Where(e => e.Zone == Sieges.Zone(d, d.WallSectors[s].Zone)).ToArray();
+                        if (whole)
+                        {
+                            Assert.Empty(r);
+                        }
+                        else if (r.Length > 0)
+                        {
+                            Assert.Equal((sim.OuterIntegrity(s) / 10, sim.InnerIntegrity(s) / 10), (Assert.Single(r).Value1, r[0].Value2));
+                            repaired++;
+                        }
+                    }
+                }
+                else
+                {
+                    Assert.Empty(repairs);
+                }
+            }
+
+            Assert.Equal(low / 10, sim.Summary.MinWallIntegrityPermille);
+        }
+
+        var enough = shape == 1 ? 2 : 20; // with the south breached the city falls within days
+        Assert.True(battered > enough && repaired > enough, $"{battered} days battered, {repaired} nights repaired");
+    }
 }
