@@ -35,10 +35,14 @@ public class CombatTests
         _ => FixedMath.ISqrt(fire * targets),
     };
 
-    private sealed record Expected(int Sector, long Men, int EngagedA, int EngagedD, long FireA, long FireD, int Cover, long MeanOnA, long MeanOnD, int WallTop, int FatigueA, int FatigueD, long OnTop);
+    private sealed record Expected(int Sector, long Men, int EngagedA, int EngagedD, long FireA, long FireD, int Cover, long MeanOnA, long MeanOnD, int WallTop, int FatigueA, int FatigueD, long OnTop, int Landed, int ShoreCover, int EngagedLand, int[] Losses);
 
-    /// <summary>The hour's fight at <paramref name="sector"/> as the rules give it from the state before the hour.</summary>
-    private static Expected? Predict(SiegeDefinition d, Kernel.Simulation sim, int sector, int hourOfDay)
+    /// <summary>
+    /// The hour's fight at <paramref name="sector"/> as the rules give it from the state before the hour: the willing
+    /// assault contingents, the allies ashore once there are enough of them, and on the day of a combined attack the
+    /// boat crews who got ashore (a second front along the water, behind no wall where the sector has no inner one).
+    /// </summary>
+    private static Expected? Predict(SiegeDefinition d, Kernel.Simulation sim, int sector, int hourOfDay, bool combined)
     {
         var c = d.Combat;
         var sec = d.WallSectors[sector];
@@ -60,22 +64,25 @@ public class CombatTests
         men += allies;
         quality += (long)allies * sim.Quality(persian);
         armour += (long)allies * d.Contingents[persian].Armour.Raw;
-
-        if (men == 0)
+        var crew = Sieges.Contingent(d, "crews");
+        var landed = combined ? sim.BoatCrewAshore : 0;
+        var landedEff = (long)landed * sim.Quality(crew) / Scale;
+        if (men + landed == 0)
         {
             return null;
         }
 
-        var engagedA = (int)Math.Min(men, c.AttackerFrontagePerMetre.Of(sec.LengthMetres));
-        var fatigueA = (int)Math.Min(Scale, sim.AttackerFatigue + ((long)c.FatiguePerHour.Raw * engagedA / men));
+        var engagedLand = (int)Math.Min(men, c.AttackerFrontagePerMetre.Of(sec.LengthMetres));
+        var engagedA = engagedLand + landed;
+        var fatigueA = engagedLand > 0 ? (int)Math.Min(Scale, sim.AttackerFatigue + ((long)c.FatiguePerHour.Raw * engagedLand / men)) : sim.AttackerFatigue;
         var towers = Enumerable.Range(0, d.Engines.Length)
             .Where(p => d.Engines[p].Side == Side.Avar && d.Engines[p].Kind == Siegecraft.EngineKind.SiegeTower && d.Engines[p].Sector == sec.Zone && sim.EngineReady(p))
             .Sum(sim.Engines);
-        var fireA = engagedA * (quality / men) / Scale;
+        var fireA = men == 0 ? 0 : engagedLand * (quality / men) / Scale;
         fireA = Fresh(fireA, fatigueA);
         fireA = fireA * (Scale + ((long)c.TowerBonus.Raw * towers)) / Scale;
         fireA = fireA * (Scale + sec.AttackerTerrainBonus.Raw) / Scale;
-        var armourA = (int)(armour / men);
+        var armourA = (int)((armour + ((long)landed * d.Contingents[crew].Armour.Raw)) / (men + landed));
 
         var at = sim.DefendersAt(sector);
         var engagedD = (int)Math.Min(at, c.DefenderFrontagePerMetre.Of(sec.LengthMetres));
@@ -86,20 +93,62 @@ public class CombatTests
         if (Night(hourOfDay))
         {
             fireA = c.Darkness.Of(fireA);
+            landedEff = c.Darkness.Of(landedEff);
             fireD = c.Darkness.Of(fireD);
         }
 
         var cover = Sieges.Cover(d, sim, sector);
+        var shoreCover = sec.InnerWall ? cover : Scale;
         var unarmouredA = Scale - (int)((long)c.ArmourProtection.Raw * armourA / Scale);
         var unarmouredD = Scale - (int)((long)c.ArmourProtection.Raw * armourD / Scale);
         var meanOnA = (long)c.DefenderLethality.Raw * Base(c.Law, fireD, engagedA) / 100 * unarmouredA / Scale;
-        var meanOnD = (long)c.AttackerLethality.Raw * Base(c.Law, fireA, engagedD) / 100 * cover / Scale * unarmouredD / Scale;
-        var onTop = fireA * cover / Scale;
+        var meanOnD = (long)c.AttackerLethality.Raw * Base(c.Law, fireA + landedEff, engagedD) / 100 * cover / Scale * unarmouredD / Scale;
+        var onTop = (fireA * cover / Scale) + (landedEff * shoreCover / Scale);
         var wallTop = fireD <= 0 ? 100_000 : (int)Math.Min(100_000, onTop * 100 / fireD);
-        return new(sector, men, engagedA, engagedD, fireA, fireD, cover, meanOnA, meanOnD, wallTop, fatigueA, fatigueD, onTop);
+        return new(sector, men, engagedA, engagedD, fireA, fireD, cover, meanOnA, meanOnD, wallTop, fatigueA, fatigueD, onTop, landed, shoreCover, engagedLand, []);
     }
 
-    /// <summary>Each law; the southern sector already breached; the daily assault running from the afternoon into the night.</summary>
+    /// <summary>
+    /// How <paramref name="losses"/> attackers lost in an hour fall, contingent by contingent: each willing assault
+    /// contingent, the allies and the crews ashore by their share of all who went forward, the rounding to the willing
+    /// contingents in file order.
+    /// </summary>
+    private static int[] Spread(SiegeDefinition d, Kernel.Simulation sim, int losses, bool combined)
+    {
+        var refuse = d.Morale.RefuseAttackBelow.Raw;
+        var present = Enumerable.Range(0, d.Contingents.Length).Select(i => sim.Ledger(i).Present).ToArray();
+        var willing = Enumerable.Range(0, d.Contingents.Length).Where(i => d.Contingents[i].Role == ContingentRole.Assault && present[i] > 0 && sim.Morale(i) >= refuse).ToArray();
+        var persian = Sieges.Contingent(d, "persians");
+        var crew = Sieges.Contingent(d, "crews");
+        var allies = sim.PersiansAshore >= d.Command.Allies.JoinAssaultWhenAshore ? sim.PersiansAshore : 0;
+        var landed = combined ? sim.BoatCrewAshore : 0;
+        long all = willing.Sum(i => (long)present[i]) + allies + landed;
+        var lost = new int[d.Contingents.Length];
+        int Take(int i, long n)
+        {
+            var t = (int)Math.Min(n, present[i]);
+            t = Math.Max(0, t);
+            present[i] -= t;
+            lost[i] += t;
+            return t;
+        }
+
+        var given = willing.Sum(i => Take(i, losses * (long)present[i] / all));
+        given += allies > 0 ? Take(persian, losses * (long)allies / all) : 0;
+        given += landed > 0 ? Take(crew, losses * (long)landed / all) : 0;
+        foreach (var i in willing)
+        {
+            if (given >= losses)
+            {
+                break;
+            }
+
+            given += Take(i, losses - given);
+        }
+
+        return lost;
+    }
+
     /// <summary>The walls of <paramref name="sector"/> after an hour of rams and picks, from the state before it.</summary>
     private static (int Outer, int Inner)? Sapped(SiegeDefinition d, Kernel.Simulation sim, int sector)
     {
@@ -140,23 +189,30 @@ public class CombatTests
         return (outer, inner);
     }
 
-    public static TheoryData<AttritionLaw, decimal, int, bool> Sieges_of_each_law => new()
+    /// <summary>
+    /// Each law; the southern sector already breached; the daily assault running from the afternoon into the night;
+    /// no stones; and no warships, so that the Persians come across and join the assaults and the canoes land their
+    /// crews for the combined attack.
+    /// </summary>
+    public static TheoryData<AttritionLaw, decimal, int, bool, int> Sieges_of_each_law => new()
     {
-        { AttritionLaw.Mixed, 1m, 5, true },
-        { AttritionLaw.Square, 1m, 5, true },
-        { AttritionLaw.Linear, 1m, 5, true },
-        { AttritionLaw.Mixed, 0m, 5, true },
-        { AttritionLaw.Mixed, 1m, 15, true },
-        { AttritionLaw.Mixed, 1m, 5, false },
+        { AttritionLaw.Mixed, 1m, 5, true, 30 },
+        { AttritionLaw.Square, 1m, 5, true, 30 },
+        { AttritionLaw.Linear, 1m, 5, true, 30 },
+        { AttritionLaw.Mixed, 0m, 5, true, 30 },
+        { AttritionLaw.Mixed, 1m, 15, true, 30 },
+        { AttritionLaw.Mixed, 1m, 5, false, 30 },
+        { AttritionLaw.Mixed, 1m, 5, true, 0 },
+        { AttritionLaw.Square, 1m, 5, true, 0 },
     };
 
     [Theory]
     [MemberData(nameof(Sieges_of_each_law))]
-    public void Each_hour_at_the_wall_follows_the_law_from_numbers_quality_fatigue_armour_towers_cover_and_the_dark(AttritionLaw law, decimal south, int from, bool stones)
+    public void Each_hour_at_the_wall_follows_the_law_from_numbers_quality_fatigue_armour_towers_cover_and_the_dark(AttritionLaw law, decimal south, int from, bool stones, int galleys)
     {
         // Without stones the wall wears only under the assault: the rams of the tortoises and the picks of the
         // trained, armoured men at its foot, by the hour.
-        var d0 = new SiegeBuilder { Law = law, Militia = 2_000, SouthIntegrity = south }.Build();
+        var d0 = new SiegeBuilder { Law = law, Militia = 2_000, SouthIntegrity = south, Galleys = galleys, GaleShare = 0m }.Build();
         d0 = stones ? d0 : d0 with { Siegecraft = d0.Siegecraft with { StoneDamagePerEngineHour = Ratio.Zero } };
         var d = d0 with
         {
@@ -165,8 +221,11 @@ public class CombatTests
                 Khagan = [.. d0.Command.Khagan.Select(p => p.Action == PlanAction.GeneralAssault ? p with { StartHour = from, EndHour = from + 8 } : p)],
             },
         };
+        var crew = Sieges.Contingent(d, "crews");
+        var all = Enumerable.Range(0, d.Contingents.Length).ToArray();
+        var attackers = all.Where(i => d.Contingents[i].Side != Side.Roman).ToArray();
         var sim = Kernel.Simulation.Create(d, 0);
-        int hours = 0, nights = 0, seized = 0, sapped = 0;
+        int hours = 0, nights = 0, seized = 0, sapped = 0, withAllies = 0, withCrews = 0, spread = 0, repulsed = 0;
         long lostA = 0, lostD = 0, meanA = 0, meanD = 0;
         for (var k = 0; k < 30; k++)
         {
@@ -175,12 +234,16 @@ public class CombatTests
             {
                 var hourOfDay = sim.Now.HourOfDay;
                 var sector = sim.AssaultSector;
-                var quiet = hourOfDay is not (0 or 5) && sector >= 0 && sim.BoatCrewAshore == 0
-                    && !sim.Events.All.ToArray().Any(e => e.Time.Day == sim.Now.Day && e.Kind is EventKind.ProcessionHeld
-                        or EventKind.KhaganDecided && e.Value1 == (int)KhaganDecision.CombinedAttack);
+                var today = sim.Events.All.ToArray().Where(e => e.Time.Day == sim.Now.Day).ToArray();
+                var combined = today.Any(e => e.Kind == EventKind.KhaganDecided && e.Value1 == (int)KhaganDecision.CombinedAttack);
+                var quiet = hourOfDay is not (0 or 5) && sector >= 0 && (combined || sim.BoatCrewAshore == 0)
+                    && !today.Any(e => e.Kind == EventKind.ProcessionHeld);
                 var lodged = sector >= 0 && sim.LodgementAt(sector) > 0;
-                var expected = quiet ? Predict(d, sim, sector, hourOfDay) : null;
+                var expected = quiet ? Predict(d, sim, sector, hourOfDay, combined) : null;
                 var wall = quiet && !stones && !Night(hourOfDay) ? Sapped(d, sim, sector) : null;
+                var before = all.Select(sim.Ledger).ToArray();
+                var (ashore, crewAshore, defenders, failedBefore) = (sim.PersiansAshore, sim.BoatCrewAshore, sector >= 0 ? sim.DefendersAt(sector) : 0, sim.CombinedAttackFailed);
+                var probe = sim.Fork();
                 var at = sim.Events.Count;
                 sim.Step();
                 var hour = sim.Events.All[at..].ToArray();
@@ -217,6 +280,29 @@ public class CombatTests
                 meanD += expected.MeanOnD;
                 hours++;
                 nights += Night(hourOfDay) ? 1 : 0;
+                withAllies += ashore >= d.Command.Allies.JoinAssaultWhenAshore ? 1 : 0;
+                withCrews += expected.Landed > 0 ? 1 : 0;
+
+                // The men lost, contingent by contingent, in an hour when nothing else cost the host men; the crews
+                // still ashore when a combined attack fails lose the share the landing's repulse costs.
+                if (!hour.Any(x => x.Kind is EventKind.LodgementRetaken or EventKind.CityFell or EventKind.SortieMade) && hourOfDay != 23)
+                {
+                    var lost = Spread(d, probe, e.Value1, combined);
+                    var hurt = all.Select(i => sim.Ledger(i).Killed + sim.Ledger(i).Wounded - before[i].Killed - before[i].Wounded).ToArray();
+                    var ashoreAfter = crewAshore - lost[crew];
+                    if (!failedBefore && sim.CombinedAttackFailed)
+                    {
+                        lost[crew] += (int)d.Naval.LandingRepulsedLoss.Of(ashoreAfter);
+                        ashoreAfter = 0;
+                        repulsed++;
+                    }
+
+                    Assert.Equal(attackers.Select(i => lost[i]), attackers.Select(i => hurt[i]));
+                    Assert.Equal(ashore - (ashore >= d.Command.Allies.JoinAssaultWhenAshore ? lost[Sieges.Contingent(d, "persians")] : 0), sim.PersiansAshore);
+                    Assert.Equal(combined ? ashoreAfter : crewAshore, sim.BoatCrewAshore);
+                    Assert.Equal(Math.Max(0, defenders - e.Value2), sim.DefendersAt(sector));
+                    spread++;
+                }
 
                 // A stretch is seized when the attackers on the wall top match the defenders (the seize ratio), and
                 // the men in it are the attackers who got over the layers still standing.
@@ -224,7 +310,7 @@ public class CombatTests
                 if (!lodged && expected.WallTop * (long)Scale >= d.Combat.SeizeRatio.Raw * 100L)
                 {
                     var w = Assert.Single(seize);
-                    Assert.Equal(Math.Max(1, (int)((long)expected.EngagedA * expected.Cover / Scale)), w.Value1);
+                    Assert.Equal(Math.Max(1, (int)(((long)expected.EngagedLand * expected.Cover / Scale) + ((long)expected.Landed * expected.ShoreCover / Scale))), w.Value1);
                     Assert.Equal((int)Math.Max(1, expected.OnTop * Scale / w.Value1), sim.LodgementQuality(sector));
                     seized++;
                 }
@@ -238,6 +324,8 @@ public class CombatTests
         Assert.True(hours > 150 && (from == 5 || nights > 50), $"{hours} hours of fighting, {nights} at night");
         Assert.True(south == 1m || seized > 0, $"{seized} stretches seized");
         Assert.True(stones || sapped > 100, $"{sapped} hours of sapping");
+        Assert.True(galleys > 0 || (withAllies > 50 && withCrews > 20), $"{withAllies} hours with allies, {withCrews} with crews ashore");
+        Assert.True(spread > hours / 2, $"{spread} of {hours} hours spread");
 
         // Over every hour together the drawn losses sit on the law's means: a few standard deviations of the sum.
         Assert.InRange(lostA, (meanA / 100.0) - (5 * Math.Sqrt(meanA / 100.0)) - hours, (meanA / 100.0) + (5 * Math.Sqrt(meanA / 100.0)) + hours);
