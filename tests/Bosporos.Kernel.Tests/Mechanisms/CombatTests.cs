@@ -417,4 +417,58 @@ public class CombatTests
         Assert.Equal(0, sim.InflictOnAttackers(0, men, combined: false));
         Assert.Equal(0, sim.InflictOnAttackers(-3, men, combined: false));
     }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    [InlineData(0.25)]
+    public void A_combined_attack_lights_one_signal_and_begins_once_at_its_hour(double learn)
+    {
+        // The signal for the boats is lit once per combined attack: by the defenders themselves at the attack's
+        // first hour when they know it and lie in wait (the boats launched that hour), otherwise by the khagan's men
+        // two hours in. The land attack begins once, at its first hour. An attack that wins no stretch of wall by
+        // its last hour has failed.
+        var d = new SiegeBuilder { GaleShare = 0m, LearnSignalOtherwise = (decimal)learn }.Build();
+        var plan = d.Command.Khagan.Single(i => i.Action == PlanAction.CombinedAttack);
+        var horn = Sieges.Zone(d, "horn");
+        var canoes = Sieges.Flotilla(d, "canoes");
+        int attacks = 0, trapped = 0, failed = 0;
+        Sieges.Each(d, 30, sim =>
+        {
+            var run = sim.Events.All.ToArray();
+            Assert.InRange(run.Count(e => e.Kind == EventKind.SignalLearned), 0, 1);
+            var anyFailed = false;
+            foreach (var start in run.Where(e => e.Kind == EventKind.KhaganDecided && e.Value1 == (int)KhaganDecision.CombinedAttack))
+            {
+                var day = run.Where(e => e.Time.Day == start.Time.Day).ToArray();
+                var lit = Assert.Single(day, e => e.Kind == EventKind.SignalLit);
+                var trap = day.Where(e => e.Kind == EventKind.DefendersDecided && e.Value1 == (int)DefenderDecision.SetTrap).ToArray();
+                var launched = Assert.Single(day, e => e.Kind == EventKind.CanoesLaunched && e.Actor == canoes);
+                if (trap.Length > 0)
+                {
+                    Assert.Equal(horn, Assert.Single(trap).Zone);
+                    Assert.Equal((plan.StartHour, 1), (lit.Time.HourOfDay, lit.Value1));
+                    trapped++;
+                }
+                else
+                {
+                    Assert.Equal((plan.StartHour + 2, 0), (lit.Time.HourOfDay, lit.Value1));
+                }
+
+                Assert.Equal(lit.Time, launched.Time);
+                var began = Assert.Single(day, e => e.Kind == EventKind.AssaultBegan);
+                Assert.Equal(plan.StartHour, began.Time.HourOfDay);
+                var undecided = !day.Any(e => e.Kind is EventKind.CityFell or EventKind.SiegeLifted or EventKind.CityNegotiated);
+                anyFailed |= undecided && !day.Any(e => e.Kind == EventKind.WallSeized);
+                attacks++;
+            }
+
+            Assert.Equal(anyFailed, sim.CombinedAttackFailed);
+            failed += anyFailed ? 1 : 0;
+        });
+
+        Assert.True(attacks > 10 && failed > 5, $"{attacks} combined attacks, {failed} failed");
+        Assert.True(learn < 1 || trapped == attacks, $"{trapped} of {attacks} met by the trap");
+        Assert.True(learn > 0 || trapped < attacks, "some boats not met by the trap when the signal is learned only from caught envoys");
+    }
 }
