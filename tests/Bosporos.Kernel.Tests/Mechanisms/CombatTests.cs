@@ -471,4 +471,68 @@ public class CombatTests
         Assert.True(learn < 1 || trapped == attacks, $"{trapped} of {attacks} met by the trap");
         Assert.True(learn > 0 || trapped < attacks, "some boats not met by the trap when the signal is learned only from caught envoys");
     }
+
+    [Fact]
+    public void A_hold_ordered_in_the_middle_of_an_assault_stops_the_fighting_the_stormed_wall_stands_to_and_the_day_is_a_failure()
+    {
+        // The first assault of the compact siege runs from 05:00 on day 11; the khagan holds it at 09:00. No blow is
+        // struck after that; the men out of the fight rest, except the defenders of the stormed sector, who stand to
+        // until the assault's last hour.
+        var d = new SiegeBuilder { GaleShare = 0m }.Build();
+        var hold = Time.SimTime.FromDay(11, 9);
+        Command.Order[] orders = [new(hold, Side.Avar, OrderKind.HoldAssault, -1, 0)];
+        var rest = d.Combat.FatigueRecoveryPerHour.Raw;
+        var sim = Kernel.Simulation.Create(d, 4);
+        while (sim.Now < hold)
+        {
+            sim.Step(orders);
+        }
+
+        var sector = sim.AssaultSector;
+        Assert.True(sector >= 0, "an assault is running");
+        Assert.True(sim.DefenderFatigue(sector) > 0 && sim.AttackerFatigue > 0, "both sides tired");
+        var others = Enumerable.Range(0, d.WallSectors.Length).Where(s => s != sector).ToArray();
+        while (sim.Now < Time.SimTime.FromDay(11, 17))
+        {
+            var (a, f, o) = (sim.AttackerFatigue, sim.DefenderFatigue(sector), others.Select(sim.DefenderFatigue).ToArray());
+            var last = sim.Now.HourOfDay == 16; // the assault's last hour: it is over, and they rest too
+            var from = sim.Events.Count;
+            sim.Step(orders);
+            Assert.DoesNotContain(sim.Events.All[from..].ToArray(), e => e.Kind is EventKind.Engagement or EventKind.AssaultBegan);
+            Assert.Equal(Math.Max(0, a - rest), sim.AttackerFatigue);
+            Assert.Equal(last ? Math.Max(0, f - rest) : f, sim.DefenderFatigue(sector));
+            Assert.Equal(o.Select(x => Math.Max(0, x - rest)), others.Select(sim.DefenderFatigue));
+        }
+
+        Assert.Equal(-1, sim.AssaultSector);
+        // Called off, it is not told as repulsed; it still counts as a failure the next morning.
+        Assert.DoesNotContain(sim.Events.All.ToArray(), e => e.Kind == EventKind.AssaultRepulsed && e.Time.Day == 11);
+        var next = Kernel.Simulation.Create(d, 4);
+        while (next.Now < Time.SimTime.FromDay(12, 6))
+        {
+            next.Step(orders);
+        }
+
+        Assert.Contains(next.Events.All.ToArray(), e => e.Kind == EventKind.KhaganDecided && e.Value1 == (int)KhaganDecision.Assault && e.Time.Day == 12 && e.Value2 == 1);
+    }
+
+    [Fact]
+    public void A_repulsed_assault_tells_the_days_losses_on_both_sides()
+    {
+        var d = new SiegeBuilder().Build();
+        var told = 0;
+        foreach (var run in Sieges.Events(d, 20))
+        {
+            foreach (var r in run.Where(e => e.Kind == EventKind.AssaultRepulsed))
+            {
+                var began = run.Last(e => e.Kind == EventKind.AssaultBegan && e.Time <= r.Time);
+                var fights = run.Where(e => e.Kind == EventKind.Engagement && e.Time >= began.Time && e.Time <= r.Time).ToArray();
+                Assert.Equal((fights.Sum(e => e.Value1), fights.Sum(e => e.Value2)), (r.Value1, r.Value2));
+                Assert.Equal(began.Zone, r.Zone);
+                told++;
+            }
+        }
+
+        Assert.True(told > 50, $"{told} repulses");
+    }
 }
