@@ -33,17 +33,60 @@ public class DefenderTests
 
     private const int Dawn = 5;
 
+    [Fact]
+    public void Those_who_walk_with_the_icons_leave_the_walls_for_three_hours_and_then_come_back()
+    {
+        // Hearts at 0.5 bring a procession at the first dawn: a tenth of the men on the walls (the garrison less the
+        // reserve's fifth) walk, and the walls are manned without them until 08:00.
+        var d = RomanMorale(Sieges.Unbesieged(new SiegeBuilder { HorizonDays = 2 }.Build()), 0.5m);
+        var wall = Enumerable.Range(0, d.Contingents.Length).Where(i => d.Contingents[i].Side == Side.Roman && d.Contingents[i].Role == ContingentRole.Garrison).ToArray();
+        var sectors = Enumerable.Range(0, d.WallSectors.Length).ToArray();
+        var sim = Kernel.Simulation.Create(d, 1);
+        for (var h = 0; h < 10; h++)
+        {
+            if (h < Dawn)
+            {
+                Assert.Equal(-1, sim.ThreatSector);
+            }
+
+            sim.Step();
+            long onWalls = wall.Sum(i => (long)sim.Ledger(i).Present);
+            onWalls -= SiegeBuilder.R(0.2m).Of(onWalls);
+            var walking = h >= Dawn && h < Dawn + 3;
+            if (walking)
+            {
+                onWalls -= SiegeBuilder.R(0.1m).Of(onWalls);
+            }
+
+            var manned = sectors.Sum(sim.DefendersAt);
+            if (h >= Dawn)
+            {
+                Assert.InRange(manned, onWalls - sectors.Length, onWalls);
+            }
+        }
+
+        Assert.Single(sim.Events.All.ToArray(), e => e.Kind == EventKind.ProcessionHeld);
+    }
+
     [Theory]
-    [InlineData(1.0, 1.0)]
-    [InlineData(0.0, 1.0)]
-    [InlineData(0.0, 0.0)]
-    public void Each_dawn_they_mass_where_they_fear_most_a_breach_then_the_sector_stormed_last_then_the_most_engines(double south, double blachernae)
+    [InlineData(1.0, 1.0, "middle", true)]
+    [InlineData(0.0, 1.0, "middle", true)]
+    [InlineData(0.0, 0.0, "middle", true)]
+    [InlineData(1.0, 1.0, "south", true)]
+    [InlineData(1.0, 1.0, "middle", false)]
+    public void Each_dawn_they_mass_where_they_fear_most_a_breach_then_the_sector_stormed_last_then_the_most_engines(double south, double blachernae, string target, bool withEngines)
     {
         // South at 0: a breach from the first dawn. Blachernae (one wall, no moat) breached as well: two breaches,
-        // and the one with less cover is the one they fear.
+        // and the one with less cover is the one they fear. The khagan's written target may be the first sector;
+        // with no engines at all, nothing is feared until the first assault.
         var d0 = new SiegeBuilder { SouthIntegrity = (decimal)south }.Build();
         var bl = Sieges.Sector(d0, "blachernae");
-        var d = d0 with { WallSectors = [.. d0.WallSectors.Select((w, s) => s == bl ? w with { Integrity = SiegeBuilder.R((decimal)blachernae) } : w)] };
+        var d = d0 with
+        {
+            WallSectors = [.. d0.WallSectors.Select((w, s) => s == bl ? w with { Integrity = SiegeBuilder.R((decimal)blachernae) } : w)],
+            Engines = withEngines ? d0.Engines : [.. d0.Engines.Where(e => e.Side == Side.Roman)],
+            Command = d0.Command with { Khagan = [.. d0.Command.Khagan.Select(i => i.Action == PlanAction.GeneralAssault ? i with { Target = target } : i)] },
+        };
         var sectors = Enumerable.Range(0, d.WallSectors.Length).ToArray();
         var breachLine = d.Combat.BreachBelow.Raw;
         var sim = Kernel.Simulation.Create(d, 0);
@@ -102,7 +145,7 @@ public class DefenderTests
 
         Assert.True(dawns > 100 && told > 0, $"{dawns} dawns, {told} told");
         Assert.True(south > 0 || byBreach == dawns, "a breach from the first dawn");
-        Assert.True(south < 1 || (byAssault > 20 && byEngines > 20), $"{byAssault} by the last assault, {byEngines} by the engines");
+        Assert.True(south < 1 || (byAssault > 20 && (byEngines > 20 || !withEngines)), $"{byAssault} by the last assault, {byEngines} by the engines");
     }
 
     [Fact]
@@ -146,11 +189,14 @@ public class DefenderTests
         Assert.DoesNotContain(broken.Events.All.ToArray(), e => e.Kind == EventKind.DefendersDecided && e.Value1 == (int)DefenderDecision.RefuseTerms);
     }
 
-    [Fact]
-    public void Sorties_face_the_camps_watch_and_burn_a_fifth_of_each_ready_park_when_they_succeed()
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(0.5)]
+    public void Sorties_face_the_camps_watch_and_burn_a_fifth_of_each_ready_park_when_they_succeed(double south)
     {
-        // Sorties go out against any battered wall here, so that there are many.
-        var d = Worn(new SiegeBuilder().Build(), 1m);
+        // Sorties go out against any battered wall here, so that there are many; a worn southern wall with no
+        // engines before it draws none.
+        var d = Worn(new SiegeBuilder { SouthIntegrity = (decimal)south }.Build(), 1m);
         var camp = Enumerable.Range(0, d.Contingents.Length).Where(i => d.Contingents[i].Side == Side.Avar && d.Contingents[i].Role == ContingentRole.Camp).ToArray();
         var parks = Enumerable.Range(0, d.Engines.Length).Where(p => d.Engines[p].Side == Side.Avar).ToArray();
         var middle = Sieges.Sector(d, "middle");
