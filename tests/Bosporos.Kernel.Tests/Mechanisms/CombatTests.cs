@@ -191,8 +191,9 @@ public class CombatTests
 
     /// <summary>
     /// Each law; the southern sector already breached; the daily assault running from the afternoon into the night;
-    /// no stones; and no warships, so that the Persians come across and join the assaults and the canoes land their
-    /// crews for the combined attack.
+    /// no stones; no warships, so that the Persians come across and join the assaults and the canoes land their
+    /// crews for the combined attack; and the southern walls standing exactly at the breach line (still standing),
+    /// stormed in place of the middle.
     /// </summary>
     public static TheoryData<AttritionLaw, decimal, int, bool, int> Sieges_of_each_law => new()
     {
@@ -204,6 +205,7 @@ public class CombatTests
         { AttritionLaw.Mixed, 1m, 5, false, 30 },
         { AttritionLaw.Mixed, 1m, 5, true, 0 },
         { AttritionLaw.Square, 1m, 5, true, 0 },
+        { AttritionLaw.Mixed, 0.3m, 5, true, 30 },
     };
 
     [Theory]
@@ -218,7 +220,7 @@ public class CombatTests
         {
             Command = d0.Command with
             {
-                Khagan = [.. d0.Command.Khagan.Select(p => p.Action == PlanAction.GeneralAssault ? p with { StartHour = from, EndHour = from + 8 } : p)],
+                Khagan = [.. d0.Command.Khagan.Select(p => p.Action == PlanAction.GeneralAssault ? p with { StartHour = from, EndHour = from + 8, Target = south == 0.3m ? "south" : p.Target } : p)],
             },
         };
         var crew = Sieges.Contingent(d, "crews");
@@ -322,7 +324,7 @@ public class CombatTests
         }
 
         Assert.True(hours > 150 && (from == 5 || nights > 50), $"{hours} hours of fighting, {nights} at night");
-        Assert.True(south == 1m || seized > 0, $"{seized} stretches seized");
+        Assert.True(south != 0m || seized > 0, $"{seized} stretches seized");
         Assert.True(stones || sapped > 100, $"{sapped} hours of sapping");
         Assert.True(galleys > 0 || (withAllies > 50 && withCrews > 20), $"{withAllies} hours with allies, {withCrews} with crews ashore");
         Assert.True(spread > hours / 2, $"{spread} of {hours} hours spread");
