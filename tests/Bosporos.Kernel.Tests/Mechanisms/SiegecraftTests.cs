@@ -317,7 +317,7 @@ public class SiegecraftTests
         var land = Enumerable.Range(0, d.WallSectors.Length).Where(s => !Sieges.IsSeaWall(d, s)).ToArray();
         var all = Enumerable.Range(0, d.WallSectors.Length).ToArray();
         var sim = Kernel.Simulation.Create(d, 0);
-        int battered = 0, repaired = 0;
+        int battered = 0, repaired = 0, innerHit = 0;
         for (var k = 0; k < 10; k++)
         {
             sim.Reset(Kernel.Randomness.SplitMix64.Derive(626, (ulong)k));
@@ -333,6 +333,12 @@ public class SiegecraftTests
                 sim.Step();
                 var hour = sim.Events.All[from..].ToArray();
                 var ready = throwing && sim.EngineReady(throwers); // engines finished this hour shoot this hour
+                if (sim.InnerIntegrity(middle) < before[middle].Item2 && innerHit++ == 0)
+                {
+                    // The stones reach the inner wall only once the outer is down, and wear it by the blow.
+                    Assert.Equal(0, before[middle].Item1);
+                    Assert.InRange(sim.InnerIntegrity(middle), 1, before[middle].Item2 - 1);
+                }
                 foreach (var s in land)
                 {
                     // The summary keeps the first wall of a sector as it stands after each blow: stones, or the rams
@@ -399,6 +405,7 @@ public class SiegecraftTests
             Assert.Equal(low / 10, sim.Summary.MinWallIntegrityPermille);
         }
 
+        Assert.True(shape != 3 || innerHit > 0, "heavy stones bring down the outer wall and wear the inner");
         var enough = shape == 1 ? 2 : 20; // with the south breached the city falls within days
         Assert.True(battered > enough && repaired > enough, $"{battered} days battered, {repaired} nights repaired");
     }
