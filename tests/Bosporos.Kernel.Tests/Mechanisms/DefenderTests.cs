@@ -264,7 +264,7 @@ public class DefenderTests
     public void Without_a_sortie_party_or_a_worn_wall_no_sortie_goes_out()
     {
         Sieges.Each(Worn(new SiegeBuilder().Build(), 1m), 20, sim => Assert.Contains(sim.Events.All.ToArray(), e => e.Kind == EventKind.SortieMade));
-        foreach (var d in new[] { Worn(new SiegeBuilder { SortieMen = 0 }.Build(), 1m), Worn(new SiegeBuilder().Build(), 0m), Worn(new SiegeBuilder { Garrison = 300 }.Build(), 1m) })
+        foreach (var d in new[] { Worn(new SiegeBuilder { SortieMen = 0 }.Build(), 1m), Worn(new SiegeBuilder().Build(), 0m), Worn(new SiegeBuilder { Garrison = 300 }.Build(), 1m), Worn(new SiegeBuilder { SortieMen = 12_001 }.Build(), 1m) })
         {
             Sieges.Each(d, 20, sim => Assert.DoesNotContain(sim.Events.All.ToArray(), e => e.Kind == EventKind.SortieMade));
         }
