@@ -298,4 +298,22 @@ public class DefenderTests
         Assert.Equal(sim.Definition.Engines.Where(e => e.Side == Side.Avar).Sum(e => e.Count) - sim.Summary.EnginesLost, lifted.Value1);
         Assert.All(Enumerable.Range(0, d.Engines.Length).Where(p => d.Engines[p].Side == Side.Avar), p => Assert.Equal(0, sim.Engines(p)));
     }
+
+    [Fact]
+    public void An_ordered_sortie_goes_out_the_next_night_even_when_the_doctrine_sends_none()
+    {
+        // No sortie party in the doctrine; the city orders 500 men against the engines before the middle sector at
+        // 20:00 on day 13: they go at 01:00 on day 14, and no other night.
+        var d = new SiegeBuilder { SortieMen = 0 }.Build();
+        var middle = (short)Sieges.Zone(d, "middle");
+        Order[] orders = [new(SimTime.FromDay(13, 20), Side.Roman, OrderKind.Sortie, middle, 500)];
+        var sim = Kernel.Simulation.Create(d, 6);
+        while (!sim.IsOver)
+        {
+            sim.Step(orders);
+        }
+
+        var sortie = Assert.Single(sim.Events.All.ToArray(), e => e.Kind == EventKind.SortieMade);
+        Assert.Equal((SimTime.FromDay(14, 1), middle, 500), (sortie.Time, (int)sortie.Zone, sortie.Value3));
+    }
 }
