@@ -534,50 +534,56 @@ public class KhaganTests
         // Each hour a stretch is held, the reserve counter-attacks: as many as can reach it (three for each man in it,
         // at most the whole reserve), weighted for ground they know, against the men in it at the quality they won
         // it with. Retaken, the defenders lose men drawn around the lodgement's fighting power, never more than
-        // reached it. The reserve is read as it stands after the hour's fighting on the wall.
-        var d = new SiegeBuilder { Galleys = 0, Canoes = 600 }.Build();
-        var c = d.Combat;
-        var sim = Kernel.Simulation.Create(d, 0);
-        int checkedOdds = 0, retaken = 0;
+        // reached it. The reserve is read as it stands after the hour's fighting on the wall. With a garrison of
+        // 60,000 the reserve is larger than can reach a small lodgement.
+        int checkedOdds = 0, retaken = 0, fewReach = 0;
         double lost = 0, mean = 0;
-        for (var k = 0; k < 60; k++)
+        foreach (var garrison in new[] { 12_000, 60_000 })
         {
-            sim.Reset(Kernel.Randomness.SplitMix64.Derive(626, (ulong)k));
-            while (!sim.IsOver)
+            var d = new SiegeBuilder { Galleys = 0, Canoes = 600, Garrison = garrison }.Build();
+            var c = d.Combat;
+            var sim = Kernel.Simulation.Create(d, 0);
+            for (var k = 0; k < 60; k++)
             {
-                var probe = sim.Fork();
-                var lodged = Enumerable.Range(0, d.WallSectors.Length).Select(sim.LodgementAt).ToArray();
-                var from = sim.Events.Count;
-                sim.Step();
-                var hour = sim.Events.All[from..].ToArray();
-                foreach (var e in hour.Where(e => e.Kind is EventKind.LodgementRetaken or EventKind.CityFell))
+                sim.Reset(Kernel.Randomness.SplitMix64.Derive(626, (ulong)k));
+                while (!sim.IsOver)
                 {
-                    foreach (var fight in hour.Where(x => x.Kind == EventKind.Engagement))
+                    var probe = sim.Fork();
+                    var lodged = Enumerable.Range(0, d.WallSectors.Length).Select(sim.LodgementAt).ToArray();
+                    var from = sim.Events.Count;
+                    sim.Step();
+                    var hour = sim.Events.All[from..].ToArray();
+                    foreach (var e in hour.Where(e => e.Kind is EventKind.LodgementRetaken or EventKind.CityFell))
                     {
-                        probe.InflictOnWall(fight.Value2);
-                    }
+                        foreach (var fight in hour.Where(x => x.Kind == EventKind.Engagement))
+                        {
+                            probe.InflictOnWall(fight.Value2);
+                        }
 
-                    var s = Array.FindIndex(d.WallSectors, w => Sieges.Zone(d, w.Zone) == e.Zone);
-                    var seized = hour.Where(x => x.Kind == EventKind.WallSeized && x.Zone == e.Zone).ToArray();
-                    var men = seized.Length > 0 ? seized[0].Value1 : lodged[s];
-                    var reserve = probe.ReserveMen(out var quality);
-                    var reach = Math.Min(reserve, c.CounterAttackReach.Of(men));
-                    var effR = reserve == 0 ? 0 : c.CounterAttackBonus.Of(reach * (quality / reserve) / Ratio.Scale);
-                    var effL = (long)men * sim.LodgementQuality(s) / Ratio.Scale;
-                    Assert.Equal((int)(effR * Ratio.Scale / (effR + effL)), e.Odds);
-                    checkedOdds++;
-                    if (e.Kind == EventKind.LodgementRetaken)
-                    {
-                        Assert.InRange(e.Value2, 0, reach);
-                        lost += e.Value2;
-                        mean += Math.Min(reach, c.AttackerLethality.Raw * effL / 100 / 100.0);
-                        retaken++;
+                        var s = Array.FindIndex(d.WallSectors, w => Sieges.Zone(d, w.Zone) == e.Zone);
+                        var seized = hour.Where(x => x.Kind == EventKind.WallSeized && x.Zone == e.Zone).ToArray();
+                        var men = seized.Length > 0 ? seized[0].Value1 : lodged[s];
+                        var reserve = probe.ReserveMen(out var quality);
+                        var reach = Math.Min(reserve, c.CounterAttackReach.Of(men));
+                        fewReach += reach < reserve ? 1 : 0;
+                        var effR = reserve == 0 ? 0 : c.CounterAttackBonus.Of(reach * (quality / reserve) / Ratio.Scale);
+                        var effL = (long)men * sim.LodgementQuality(s) / Ratio.Scale;
+                        Assert.Equal((int)(effR * Ratio.Scale / (effR + effL)), e.Odds);
+                        checkedOdds++;
+                        if (e.Kind == EventKind.LodgementRetaken)
+                        {
+                            Assert.InRange(e.Value2, 0, reach);
+                            lost += e.Value2;
+                            mean += Math.Min(reach, c.AttackerLethality.Raw * effL / 100 / 100.0);
+                            retaken++;
+                        }
                     }
                 }
             }
+
         }
 
-        Assert.True(checkedOdds > 30 && retaken > 10, $"{checkedOdds} counter-attacks, {retaken} retaken");
+        Assert.True(checkedOdds > 30 && retaken > 10 && fewReach > 0, $"{checkedOdds} counter-attacks, {retaken} retaken, {fewReach} with only part of the reserve in reach");
         Assert.InRange(lost, mean - (5 * Math.Sqrt(mean)) - retaken, mean + (5 * Math.Sqrt(mean)) + retaken);
     }
 
