@@ -82,18 +82,7 @@ public sealed class ReportCommandTests
     public void Report_sections_carry_the_tornado_of_a_sensitivity_experiment()
     {
         var dir = Cli.TempDir();
-        var file = Path.Combine(dir, "morris.yaml");
-        File.WriteAllText(file, $$"""
-            format: 1
-            id: morris-small
-            scenario: {{Experiments.ShippedScenario}}
-            master-seed: 1
-            mode: morris
-            morris: { trajectories: 2, levels: 4, seeds-per-point: 2 }
-            parameters:
-              - { path: combat.defender-lethality, range: [0.01, 0.05] }
-              - { path: contingents.field-troops.strength, range: [8000, 14000] }
-            """);
+        var file = Morris(dir);
         var store = Path.Combine(dir, "m.db");
         var run = Experiments.Run("experiment", "run", file, "--out", store, "--threads", "2");
         Assert.True(run.Code == ExitCodes.Success, run.Error);
@@ -108,19 +97,7 @@ public sealed class ReportCommandTests
     public void An_unfinished_sensitivity_store_is_refused_with_the_resume_command()
     {
         var dir = Cli.TempDir();
-        var file = Path.Combine(dir, "morris.yaml");
-        File.WriteAllText(file, $$"""
-            format: 1
-            id: morris-small
-            scenario: {{Experiments.ShippedScenario}}
-            master-seed: 1
-            mode: morris
-            batch: 5
-            morris: { trajectories: 2, levels: 4, seeds-per-point: 2 }
-            parameters:
-              - { path: combat.defender-lethality, range: [0.01, 0.05] }
-              - { path: contingents.field-troops.strength, range: [8000, 14000] }
-            """);
+        var file = Morris(dir, batch: 5);
         var store = Path.Combine(dir, "m.db");
         using var cts = new CancellationTokenSource();
         Assert.Equal(ExitCodes.Cancelled, Experiments.Run(_ => cts.Cancel(), cts.Token, "experiment", "run", file, "--out", store).Code);
@@ -129,5 +106,24 @@ public sealed class ReportCommandTests
         Assert.Contains($"error: {store} is unfinished: it holds 5 of the 22 runs of 'baseline', and a morris experiment is analysed over all of them.", r.Error, StringComparison.Ordinal);
         Assert.Contains("experiment resume", r.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("internal error", r.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>A small Morris design over two numbers of the shipped scenario (22 runs), written to <paramref name="dir"/>.</summary>
+    private static string Morris(string dir, int? batch = null)
+    {
+        var file = Path.Combine(dir, "morris.yaml");
+        File.WriteAllText(file, $$"""
+            format: 1
+            id: morris-small
+            scenario: {{Experiments.ShippedScenario}}
+            master-seed: 1
+            mode: morris
+            {{(batch is { } b ? $"batch: {b}" : "")}}
+            morris: { trajectories: 2, levels: 4, seeds-per-point: 2 }
+            parameters:
+              - { path: combat.defender-lethality, range: [0.01, 0.05] }
+              - { path: contingents.field-troops.strength, range: [8000, 14000] }
+            """);
+        return file;
     }
 }

@@ -192,10 +192,7 @@ public static partial class ReportWriter
                     Table(h, table);
                     break;
                 case ChartSection drawn:
-                    foreach (var paragraph in drawn.Paragraphs)
-                    {
-                        h.Append("<p>").Append(E(paragraph)).Append("</p>\n");
-                    }
+                    Paragraphs(h, drawn.Paragraphs);
                     foreach (var table in drawn.Tables)
                     {
                         Table(h, table);
@@ -214,10 +211,7 @@ public static partial class ReportWriter
                     }
                     break;
                 case TextSection text:
-                    foreach (var paragraph in text.Paragraphs)
-                    {
-                        h.Append("<p>").Append(E(paragraph)).Append("</p>\n");
-                    }
+                    Paragraphs(h, text.Paragraphs);
                     break;
                 default:
                     throw new ArgumentException($"unknown report section type {section.GetType().Name}", nameof(sections));
@@ -302,6 +296,14 @@ public static partial class ReportWriter
         h.Append("</tbody>\n</table>\n");
         Figure(h, charts[3]);
         h.Append("</section>\n");
+    }
+
+    private static void Paragraphs(StringBuilder h, IEnumerable<string> paragraphs)
+    {
+        foreach (var paragraph in paragraphs)
+        {
+            h.Append("<p>").Append(E(paragraph)).Append("</p>\n");
+        }
     }
 
     private static void Table(StringBuilder h, TableSection table)

@@ -67,7 +67,6 @@ public static class WarReportSections
             return ShareInterval.Wilson(mine.LongCount(test), mine.Count);
         }
 
-        string Cell(Share s) => s.Total == 0 ? "n/a" : Percent.WithInterval(s.Value, s.Low, s.High);
         BarValue Bar(Share s) => new(s.Value, s.Low, s.High);
 
         // Outcomes
@@ -75,7 +74,7 @@ public static class WarReportSections
         var outcomeTable = new TableSection(
             "War outcomes",
             ["variant", "runs", .. outcomes],
-            variants.Select(v => (IReadOnlyList<string>)[v, N(byVariant[v].Count), .. outcomes.Select(o => Cell(ShareOf(v, r => r.Outcome == o)))]).ToList(),
+            variants.Select(v => (IReadOnlyList<string>)[v, N(byVariant[v].Count), .. outcomes.Select(o => ShareCell(ShareOf(v, r => r.Outcome == o)))]).ToList(),
             "Share of runs ending in each way, with 95% Wilson intervals: peace (Khosrow deposed), collapse (the capital lost), persian-terms (Rome sues for peace), undecided at the horizon.");
         var outcomeChart = Charts.GroupedBars("war-outcomes", "How the war ends (95 % Wilson intervals)", "share of runs", outcomes, variants,
             (g, s) => Bar(ShareOf(variants[s], r => r.Outcome == outcomes[g])), 0, 1.05);
@@ -85,7 +84,7 @@ public static class WarReportSections
         var eventTable = new TableSection(
             "Events of the war",
             ["variant", "runs", .. Events.Select(e => e.Name)],
-            variants.Select(v => (IReadOnlyList<string>)[v, N(byVariant[v].Count), .. Events.Select(e => Cell(ShareOf(v, r => Happened(r, e.Name))))]).ToList(),
+            variants.Select(v => (IReadOnlyList<string>)[v, N(byVariant[v].Count), .. Events.Select(e => ShareCell(ShareOf(v, r => Happened(r, e.Name))))]).ToList(),
             "Share of runs in which each event came, with 95% Wilson intervals.");
         var eventChart = Charts.GroupedBars("war-events", "Events of the war (95 % Wilson intervals)", "share of runs", [.. Events.Select(e => e.Label)], variants,
             (g, s) => Bar(ShareOf(variants[s], r => Happened(r, Events[g].Name))), 0, 1.05);

@@ -46,21 +46,17 @@ public class CombatTests
     {
         var c = d.Combat;
         var sec = d.WallSectors[sector];
-        var refuse = d.Morale.RefuseAttackBelow.Raw;
         long men = 0, quality = 0, armour = 0;
-        for (var i = 0; i < d.Contingents.Length; i++)
+        foreach (var i in Sieges.Willing(sim))
         {
             var present = sim.Ledger(i).Present;
-            if (d.Contingents[i].Role == ContingentRole.Assault && present > 0 && sim.Morale(i) >= refuse)
-            {
-                men += present;
-                quality += (long)present * sim.Quality(i);
-                armour += (long)present * d.Contingents[i].Armour.Raw;
-            }
+            men += present;
+            quality += (long)present * sim.Quality(i);
+            armour += (long)present * d.Contingents[i].Armour.Raw;
         }
 
         var persian = Sieges.Contingent(d, "persians");
-        var allies = sim.PersiansAshore >= d.Command.Allies.JoinAssaultWhenAshore ? sim.PersiansAshore : 0;
+        var allies = Sieges.AlliesInAssault(sim);
         men += allies;
         quality += (long)allies * sim.Quality(persian);
         armour += (long)allies * d.Contingents[persian].Armour.Raw;
@@ -115,12 +111,11 @@ public class CombatTests
     /// </summary>
     private static int[] Spread(SiegeDefinition d, Kernel.Simulation sim, int losses, bool combined)
     {
-        var refuse = d.Morale.RefuseAttackBelow.Raw;
         var present = Enumerable.Range(0, d.Contingents.Length).Select(i => sim.Ledger(i).Present).ToArray();
-        var willing = Enumerable.Range(0, d.Contingents.Length).Where(i => d.Contingents[i].Role == ContingentRole.Assault && present[i] > 0 && sim.Morale(i) >= refuse).ToArray();
+        var willing = Sieges.Willing(sim);
         var persian = Sieges.Contingent(d, "persians");
         var crew = Sieges.Contingent(d, "crews");
-        var allies = sim.PersiansAshore >= d.Command.Allies.JoinAssaultWhenAshore ? sim.PersiansAshore : 0;
+        var allies = Sieges.AlliesInAssault(sim);
         var landed = combined ? sim.BoatCrewAshore : 0;
         long all = willing.Sum(i => (long)present[i]) + allies + landed;
         var lost = new int[d.Contingents.Length];
@@ -153,18 +148,11 @@ public class CombatTests
     private static (int Outer, int Inner)? Sapped(SiegeDefinition d, Kernel.Simulation sim, int sector)
     {
         var sec = d.WallSectors[sector];
-        var refuse = d.Morale.RefuseAttackBelow.Raw;
-        long men = 0, weight = 0;
-        for (var i = 0; i < d.Contingents.Length; i++)
-        {
-            var c = d.Contingents[i];
-            var present = sim.Ledger(i).Present;
-            if (c.Role == ContingentRole.Assault && present > 0 && sim.Morale(i) >= refuse)
-            {
-                men += present;
-                weight += (long)present * c.Training.Raw / Scale * c.Armour.Raw / Scale;
-            }
-        }
+        long Weight(int i, long men) => men * d.Contingents[i].Training.Raw / Scale * d.Contingents[i].Armour.Raw / Scale;
+        var allies = Sieges.AlliesInAssault(sim);
+        var willing = Sieges.Willing(sim);
+        var men = willing.Sum(i => (long)sim.Ledger(i).Present) + allies;
+        var weight = willing.Sum(i => Weight(i, sim.Ledger(i).Present)) + Weight(Sieges.Contingent(d, "persians"), allies);
 
         if (men == 0)
         {
@@ -244,7 +232,7 @@ public class CombatTests
                 var expected = quiet ? Predict(d, sim, sector, hourOfDay, combined) : null;
                 var wall = quiet && !stones && !Night(hourOfDay) ? Sapped(d, sim, sector) : null;
                 var before = all.Select(sim.Ledger).ToArray();
-                var (ashore, crewAshore, defenders, failedBefore) = (sim.PersiansAshore, sim.BoatCrewAshore, sector >= 0 ? sim.DefendersAt(sector) : 0, sim.CombinedAttackFailed);
+                var (ashore, joined, crewAshore, defenders, failedBefore) = (sim.PersiansAshore, Sieges.AlliesInAssault(sim), sim.BoatCrewAshore, sector >= 0 ? sim.DefendersAt(sector) : 0, sim.CombinedAttackFailed);
                 var probe = sim.Fork();
                 var at = sim.Events.Count;
                 sim.Step();
@@ -282,7 +270,7 @@ public class CombatTests
                 meanD += expected.MeanOnD;
                 hours++;
                 nights += Night(hourOfDay) ? 1 : 0;
-                withAllies += ashore >= d.Command.Allies.JoinAssaultWhenAshore ? 1 : 0;
+                withAllies += joined > 0 ? 1 : 0;
                 withCrews += expected.Landed > 0 ? 1 : 0;
 
                 // The men lost, contingent by contingent, in an hour when nothing else cost the host men; the crews
@@ -300,7 +288,7 @@ public class CombatTests
                     }
 
                     Assert.Equal(attackers.Select(i => lost[i]), attackers.Select(i => hurt[i]));
-                    Assert.Equal(ashore - (ashore >= d.Command.Allies.JoinAssaultWhenAshore ? lost[Sieges.Contingent(d, "persians")] : 0), sim.PersiansAshore);
+                    Assert.Equal(ashore - (joined > 0 ? lost[Sieges.Contingent(d, "persians")] : 0), sim.PersiansAshore);
                     Assert.Equal(combined ? ashoreAfter : crewAshore, sim.BoatCrewAshore);
                     Assert.Equal(Math.Max(0, defenders - e.Value2), sim.DefendersAt(sector));
                     spread++;

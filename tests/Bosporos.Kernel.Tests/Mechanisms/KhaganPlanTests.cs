@@ -201,8 +201,7 @@ public class KhaganPlanTests
                     continue;
                 }
 
-                long men = sim.HostPresent;
-                var a = men == 0 ? Ratio.Scale : (sim.HostFoodInHand() + (sim.ExpectedForage() * w.FoodHorizonDays)) * Ratio.Scale / (men * w.FoodHorizonDays);
+                var a = Sieges.FoodInReach(sim);
                 var patience = limit + (int)((long)limit * Math.Min(3L * Ratio.Scale, a) / Ratio.Scale);
                 Assert.Equal(patience, Assert.Single(gaveUp).Value2);
                 Assert.True(patience > limit, $"patience {patience}");

@@ -267,10 +267,9 @@ public class KhaganTests
                 }
 
                 var prospects = Prospects(sim, sim.Events.All.ToArray());
-                long men = sim.HostPresent;
-                long a = men == 0 ? Ratio.Scale : (sim.HostFoodInHand() + (sim.ExpectedForage() * w.FoodHorizonDays)) * Ratio.Scale / (men * w.FoodHorizonDays);
+                var a = Sieges.FoodInReach(sim);
                 var food = a <= Ratio.Scale ? a : 2 * a * Ratio.Scale / (Ratio.Scale + a);
-                var ashore = sim.PersiansAshore >= d.Command.Allies.JoinAssaultWhenAshore ? sim.PersiansAshore : 0;
+                var ashore = Sieges.AlliesInAssault(sim);
                 var needed = w.NumbersNeeded.Of(roman.Sum(i => (long)sim.Ledger(i).Present));
                 var weight = needed <= 0 ? Ratio.Scale : Math.Min(Ratio.Scale, (ashore + assault.Sum(i => (long)sim.Ledger(i).Present)) * Ratio.Scale / needed);
                 var resolve = w.GiveUpBelow.Raw - (int)(w.FoodPatience.Raw * food / Ratio.Scale * weight / Ratio.Scale);
@@ -331,8 +330,7 @@ public class KhaganTests
                 }
 
                 var walls = WallsProspect(sim, sim.Events.All.ToArray());
-                long men = sim.HostPresent;
-                var a = men == 0 ? Ratio.Scale : (sim.HostFoodInHand() + (sim.ExpectedForage() * w.FoodHorizonDays)) * Ratio.Scale / (men * w.FoodHorizonDays);
+                var a = Sieges.FoodInReach(sim);
                 var staying = (long)w.FoodHorizonDays * Math.Min(3L * Ratio.Scale, a) / Ratio.Scale;
                 var gain = walls - last;
                 var expected = last >= 0 && (gain <= 0 || Ratio.Scale - walls > gain * staying);

@@ -65,5 +65,28 @@ internal static class Sieges
             : sec.InnerWall ? sim.InnerIntegrity(s) : sec.OuterWall ? sim.OuterIntegrity(s) : 0;
     }
 
+    /// <summary>
+    /// The khagan's food in hand and in reach against his food horizon (Ratio raw, uncapped): every man's rations and
+    /// the camp's store, plus a horizon of foraging at today's rate, over a horizon's eating.
+    /// </summary>
+    public static long FoodInReach(Kernel.Simulation sim)
+    {
+        var horizon = sim.Definition.Command.Withdrawal.FoodHorizonDays;
+        long men = sim.HostPresent;
+        return men == 0 || horizon <= 0 ? Ratio.Scale : (sim.HostFoodInHand() + (sim.ExpectedForage() * horizon)) * Ratio.Scale / (men * horizon);
+    }
+
+    /// <summary>The assault contingents that would go forward now: men present, hearts at or above the line at which men refuse.</summary>
+    public static int[] Willing(Kernel.Simulation sim)
+    {
+        var d = sim.Definition;
+        return [.. Enumerable.Range(0, d.Contingents.Length).Where(i => d.Contingents[i].Role == Forces.ContingentRole.Assault
+            && sim.Ledger(i).Present > 0 && sim.Morale(i) >= d.Morale.RefuseAttackBelow.Raw)];
+    }
+
+    /// <summary>The Persians ashore who join an assault: all of them once there are enough to matter, else none.</summary>
+    public static int AlliesInAssault(Kernel.Simulation sim) =>
+        sim.PersiansAshore >= sim.Definition.Command.Allies.JoinAssaultWhenAshore ? sim.PersiansAshore : 0;
+
     public static bool IsSeaWall(SiegeDefinition d, int s) => d.Zones[Zone(d, d.WallSectors[s].Zone)].Kind == Geography.ZoneKind.SeaWall;
 }
