@@ -27,6 +27,36 @@ internal static partial class Experiments
         return path;
     }
 
+    public static string WarScenario => Path.Combine(RepositoryRoot, "scenarios", "war-622-628.yaml");
+
+    /// <summary>
+    /// A small war experiment over the shipped war (the baseline, no split, no Turks) written into <paramref name="dir"/>
+    /// as <paramref name="id"/>.yaml: paired with <paramref name="runs"/> runs, or any other <paramref name="mode"/> as an
+    /// uncertainty design of 2 draws × 2 seeds; <paramref name="comment"/>, when given, is its first line.
+    /// </summary>
+    public static string War(string dir, string id, int runs, int batch = 3, string mode = "paired", string? comment = null)
+    {
+        var path = Path.Combine(dir, id + ".yaml");
+        File.WriteAllText(path, $"""
+            {(comment is null ? "" : "# " + comment)}
+            format: 1
+            id: {id}
+            scenario: {WarScenario}
+            master-seed: 628
+            {(mode == "paired" ? $"runs: {runs}" : "uncertainty: { draws: 2, seeds-per-draw: 2 }")}
+            batch: {batch}
+            mode: {mode}
+            variants:
+              - name: no-split
+                set:
+                  heraclius.split: false
+              - name: no-turks
+                set:
+                  turks.alliance: false
+            """);
+        return path;
+    }
+
     public static CliResult Run(params string[] args) => Run(null, default, args);
 
     /// <summary>Runs in-process; <paramref name="onError"/> sees every stderr line (it may cancel the token).</summary>

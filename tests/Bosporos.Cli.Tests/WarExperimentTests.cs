@@ -5,30 +5,10 @@ namespace Bosporos.Cli.Tests;
 /// <summary>'compare' and 'experiment' on the shipped war scenario: paired variants, stores, shards, resume, export.</summary>
 public sealed class WarExperimentTests
 {
-    private static string WarScenario => Path.Combine(Experiments.RepositoryRoot, "scenarios", "war-622-628.yaml");
+    private static string WarScenario => Experiments.WarScenario;
 
     /// <summary>A small paired war experiment: the baseline and two counterfactuals.</summary>
-    private static string Small(string dir, int runs = 9, int batch = 3, string mode = "paired")
-    {
-        var path = Path.Combine(dir, "war-small.yaml");
-        File.WriteAllText(path, $"""
-            format: 1
-            id: war-small
-            scenario: {WarScenario}
-            master-seed: 628
-            {(mode == "paired" ? $"runs: {runs}" : "uncertainty: { draws: 2, seeds-per-draw: 2 }")}
-            batch: {batch}
-            mode: {mode}
-            variants:
-              - name: no-split
-                set:
-                  heraclius.split: false
-              - name: no-turks
-                set:
-                  turks.alliance: false
-            """);
-        return path;
-    }
+    private static string Small(string dir, int runs = 9, int batch = 3, string mode = "paired") => Experiments.War(dir, "war-small", runs, batch, mode);
 
     [Fact]
     public void Compare_on_a_war_gives_the_wars_measures_with_paired_95_percent_intervals()

@@ -5,31 +5,11 @@ namespace Bosporos.Cli.Tests;
 /// <summary>'bosporos report' on war stores: paired and designed experiments, provenance, determinism, refusals.</summary>
 public sealed partial class WarReportCommandTests
 {
-    private static string WarScenario => Path.Combine(Experiments.RepositoryRoot, "scenarios", "war-622-628.yaml");
+    private static string WarScenario => Experiments.WarScenario;
 
     /// <summary>A small paired war experiment (the baseline and two counterfactuals); a store address with a password in a comment.</summary>
-    private static string Paired(string dir, int runs = 6)
-    {
-        var path = Path.Combine(dir, "war-paired.yaml");
-        File.WriteAllText(path, $"""
-            # bosporos experiment run war-paired.yaml --out postgres://bob:hunter2@db.example/bosporos
-            format: 1
-            id: war-paired
-            scenario: {WarScenario}
-            master-seed: 628
-            runs: {runs}
-            batch: 3
-            mode: paired
-            variants:
-              - name: no-split
-                set:
-                  heraclius.split: false
-              - name: no-turks
-                set:
-                  turks.alliance: false
-            """);
-        return path;
-    }
+    private static string Paired(string dir, int runs = 6) =>
+        Experiments.War(dir, "war-paired", runs, comment: "bosporos experiment run war-paired.yaml --out postgres://bob:hunter2@db.example/bosporos");
 
     private static string Morris(string dir, int batch = 22)
     {
