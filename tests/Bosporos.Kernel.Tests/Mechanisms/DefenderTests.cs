@@ -316,4 +316,166 @@ public class DefenderTests
         var sortie = Assert.Single(sim.Events.All.ToArray(), e => e.Kind == EventKind.SortieMade);
         Assert.Equal((SimTime.FromDay(14, 1), middle, 500), (sortie.Time, (int)sortie.Zone, sortie.Value3));
     }
+
+    private static Kernel.Simulation RunWith(SiegeDefinition d, ulong seed, params Order[] orders)
+    {
+        var sim = Kernel.Simulation.Create(d, seed);
+        while (!sim.IsOver)
+        {
+            sim.Step(orders);
+        }
+
+        return sim;
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Ordered_to_refuse_the_city_refuses_with_its_hearts_told_and_ordered_to_treat_it_treats(int answer)
+    {
+        var d = new SiegeBuilder().Build();
+        var at = SimTime.FromDay(3, 9);
+        var sim = Kernel.Simulation.Create(d, 2);
+        Order[] orders = [new(SimTime.FromDay(3, 8), Side.Roman, OrderKind.AnswerEnvoys, -1, answer), new(at, Side.Avar, OrderKind.DemandSurrender, -1, 0)];
+        while (sim.Now < at && !sim.IsOver)
+        {
+            sim.Step(orders);
+        }
+
+        var hearts = sim.CityMorale;
+        var from = sim.Events.Count;
+        sim.Step(orders);
+        var hour = sim.Events.All[from..].ToArray();
+        Assert.Contains(hour, e => e.Kind == EventKind.EmbassyReceived);
+        if (answer == 0)
+        {
+            var refused = Assert.Single(hour, e => e.Kind == EventKind.DefendersDecided && e.Value1 == (int)DefenderDecision.RefuseTerms);
+            Assert.Equal(hearts / 10, refused.Value2);
+            Assert.False(sim.IsOver);
+        }
+        else
+        {
+            Assert.Equal(hearts / 10, Assert.Single(hour, e => e.Kind == EventKind.CityNegotiated).Value1);
+            Assert.Equal(Outcome.Negotiated, sim.Summary.Outcome);
+        }
+    }
+
+    /// <summary>The definition with the khagan's stone-throwers and towers before the southern sector, the first in the list.</summary>
+    private static SiegeDefinition EnginesSouth(SiegeDefinition d) =>
+        d with { Engines = [.. d.Engines.Select(e => e.Side == Side.Avar ? e with { Sector = "south" } : e)] };
+
+    [Fact]
+    public void Sorties_go_against_engines_before_the_first_sector_by_doctrine_and_by_order()
+    {
+        // No night repairs: the stones' wear on the south is not made good before the sortie hour.
+        var d = Worn(EnginesSouth(new SiegeBuilder().Build()), 1m);
+        d = d with { Command = d.Command with { Defenders = d.Command.Defenders with { NightRepairPerHour = Ratio.Zero } } };
+        var south = (short)Sieges.Zone(d, "south");
+        Sieges.Each(d, 6, sim => Assert.Contains(sim.Events.All.ToArray(), e => e.Kind == EventKind.SortieMade && e.Zone == south));
+
+        var none = EnginesSouth(new SiegeBuilder { SortieMen = 0 }.Build());
+        var sim = RunWith(none, 6, new Order(SimTime.FromDay(13, 20), Side.Roman, OrderKind.Sortie, south, 500));
+        var sortie = Assert.Single(sim.Events.All.ToArray(), e => e.Kind == EventKind.SortieMade);
+        Assert.Equal((SimTime.FromDay(14, 1), south, 500), (sortie.Time, sortie.Zone, sortie.Value3));
+    }
+
+    [Fact]
+    public void Ordered_to_send_no_sortie_tonight_none_goes_though_the_doctrine_would_send_one()
+    {
+        var d = Worn(new SiegeBuilder().Build(), 1m);
+        var middle = (short)Sieges.Zone(d, "middle");
+        var checkedNights = 0;
+        for (ulong seed = 0; seed < 6; seed++)
+        {
+            var free = RunWith(d, seed).Events.All.ToArray().Where(e => e.Kind == EventKind.SortieMade).ToArray();
+            if (free.Length == 0)
+            {
+                continue;
+            }
+
+            var night = free[0].Time;
+            var held = RunWith(d, seed, new Order(SimTime.FromDay(night.Day, 0), Side.Roman, OrderKind.Sortie, middle, 0)).Events.All.ToArray();
+            Assert.DoesNotContain(held, e => e.Kind == EventKind.SortieMade && e.Time == night);
+            checkedNights++;
+        }
+
+        Assert.True(checkedNights >= 3, $"{checkedNights} nights checked");
+    }
+
+    [Fact]
+    public void The_best_men_on_the_walls_make_the_sortie_wherever_they_stand_in_the_list()
+    {
+        var d0 = Worn(new SiegeBuilder().Build(), 1m);
+        var d = d0 with { Contingents = [.. d0.Contingents.Where(c => c.Id != "garrison"), .. d0.Contingents.Where(c => c.Id == "garrison")] };
+        var garrison = Sieges.Contingent(d, "garrison");
+        Assert.NotEqual(0, garrison);
+        var sim = Kernel.Simulation.Create(d, 0);
+        var made = 0;
+        for (var k = 0; k < 6; k++)
+        {
+            sim.Reset(Kernel.Randomness.SplitMix64.Derive(626, (ulong)k));
+            while (!sim.IsOver)
+            {
+                var before = sim.Ledger(garrison).Present;
+                var from = sim.Events.Count;
+                sim.Step();
+                foreach (var e in sim.Events.All[from..].ToArray().Where(e => e.Kind == EventKind.SortieMade))
+                {
+                    Assert.Equal(before - e.Value2, sim.Ledger(garrison).Present);
+                    made++;
+                }
+            }
+        }
+
+        Assert.True(made >= 6, $"{made} sorties");
+    }
+
+    [Fact]
+    public void An_ordered_sortie_of_every_man_of_the_best_contingent_goes_out()
+    {
+        var d = new SiegeBuilder { SortieMen = 0 }.Build();
+        var middle = (short)Sieges.Zone(d, "middle");
+        var garrison = Sieges.Contingent(d, "garrison");
+        var at = SimTime.FromDay(14, 0);
+        var sim = Kernel.Simulation.Create(d, 3);
+        while (sim.Now < at && !sim.IsOver)
+        {
+            sim.Step();
+        }
+
+        Assert.False(sim.IsOver);
+        var all = sim.Ledger(garrison).Present;
+        Order[] orders = [new(at, Side.Roman, OrderKind.Sortie, middle, all)];
+        sim.Step(orders);
+        sim.Step(orders);
+        var sortie = Assert.Single(sim.Events.All.ToArray(), e => e.Kind == EventKind.SortieMade);
+        Assert.Equal((SimTime.FromDay(14, 1), all), (sortie.Time, sortie.Value3));
+        Assert.Equal(all - sortie.Value2, sim.Ledger(garrison).Present);
+    }
+
+    [Fact]
+    public void A_sortie_before_the_engines_are_ready_burns_nothing()
+    {
+        // The engines are begun at 06:00 on day 10 and stand ready two days later; sorties ordered for the nights
+        // before find only timber and frames.
+        var d = new SiegeBuilder { SortieMen = 0 }.Build();
+        var middle = (short)Sieges.Zone(d, "middle");
+        int won = 0, made = 0;
+        for (ulong seed = 0; seed < 40; seed++)
+        {
+            var sim = RunWith(d, seed, new Order(SimTime.FromDay(11, 0), Side.Roman, OrderKind.Sortie, middle, 1_000));
+            var sortie = sim.Events.All.ToArray().FirstOrDefault(e => e.Kind == EventKind.SortieMade);
+            if (sortie.Kind != EventKind.SortieMade)
+            {
+                continue;
+            }
+
+            Assert.Equal(SimTime.FromDay(11, 1), sortie.Time);
+            Assert.Equal(0, sortie.Value1);
+            made++;
+            won += sortie.Roll < sortie.Odds ? 1 : 0;
+        }
+
+        Assert.True(made >= 30 && won >= 5, $"{made} sorties, {won} won through");
+    }
 }
