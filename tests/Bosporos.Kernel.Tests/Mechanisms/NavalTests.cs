@@ -76,10 +76,13 @@ public class NavalTests
         Assert.True(seen > 60, $"{seen} crossings");
     }
 
-    [Fact]
-    public void A_caught_group_loses_most_boats_and_their_crews_are_killed_or_taken()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_caught_group_loses_most_boats_and_their_crews_are_killed_or_taken(bool crewsFirst)
     {
         var d = Build(new SiegeBuilder());
+        d = crewsFirst ? d with { Contingents = [.. d.Contingents.Where(c => c.Id == "crews"), .. d.Contingents.Where(c => c.Id != "crews")] } : d;
         var canoes = Sieges.Flotilla(d, "canoes");
         var crews = Sieges.Contingent(d, "crews");
         long lost = 0, groups = 0;
@@ -137,14 +140,26 @@ public class NavalTests
         Assert.InRange(hits / (double)catches, 0.035, 0.065);
     }
 
-    [Fact]
-    public void A_massacred_canoe_attack_costs_the_survivors_and_the_hosts_heart_exactly()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_massacred_canoe_attack_costs_the_survivors_and_the_hosts_heart_exactly(bool firsts)
     {
+        // Also with the crews first among the contingents and the boat attack aimed at the first sector.
         var d = Build(new SiegeBuilder());
+        if (firsts)
+        {
+            d = d with
+            {
+                Contingents = [.. d.Contingents.Where(c => c.Id == "crews"), .. d.Contingents.Where(c => c.Id != "crews")],
+                Command = d.Command with { Khagan = [.. d.Command.Khagan.Select(i => i.Action == PlanAction.CombinedAttack ? i with { Target = "south" } : i)] },
+            };
+        }
+
         var canoes = Sieges.Flotilla(d, "canoes");
         var host = Enumerable.Range(0, d.Contingents.Length).Where(i => d.Contingents[i].Side == Forces.Side.Avar).ToArray();
         var sim = Kernel.Simulation.Create(d, 0);
-        var checkedRuns = 0;
+        int checkedRuns = 0, shotTotal = 0;
         for (var k = 0; k < 60; k++)
         {
             sim.Reset(Kernel.Randomness.SplitMix64.Derive(626, (ulong)k));
@@ -184,6 +199,7 @@ public class NavalTests
                     var assault = sim.Events.All.ToArray().Where(e => e.Kind == EventKind.AssaultBegan && e.Time.Day == told.Time.Day)
                         .Select(e => (int)e.Zone).DefaultIfEmpty(-1).Last();
                     Assert.Equal(assault, told.Zone);
+                    shotTotal += told.Value1;
                 }
                 else
                 {
@@ -208,7 +224,7 @@ public class NavalTests
             }
         }
 
-        Assert.True(checkedRuns > 30, $"{checkedRuns} massacres checked");
+        Assert.True(checkedRuns > 30 && shotTotal > 0, $"{checkedRuns} massacres checked, {shotTotal} put to death");
     }
 
     [Fact]
