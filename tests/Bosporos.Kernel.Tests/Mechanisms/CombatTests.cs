@@ -473,10 +473,7 @@ public class CombatTests
         Command.Order[] orders = [new(hold, Side.Avar, OrderKind.HoldAssault, -1, 0)];
         var rest = d.Combat.FatigueRecoveryPerHour.Raw;
         var sim = Kernel.Simulation.Create(d, 4);
-        while (sim.Now < hold)
-        {
-            sim.Step(orders);
-        }
+        Sieges.StepTo(sim, hold, orders);
 
         var sector = sim.AssaultSector;
         Assert.True(sector >= 0, "an assault is running");
@@ -484,6 +481,7 @@ public class CombatTests
         var others = Enumerable.Range(0, d.WallSectors.Length).Where(s => s != sector).ToArray();
         while (sim.Now < Time.SimTime.FromDay(11, 17))
         {
+            Assert.False(sim.IsOver);
             var (a, f, o) = (sim.AttackerFatigue, sim.DefenderFatigue(sector), others.Select(sim.DefenderFatigue).ToArray());
             var last = sim.Now.HourOfDay == 16; // the assault's last hour: it is over, and they rest too
             var from = sim.Events.Count;
@@ -498,10 +496,7 @@ public class CombatTests
         // Called off, it is not told as repulsed; it still counts as a failure the next morning.
         Assert.DoesNotContain(sim.Events.All.ToArray(), e => e.Kind == EventKind.AssaultRepulsed && e.Time.Day == 11);
         var next = Kernel.Simulation.Create(d, 4);
-        while (next.Now < Time.SimTime.FromDay(12, 6))
-        {
-            next.Step(orders);
-        }
+        Sieges.StepTo(next, Time.SimTime.FromDay(12, 6), orders);
 
         Assert.Contains(next.Events.All.ToArray(), e => e.Kind == EventKind.KhaganDecided && e.Value1 == (int)KhaganDecision.Assault && e.Time.Day == 12 && e.Value2 == 1);
     }

@@ -281,10 +281,7 @@ public class DefenderTests
         var sim = Kernel.Simulation.Create(d, 4);
         var when = SimTime.FromDay(12, 9);
         Order[] orders = [new(when, Side.Avar, OrderKind.Withdraw, -1, 0)];
-        while (sim.Now < when)
-        {
-            sim.Step(orders);
-        }
+        Sieges.StepTo(sim, when, orders);
 
         var before = roman.Select(sim.Morale).ToArray();
         sim.Step(orders);
@@ -337,10 +334,7 @@ public class DefenderTests
         var at = SimTime.FromDay(3, 9);
         var sim = Kernel.Simulation.Create(d, 2);
         Order[] orders = [new(SimTime.FromDay(3, 8), Side.Roman, OrderKind.AnswerEnvoys, -1, answer), new(at, Side.Avar, OrderKind.DemandSurrender, -1, 0)];
-        while (sim.Now < at && !sim.IsOver)
-        {
-            sim.Step(orders);
-        }
+        Sieges.StepTo(sim, at, orders);
 
         var hearts = sim.CityMorale;
         var from = sim.Events.Count;
@@ -438,12 +432,7 @@ public class DefenderTests
         var garrison = Sieges.Contingent(d, "garrison");
         var at = SimTime.FromDay(14, 0);
         var sim = Kernel.Simulation.Create(d, 3);
-        while (sim.Now < at && !sim.IsOver)
-        {
-            sim.Step();
-        }
-
-        Assert.False(sim.IsOver);
+        Sieges.StepTo(sim, at);
         var all = sim.Ledger(garrison).Present;
         Order[] orders = [new(at, Side.Roman, OrderKind.Sortie, middle, all)];
         sim.Step(orders);

@@ -137,10 +137,7 @@ public class ForcesLedgerTests
         var at = Time.SimTime.FromDay(0, 3);
         Command.Order[] orders = [new(at, Side.Roman, Command.OrderKind.Procession, -1, 0)];
         var sim = Kernel.Simulation.Create(d, 7);
-        while (sim.Now <= at)
-        {
-            sim.Step(orders);
-        }
+        Sieges.StepTo(sim, at.AddHours(1), orders);
 
         Assert.Contains(sim.Events.All.ToArray(), e => e.Kind == Events.EventKind.ProcessionHeld);
         var wall = Enumerable.Range(0, d.Contingents.Length)

@@ -29,10 +29,7 @@ public class ForcesTests
         Assert.Equal(15, sim.PatrolHulls(Sieges.Zone(d, "strait")));
         Assert.Equal(12, sim.HostFoodDays); // the vanguard's own rations
 
-        while (sim.Now < Time.SimTime.FromDay(10, 1))
-        {
-            sim.Step();
-        }
+        Sieges.StepTo(sim, Time.SimTime.FromDay(10, 1));
 
         Assert.Equal(20_000, sim.Ledger(Sieges.Contingent(d, "slavs")).Arrived);
         Assert.Equal(200, sim.Hulls(Sieges.Flotilla(d, "canoes")));
@@ -61,10 +58,7 @@ public class ForcesTests
         var sim = Kernel.Simulation.Create(d, 2);
         sim.Step();
         Assert.Equal(7_000, sim.Morale(0));
-        while (sim.Now <= Time.SimTime.FromDay(3))
-        {
-            sim.Step();
-        }
+        Sieges.StepTo(sim, Time.SimTime.FromDay(3).AddHours(1));
 
         Assert.Equal(8_000, sim.Morale(0));
         Assert.Equal(8_000, sim.Morale(Sieges.Contingent(d, "guards")));
@@ -80,10 +74,7 @@ public class ForcesTests
         var late = new[] { Sieges.Contingent(d0, "militia"), Sieges.Contingent(d0, "guards") };
         var d = d0 with { Contingents = [.. d0.Contingents.Select((c, i) => late.Contains(i) ? c with { ArrivalDay = 3 } : c)] };
         var sim = Kernel.Simulation.Create(d, 2);
-        while (sim.Now <= Time.SimTime.FromDay(3))
-        {
-            sim.Step();
-        }
+        Sieges.StepTo(sim, Time.SimTime.FromDay(3).AddHours(1));
 
         Assert.Equal(2, sim.Events.All.ToArray().Count(e => e.Kind == Events.EventKind.ContingentArrived && e.Time.Day == 3));
         Assert.Equal(8_000, sim.Morale(0));

@@ -379,11 +379,7 @@ public class KhaganDoctrineTests
             var sim = Kernel.Simulation.Create(d, seed);
             sim.Step();
             Assert.True(sim.EnginesBegun, "engines begun at the first hour");
-            while (sim.Now < SimTime.FromDay(1, 5))
-            {
-                sim.Step();
-            }
-
+            Sieges.StepTo(sim, SimTime.FromDay(1, 5));
             Assert.Equal(Ratio.Scale, sim.KhaganProspects);
             sim.Step();
             Assert.NotEqual(Ratio.Scale, sim.KhaganProspects);

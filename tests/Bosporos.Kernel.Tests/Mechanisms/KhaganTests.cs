@@ -401,10 +401,7 @@ public class KhaganTests
         var d0 = NoFoodPatience(new SiegeBuilder());
         var d = d0 with { Flotillas = [.. d0.Flotillas.Select(f => f.Side == Side.Roman ? f : f with { Hulls = 0 })] };
         var run = Kernel.Simulation.Create(d, 2);
-        while (run.Now < Time.SimTime.FromDay(11, 5))
-        {
-            run.Step();
-        }
+        Sieges.StepTo(run, Time.SimTime.FromDay(11, 5));
 
         var expected = Prospects(run, run.Events.All.ToArray());
         run.Step();
@@ -420,6 +417,7 @@ public class KhaganTests
         var sim = Kernel.Simulation.Create(d, 1);
         while (sim.Now < Time.SimTime.FromDay(11))
         {
+            Assert.False(sim.IsOver);
             sim.Step();
             Assert.Equal(Ratio.Scale, sim.KhaganProspects);
         }

@@ -31,10 +31,7 @@ public class SiegecraftTests
         var sim = Kernel.Simulation.Create(d, 1);
         var roman = Sieges.Park(d, "roman-engines");
         Assert.True(sim.EngineReady(roman));
-        while (sim.Now < Time.SimTime.FromDay(13))
-        {
-            sim.Step();
-        }
+        Sieges.StepTo(sim, Time.SimTime.FromDay(13));
 
         var built = sim.Events.All.ToArray().Where(e => e.Kind == EventKind.EnginesBuilt).ToArray();
         Assert.Equal(3, built.Length);

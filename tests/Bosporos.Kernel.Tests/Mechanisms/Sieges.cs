@@ -1,6 +1,7 @@
 using Bosporos.Kernel.Events;
 using Bosporos.Kernel.Numerics;
 using Bosporos.Kernel.Randomness;
+using Bosporos.Kernel.Time;
 using Bosporos.Testing;
 
 namespace Bosporos.Kernel.Tests.Mechanisms;
@@ -29,6 +30,19 @@ internal static class Sieges
         var result = new List<SiegeEvent[]>();
         Each(definition, runs, sim => result.Add(sim.Events.All.ToArray()));
         return [.. result];
+    }
+
+    /// <summary>
+    /// Steps <paramref name="sim"/> until its clock reads <paramref name="until"/>, failing if the siege ends first (a
+    /// finished run no longer moves its clock, so a loop on the clock alone would never end).
+    /// </summary>
+    public static void StepTo(Kernel.Simulation sim, SimTime until, ReadOnlySpan<Command.Order> orders = default)
+    {
+        while (sim.Now < until)
+        {
+            Assert.False(sim.IsOver, $"the siege ended at {sim.Now}, before {until}");
+            sim.Step(orders);
+        }
     }
 
     /// <summary>The definition with the whole besieging host arriving long after the horizon: a quiet siege.</summary>

@@ -56,20 +56,14 @@ public class StepAndStateTests
         {
             var sim = Kernel.Simulation.Create(d, 1);
             Order[] orders = [new(at, Side.Roman, OrderKind.Patrol, target, value)];
-            while (sim.Now <= at)
-            {
-                sim.Step(orders);
-            }
+            Sieges.StepTo(sim, at.AddHours(1), orders);
 
             Assert.Equal(expected, sim.PatrolHulls(horn));
         }
 
         // The khagan cannot move the Roman ships.
         var avar = Kernel.Simulation.Create(d, 1);
-        while (avar.Now <= at)
-        {
-            avar.Step([new Order(at, Side.Avar, OrderKind.Patrol, (short)horn, 0)]);
-        }
+        Sieges.StepTo(avar, at.AddHours(1), [new Order(at, Side.Avar, OrderKind.Patrol, (short)horn, 0)]);
 
         Assert.Equal(15, avar.PatrolHulls(horn));
     }
@@ -109,10 +103,7 @@ public class StepAndStateTests
         var d = Sieges.Unbesieged(new SiegeBuilder().Build());
         var horn = (short)Sieges.Zone(d, "horn");
         var sim = Kernel.Simulation.Create(d, 5);
-        while (sim.Now < SimTime.FromDay(2, 10))
-        {
-            sim.Step();
-        }
+        Sieges.StepTo(sim, SimTime.FromDay(2, 10));
 
         var naval = sim.Fork();
         naval.Step([new Order(naval.Now, Side.Roman, OrderKind.Patrol, horn, 3)]);

@@ -70,6 +70,7 @@ public class ForkTests
         var sim = Kernel.Simulation.Create(d, 4);
         while (sim.Now.Day < 11)
         {
+            Assert.False(sim.IsOver);
             sim.Step();
         }
 

@@ -196,6 +196,7 @@ public class MechanismTests
         Assert.Equal(15, sim.PatrolHulls(strait));
         while (sim.Now.Day < 2)
         {
+            Assert.False(sim.IsOver);
             sim.Step(orders);
         }
 

@@ -70,6 +70,7 @@ public class StateHashTests
         var sim = Kernel.Simulation.Create(new SiegeBuilder().Build(), 8);
         while (sim.Now.Day < 14)
         {
+            Assert.False(sim.IsOver);
             sim.Step();
         }
 
@@ -138,6 +139,7 @@ public class StateHashTests
         var sim = Kernel.Simulation.Create(new SiegeBuilder().Build(), 3);
         while (sim.Now.Day < 15)
         {
+            Assert.False(sim.IsOver);
             sim.Step();
         }
 
