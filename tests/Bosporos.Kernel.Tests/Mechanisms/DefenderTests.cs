@@ -271,7 +271,7 @@ public class DefenderTests
     }
 
     private static SiegeDefinition Worn(SiegeDefinition d, decimal below) =>
-        d with { Command = d.Command with { Defenders = d.Command.Defenders with { SortieWhenWallBelow = SiegeBuilder.R(below) } } };
+        Sieges.Defenders(d, x => x with { SortieWhenWallBelow = SiegeBuilder.R(below) });
 
     [Fact]
     public void When_the_khagan_goes_the_city_gives_thanks()
@@ -314,17 +314,6 @@ public class DefenderTests
         Assert.Equal((SimTime.FromDay(14, 1), middle, 500), (sortie.Time, (int)sortie.Zone, sortie.Value3));
     }
 
-    private static Kernel.Simulation RunWith(SiegeDefinition d, ulong seed, params Order[] orders)
-    {
-        var sim = Kernel.Simulation.Create(d, seed);
-        while (!sim.IsOver)
-        {
-            sim.Step(orders);
-        }
-
-        return sim;
-    }
-
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
@@ -363,12 +352,12 @@ public class DefenderTests
     {
         // No night repairs: the stones' wear on the south is not made good before the sortie hour.
         var d = Worn(EnginesSouth(new SiegeBuilder().Build()), 1m);
-        d = d with { Command = d.Command with { Defenders = d.Command.Defenders with { NightRepairPerHour = Ratio.Zero } } };
+        d = Sieges.Defenders(d, x => x with { NightRepairPerHour = Ratio.Zero });
         var south = (short)Sieges.Zone(d, "south");
         Sieges.Each(d, 6, sim => Assert.Contains(sim.Events.All.ToArray(), e => e.Kind == EventKind.SortieMade && e.Zone == south));
 
         var none = EnginesSouth(new SiegeBuilder { SortieMen = 0 }.Build());
-        var sim = RunWith(none, 6, new Order(SimTime.FromDay(13, 20), Side.Roman, OrderKind.Sortie, south, 500));
+        var sim = Sieges.RunWith(none, 6, new Order(SimTime.FromDay(13, 20), Side.Roman, OrderKind.Sortie, south, 500));
         var sortie = Assert.Single(sim.Events.All.ToArray(), e => e.Kind == EventKind.SortieMade);
         Assert.Equal((SimTime.FromDay(14, 1), south, 500), (sortie.Time, sortie.Zone, sortie.Value3));
     }
@@ -381,14 +370,14 @@ public class DefenderTests
         var checkedNights = 0;
         for (ulong seed = 0; seed < 6; seed++)
         {
-            var free = RunWith(d, seed).Events.All.ToArray().Where(e => e.Kind == EventKind.SortieMade).ToArray();
+            var free = Sieges.RunWith(d, seed).Events.All.ToArray().Where(e => e.Kind == EventKind.SortieMade).ToArray();
             if (free.Length == 0)
             {
                 continue;
             }
 
             var night = free[0].Time;
-            var held = RunWith(d, seed, new Order(SimTime.FromDay(night.Day, 0), Side.Roman, OrderKind.Sortie, middle, 0)).Events.All.ToArray();
+            var held = Sieges.RunWith(d, seed, new Order(SimTime.FromDay(night.Day, 0), Side.Roman, OrderKind.Sortie, middle, 0)).Events.All.ToArray();
             Assert.DoesNotContain(held, e => e.Kind == EventKind.SortieMade && e.Time == night);
             checkedNights++;
         }
@@ -399,8 +388,8 @@ public class DefenderTests
     [Fact]
     public void The_best_men_on_the_walls_make_the_sortie_wherever_they_stand_in_the_list()
     {
-        var d0 = Worn(new SiegeBuilder().Build(), 1m);
-        var d = d0 with { Contingents = [.. d0.Contingents.Where(c => c.Id != "garrison"), .. d0.Contingents.Where(c => c.Id == "garrison")] };
+        // The militia listed first: the garrison, the best men on the walls, is no longer the first contingent.
+        var d = Sieges.ContingentFirst(Worn(new SiegeBuilder().Build(), 1m), "militia");
         var garrison = Sieges.Contingent(d, "garrison");
         Assert.NotEqual(0, garrison);
         var sim = Kernel.Simulation.Create(d, 0);
@@ -452,7 +441,7 @@ public class DefenderTests
         int won = 0, made = 0;
         for (ulong seed = 0; seed < 40; seed++)
         {
-            var sim = RunWith(d, seed, new Order(SimTime.FromDay(11, 0), Side.Roman, OrderKind.Sortie, middle, 1_000));
+            var sim = Sieges.RunWith(d, seed, new Order(SimTime.FromDay(11, 0), Side.Roman, OrderKind.Sortie, middle, 1_000));
             var sortie = sim.Events.All.ToArray().FirstOrDefault(e => e.Kind == EventKind.SortieMade);
             if (sortie.Kind != EventKind.SortieMade)
             {

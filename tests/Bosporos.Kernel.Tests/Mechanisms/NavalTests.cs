@@ -82,7 +82,7 @@ public class NavalTests
     public void A_caught_group_loses_most_boats_and_their_crews_are_killed_or_taken(bool crewsFirst)
     {
         var d = Build(new SiegeBuilder());
-        d = crewsFirst ? d with { Contingents = [.. d.Contingents.Where(c => c.Id == "crews"), .. d.Contingents.Where(c => c.Id != "crews")] } : d;
+        d = crewsFirst ? Sieges.ContingentFirst(d, "crews") : d;
         var canoes = Sieges.Flotilla(d, "canoes");
         var crews = Sieges.Contingent(d, "crews");
         long lost = 0, groups = 0;
@@ -149,11 +149,7 @@ public class NavalTests
         var d = Build(new SiegeBuilder());
         if (firsts)
         {
-            d = d with
-            {
-                Contingents = [.. d.Contingents.Where(c => c.Id == "crews"), .. d.Contingents.Where(c => c.Id != "crews")],
-                Command = d.Command with { Khagan = [.. d.Command.Khagan.Select(i => i.Action == PlanAction.CombinedAttack ? i with { Target = "south" } : i)] },
-            };
+            d = Sieges.Plan(Sieges.ContingentFirst(d, "crews"), i => i.Action == PlanAction.CombinedAttack ? i with { Target = "south" } : i);
         }
 
         var canoes = Sieges.Flotilla(d, "canoes");

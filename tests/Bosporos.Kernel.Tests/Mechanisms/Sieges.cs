@@ -45,6 +45,40 @@ internal static class Sieges
         }
     }
 
+    /// <summary>Runs <paramref name="definition"/> from <paramref name="seed"/> to the end, giving <paramref name="orders"/> at their hours.</summary>
+    public static Kernel.Simulation RunWith(SiegeDefinition definition, ulong seed, params Command.Order[] orders)
+    {
+        var sim = Kernel.Simulation.Create(definition, seed);
+        while (!sim.IsOver)
+        {
+            sim.Step(orders);
+        }
+
+        return sim;
+    }
+
+    /// <summary>The definition with each of the khagan's intentions passed through <paramref name="edit"/>.</summary>
+    public static SiegeDefinition Plan(SiegeDefinition d, Func<Command.IntentionDefinition, Command.IntentionDefinition> edit) =>
+        d with { Command = d.Command with { Khagan = [.. d.Command.Khagan.Select(edit)] } };
+
+    /// <summary>The definition with the khagan's intentions replaced by <paramref name="plan"/>.</summary>
+    public static SiegeDefinition Plan(SiegeDefinition d, params Command.IntentionDefinition[] plan) =>
+        d with { Command = d.Command with { Khagan = plan } };
+
+    public static SiegeDefinition Withdrawal(SiegeDefinition d, Func<Command.WithdrawalDefinition, Command.WithdrawalDefinition> edit) =>
+        d with { Command = d.Command with { Withdrawal = edit(d.Command.Withdrawal) } };
+
+    public static SiegeDefinition Defenders(SiegeDefinition d, Func<Command.DefenderDoctrineDefinition, Command.DefenderDoctrineDefinition> edit) =>
+        d with { Command = d.Command with { Defenders = edit(d.Command.Defenders) } };
+
+    /// <summary>The definition with the contingent <paramref name="id"/> moved to the front of the list.</summary>
+    public static SiegeDefinition ContingentFirst(SiegeDefinition d, string id) =>
+        d with { Contingents = [.. d.Contingents.Where(c => c.Id == id), .. d.Contingents.Where(c => c.Id != id)] };
+
+    /// <summary>The definition with the flotilla <paramref name="id"/> moved to the front of the list.</summary>
+    public static SiegeDefinition FlotillaFirst(SiegeDefinition d, string id) =>
+        d with { Flotillas = [.. d.Flotillas.Where(f => f.Id == id), .. d.Flotillas.Where(f => f.Id != id)] };
+
     /// <summary>The definition with the whole besieging host arriving long after the horizon: a quiet siege.</summary>
     public static SiegeDefinition Unbesieged(SiegeDefinition d) =>
         d with { Contingents = [.. d.Contingents.Select(c => c.Side == Forces.Side.Avar ? c with { ArrivalDay = 10_000 } : c)] };

@@ -9,17 +9,6 @@ namespace Bosporos.Kernel.Tests.Mechanisms;
 /// <summary>The hour's order of work: orders, the horizon, the state hashes by subsystem and the run's summary.</summary>
 public class StepAndStateTests
 {
-    private static Kernel.Simulation RunWith(SiegeDefinition d, ulong seed, params Order[] orders)
-    {
-        var sim = Kernel.Simulation.Create(d, seed);
-        while (!sim.IsOver)
-        {
-            sim.Step(orders);
-        }
-
-        return sim;
-    }
-
     private static SiegeEvent FirstAssault(Kernel.Simulation sim, int day) =>
         sim.Events.All.ToArray().First(e => e.Kind == EventKind.AssaultBegan && e.Time.Day == day);
 
@@ -29,7 +18,7 @@ public class StepAndStateTests
         var d = new SiegeBuilder().Build();
         var south = (short)Sieges.Zone(d, "south");
         var at = SimTime.FromDay(11, 2);
-        var ordered = RunWith(d, 3, new Order(at, Side.Avar, OrderKind.Assault, south, 0));
+        var ordered = Sieges.RunWith(d, 3, new Order(at, Side.Avar, OrderKind.Assault, south, 0));
         Assert.Equal(south, FirstAssault(ordered, 11).Zone);
         var decided = ordered.Events.All.ToArray().First(e => e.Kind == EventKind.KhaganDecided && e.Time.Day == 11);
         Assert.Equal(south, decided.Zone);
@@ -37,13 +26,13 @@ public class StepAndStateTests
         var middle = Sieges.Zone(d, "middle");
         foreach (var target in new short[] { (short)Sieges.Zone(d, "camp"), -1, 999 })
         {
-            var sim = RunWith(d, 3, new Order(at, Side.Avar, OrderKind.Assault, target, 0));
+            var sim = Sieges.RunWith(d, 3, new Order(at, Side.Avar, OrderKind.Assault, target, 0));
             Assert.Equal(middle, FirstAssault(sim, 11).Zone);
         }
 
         // The order holds for its day only; and the Romans cannot give it.
         Assert.Equal(middle, FirstAssault(ordered, 12).Zone);
-        Assert.Equal(middle, FirstAssault(RunWith(d, 3, new Order(at, Side.Roman, OrderKind.Assault, south, 0)), 11).Zone);
+        Assert.Equal(middle, FirstAssault(Sieges.RunWith(d, 3, new Order(at, Side.Roman, OrderKind.Assault, south, 0)), 11).Zone);
     }
 
     [Fact]
@@ -92,7 +81,7 @@ public class StepAndStateTests
     public void A_days_hash_is_folded_when_the_siege_ends_mid_day()
     {
         var d = new SiegeBuilder().Build();
-        var sim = RunWith(d, 4, new Order(SimTime.FromDay(12, 9), Side.Avar, OrderKind.Withdraw, -1, 0));
+        var sim = Sieges.RunWith(d, 4, new Order(SimTime.FromDay(12, 9), Side.Avar, OrderKind.Withdraw, -1, 0));
         Assert.Equal(13, sim.DailyHashes.Length);
         Assert.Equal(sim.StateHash, sim.DailyHashes[12]);
     }
@@ -160,7 +149,7 @@ public class StepAndStateTests
     public void Only_the_khagan_can_hold_his_assault_and_a_run_needs_a_definition()
     {
         var d = new SiegeBuilder().Build();
-        var held = RunWith(d, 3, new Order(SimTime.FromDay(11, 0), Side.Roman, OrderKind.HoldAssault, -1, 0));
+        var held = Sieges.RunWith(d, 3, new Order(SimTime.FromDay(11, 0), Side.Roman, OrderKind.HoldAssault, -1, 0));
         Assert.Equal(Sieges.Zone(d, "middle"), FirstAssault(held, 11).Zone);
         Assert.Throws<ArgumentNullException>(() => Kernel.Simulation.Create(null!, 1));
     }
